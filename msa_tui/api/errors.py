@@ -1,0 +1,155 @@
+"""Stable problem codes and the typed errors the client raises, each with a French message."""
+
+from __future__ import annotations
+
+from .models import FieldError, Problem
+
+
+class Code:
+    """The machine `code` of every problem the server sends. Stable: scripts rely on them."""
+
+    invalid_credentials = "invalid_credentials"
+    account_locked = "account_locked"
+    unauthorized = "unauthorized"
+    """Missing, invalid, expired or revoked access token."""
+    invalid_refresh_token = "invalid_refresh_token"
+    invalid_code = "invalid_code"
+    already_registered = "already_registered"
+    unknown_member = "unknown_member"
+    validation_error = "validation_error"
+    not_found = "not_found"
+    file_too_large = "file_too_large"
+    unsupported_type = "unsupported_type"
+    empty_file = "empty_file"
+    too_many_files = "too_many_files"
+    medical_document = "medical_document"
+    attestation_required = "attestation_required"
+    idempotency_key_required = "idempotency_key_required"
+    missing_files = "missing_files"
+    already_sent = "already_sent"
+    not_eligible = "not_eligible"
+    slot_taken = "slot_taken"
+    already_filed = "already_filed"
+    body_too_large = "body_too_large"
+    internal_error = "internal_error"
+
+
+class ApiError(Exception):
+    """Base of every error the client raises. `message` is French and fit to show a user."""
+
+    default_message = "Une erreur est survenue. Veuillez réessayer."
+
+    def __init__(self, message: str | None = None, problem: Problem | None = None) -> None:
+        self.problem = problem
+        self.message = message or (problem.detail if problem else None) or self.default_message
+        super().__init__(self.message)
+
+    @property
+    def code(self) -> str | None:
+        return self.problem.code if self.problem else None
+
+    @property
+    def status(self) -> int | None:
+        return self.problem.status if self.problem else None
+
+
+class InvalidCredentials(ApiError):
+    default_message = "Identifiant ou mot de passe incorrect."
+
+
+class AccountLocked(ApiError):
+    default_message = "Compte verrouillé après trop d'essais. Réessayez plus tard."
+
+    @property
+    def retry_after(self) -> int | None:
+        """Seconds until the lockout ends, when the server said."""
+        return self.problem.retry_after if self.problem else None
+
+
+class SessionExpired(ApiError):
+    default_message = "Votre session a expiré. Veuillez vous reconnecter."
+
+
+class ValidationFailed(ApiError):
+    default_message = "Certaines informations sont invalides."
+
+    @property
+    def field_errors(self) -> list[FieldError]:
+        return self.problem.errors if self.problem else []
+
+
+class NotFound(ApiError):
+    default_message = "Élément introuvable."
+
+
+class FileTooLarge(ApiError):
+    default_message = "Le fichier dépasse la taille autorisée."
+
+
+class UnsupportedType(ApiError):
+    default_message = "Ce type de fichier n'est pas accepté."
+
+
+class MedicalDocument(ApiError):
+    default_message = (
+        "Les documents contenant des informations médicales doivent être envoyés "
+        "par courrier postal au service médical de votre MSA."
+    )
+
+
+class Conflict(ApiError):
+    default_message = "Cette action a déjà été effectuée."
+
+
+class NotEligible(ApiError):
+    default_message = "Vous n'avez pas droit à ce document pour la période demandée."
+
+
+class ServerUnavailable(ApiError):
+    default_message = "Le service MSA est momentanément indisponible. Réessayez dans quelques instants."
+
+
+class NetworkDown(ApiError):
+    default_message = "Connexion impossible au service MSA. Vérifiez votre connexion réseau."
+
+
+class InvalidResponse(ApiError):
+    default_message = "Le serveur a envoyé une réponse illisible. Réessayez plus tard."
+
+
+_BY_CODE: dict[str, type[ApiError]] = {
+    Code.invalid_credentials: InvalidCredentials,
+    Code.account_locked: AccountLocked,
+    Code.unauthorized: SessionExpired,
+    Code.invalid_refresh_token: SessionExpired,
+    Code.validation_error: ValidationFailed,
+    Code.invalid_code: ValidationFailed,
+    Code.not_found: NotFound,
+    Code.file_too_large: FileTooLarge,
+    Code.body_too_large: FileTooLarge,
+    Code.unsupported_type: UnsupportedType,
+    Code.medical_document: MedicalDocument,
+    Code.already_sent: Conflict,
+    Code.already_registered: Conflict,
+    Code.already_filed: Conflict,
+    Code.slot_taken: Conflict,
+    Code.not_eligible: NotEligible,
+}
+
+_BY_STATUS: dict[int, type[ApiError]] = {
+    401: SessionExpired,
+    404: NotFound,
+    409: Conflict,
+    413: FileTooLarge,
+    415: UnsupportedType,
+    422: ValidationFailed,
+    423: AccountLocked,
+}
+
+
+def error_for(problem: Problem) -> ApiError:
+    """The typed error for a problem the server sent."""
+    cls = _BY_CODE.get(problem.code) or _BY_STATUS.get(problem.status)
+    if cls is None:
+        cls = ServerUnavailable if problem.status >= 500 else ApiError
+    return cls(problem=problem)
