@@ -1,0 +1,43 @@
+"""The app's pages by name: where each screen lives, imported only when first opened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    name: str
+    title: str
+    """French title, as on the portal (translated through i18n when shown)."""
+    target: str | None
+    """"module:Class" of the screen, or None while the page is not built yet."""
+    needs_login: bool = True
+
+
+PAGES: dict[str, PageEntry] = {
+    entry.name: entry
+    for entry in [
+        PageEntry("login", "Se connecter", "msa_tui.screens.login:LoginScreen", needs_login=False),
+        PageEntry("register", "S'inscrire", "msa_tui.screens.register:RegisterScreen", needs_login=False),
+        PageEntry(
+            "password_reset", "Mot de passe oublié", "msa_tui.screens.password_reset:PasswordResetScreen",
+            needs_login=False,
+        ),
+        PageEntry("dashboard", "Mon espace privé", "msa_tui.screens.dashboard:DashboardScreen"),
+        PageEntry("profile", "Mes informations personnelles", None),
+        PageEntry("contact", "Contact & échanges", "msa_tui.screens.contact:ContactScreen"),
+        PageEntry("send_document", "Envoyer un document", "msa_tui.screens.send_document:SendDocumentScreen"),
+        PageEntry("messages", "Nous envoyer un message", None),
+        PageEntry("documents", "Consulter un document", None),
+        PageEntry("payments", "Mes paiements et mes remboursements", None),
+        PageEntry("attestations", "Obtenir mes attestations", None),
+        PageEntry("services", "Tous mes services en ligne", None),
+        PageEntry("requests", "Mes démarches", None),
+        PageEntry("appointments", "Demander un rendez-vous", None),
+        PageEntry("procurations", "Gérer mes procurations", None),
+        PageEntry("assistance", "Assistance", None, needs_login=False),
+    ]
+}
+"""Pages with `target=None` open a plain "pas encore disponible" screen instead of failing.
+When you build a page, set its target here."""
