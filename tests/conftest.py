@@ -1,0 +1,96 @@
+"""Shared pytest fixtures: isolated platform dirs, a pinned day, the mock server and API clients."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import date
+from pathlib import Path
+
+import httpx
+import pytest
+
+from msa_tui.api.client import MsaClient
+
+DEMO_NIR = "1850712345678"
+"""Pierre Martin, the richest demo profile."""
+DEMO_PASSWORD = "demo-msa-2026"
+OTHER_NIR = "2900529012345"
+"""Sophie Le Gall: used to check that one member never sees another's data."""
+THIRD_NIR = "178022A123456"
+"""Antoine Santoni."""
+
+_XDG_VARS = (
+    "XDG_CONFIG_HOME",
+    "XDG_STATE_HOME",
+    "XDG_DATA_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_DOWNLOAD_DIR",
+)
+
+
+@pytest.fixture
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point HOME and every XDG dir at tmp_path subdirs so no test touches the real home.
+
+    Returns the fake HOME. Also drops MSA_TUI_FROZEN_TIME so a developer's shell
+    cannot leak a frozen clock into the tests.
+    """
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for var in _XDG_VARS:
+        sub = tmp_path / var.lower()
+        sub.mkdir()
+        monkeypatch.setenv(var, str(sub))
+    monkeypatch.delenv("MSA_TUI_FROZEN_TIME", raising=False)
+    return home
+
+
+@pytest.fixture
+def pinned_today() -> date:
+    """The day the demo data is seeded for: tests pin it so the seed never drifts."""
+    return date(2026, 11, 15)
+
+
+@pytest.fixture
+def server_app(tmp_path: Path, pinned_today: date, isolated_dirs: Path):
+    """A freshly seeded mock server app on a temp data dir (no socket)."""
+    from msa_tui.mock_server.app import create_app
+
+    return create_app(tmp_path / "data", today=pinned_today)
+
+
+def asgi_client(app, **kwargs) -> MsaClient:
+    """An MsaClient wired to an ASGI app in-process (helper for tests needing custom apps)."""
+    kwargs.setdefault("backoff", 0.0)
+    return MsaClient("http://testserver", transport=httpx.ASGITransport(app=app), **kwargs)
+
+
+@pytest.fixture
+async def client(server_app) -> AsyncIterator[MsaClient]:
+    """An MsaClient talking to `server_app` through httpx.ASGITransport, not logged in."""
+    api = asgi_client(server_app)
+    try:
+        yield api
+    finally:
+        await api.aclose()
+
+
+@pytest.fixture
+async def logged_client(client: MsaClient) -> MsaClient:
+    """`client`, logged in as Pierre Martin."""
+    await client.login(DEMO_NIR, DEMO_PASSWORD)
+    return client
+
+
+@pytest.fixture
+def live_server(tmp_path: Path, pinned_today: date, isolated_dirs: Path) -> Iterator[str]:
+    """The mock server on a free loopback port (a real socket); yields its root URL."""
+    from msa_tui.mock_server.runner import ServerThread
+
+    server = ServerThread(tmp_path / "live-data", host="127.0.0.1", port=0, today=pinned_today)
+    server.start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
