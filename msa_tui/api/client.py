@@ -5,164 +5,132 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
+from urllib.parse import quote
 
 import httpx
-from pydantic import BaseModel, TypeAdapter
 
+from . import errors
 from . import models as m
+from .transfer import StreamedFile, file_size, save_stream
+from .transport import API_PREFIX, BaseClient, TokensChanged, log, parse_as
 
-T = TypeVar("T")
-
-API_PREFIX = "/api/v1"
+__all__ = ["API_PREFIX", "MsaClient", "ProgressCallback", "TokensChanged", "parse_as"]
 
 ProgressCallback = Callable[[int, int], None]
 """Called as (bytes_sent, total_bytes) while a file uploads."""
 
-TokensChanged = Callable[[m.TokenPair | None], None]
-"""Called when tokens are issued, refreshed or dropped (for the credential store)."""
 
-
-class MsaClient:
+class MsaClient(BaseClient):
     """One per session. Raises only `msa_tui.api.errors.ApiError` subclasses.
 
     `base_url` is the server root (e.g. "http://127.0.0.1:8765"); `transport` lets
     tests wire an `httpx.ASGITransport` to the mock server with no socket.
+    Constructor: `MsaClient(base_url, *, transport=None, timeout=10.0, retries=2,
+    backoff=0.2, on_tokens=None)` (see `BaseClient`, which holds the transport core:
+    timeouts, retries with backoff, token refresh, error mapping).
     """
-
-    def __init__(
-        self,
-        base_url: str,
-        *,
-        transport: httpx.AsyncBaseTransport | None = None,
-        timeout: float = 10.0,
-        retries: int = 2,
-        backoff: float = 0.2,
-        on_tokens: TokensChanged | None = None,
-    ) -> None:
-        self.base_url = base_url.rstrip("/")
-        self.retries = retries
-        self.backoff = backoff
-        self.on_tokens = on_tokens
-        self.tokens: m.TokenPair | None = None
-        self._http = httpx.AsyncClient(
-            base_url=self.base_url + API_PREFIX,
-            transport=transport,
-            timeout=httpx.Timeout(timeout),
-            headers={"Accept": "application/json", "User-Agent": "msa-tui"},
-        )
-
-    # --- lifecycle -----------------------------------------------------------
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    async def __aenter__(self) -> MsaClient:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
-
-    @property
-    def logged_in(self) -> bool:
-        return self.tokens is not None
-
-    # --- transport core (errors, retries, refresh): see _transport below -------
-
-    async def _call(
-        self,
-        method: str,
-        path: str,
-        *,
-        json: BaseModel | dict[str, Any] | None = None,
-        params: dict[str, Any] | None = None,
-        auth: bool = True,
-        headers: dict[str, str] | None = None,
-    ) -> httpx.Response:
-        """Send one request and return a 2xx response, or raise a typed ApiError.
-
-        Retries with backoff only for idempotent methods (GET, PUT, DELETE) and on
-        network errors or 502/503/504; refreshes the access token once on a 401
-        when a refresh token is held, then replays the request.
-        """
-        raise NotImplementedError
-
-    async def _get_model(self, path: str, model: type[T] | Any, **kw: Any) -> T:
-        response = await self._call("GET", path, **kw)
-        return self._parse(response, model)
-
-    def _parse(self, response: httpx.Response, model: type[T] | Any) -> T:
-        raise NotImplementedError
 
     # --- auth ----------------------------------------------------------------
 
     async def login(self, nir: str, password: str) -> m.TokenPair:
         """POST /auth/login. Keeps the tokens. InvalidCredentials, AccountLocked."""
-        raise NotImplementedError
+        # The password only ever travels in this request body; it is never logged or kept.
+        body = {"nir": nir, "password": password}
+        tokens = await self._send_model("POST", "/auth/login", m.TokenPair, json=body, auth=False)
+        self._adopt_tokens(tokens)
+        return tokens
 
     async def logout(self) -> None:
         """POST /auth/logout: revokes the tokens server-side; forgets them locally even if that fails."""
-        raise NotImplementedError
+        tokens = self.tokens
+        if tokens is None:
+            return
+        try:
+            await self._http.post(
+                "/auth/logout",
+                json={"refresh_token": tokens.refresh_token},
+                headers={"Authorization": f"Bearer {tokens.access_token}"},
+            )
+        except httpx.HTTPError as exc:
+            log.info("logout: server not told (%s)", type(exc).__name__)
+        finally:
+            self._drop_tokens()
 
     async def refresh(self) -> m.TokenPair:
         """POST /auth/refresh with the held refresh token. SessionExpired when refused."""
-        raise NotImplementedError
+        if self.tokens is None:
+            raise errors.SessionExpired()
+        body = {"refresh_token": self.tokens.refresh_token}
+        try:
+            tokens = await self._send_model("POST", "/auth/refresh", m.TokenPair, json=body, auth=False)
+        except (errors.SessionExpired, errors.InvalidCredentials, errors.ValidationFailed) as exc:
+            self._drop_tokens()
+            raise errors.SessionExpired(problem=exc.problem) from exc
+        self._adopt_tokens(tokens)
+        return tokens
 
     def use_tokens(self, tokens: m.TokenPair | None) -> None:
         """Adopt tokens restored from the credential store (or drop them)."""
-        raise NotImplementedError
+        # No on_tokens call: the tokens came from the store, or the caller is clearing it.
+        self.tokens = tokens
 
     async def register(self, req: m.RegisterRequest) -> m.Accepted:
         """POST /auth/register → 202; a 6-digit code is e-mailed."""
-        raise NotImplementedError
+        return await self._send_model("POST", "/auth/register", m.Accepted, json=req, auth=False)
 
     async def verify_registration(self, nir: str, code: str, password: str) -> None:
         """POST /auth/register/verify: the account exists afterwards."""
-        raise NotImplementedError
+        body = {"nir": nir, "code": code, "password": password}
+        await self._call("POST", "/auth/register/verify", json=body, auth=False)
 
     async def request_password_reset(self, nir: str, email: str) -> m.Accepted:
         """POST /auth/password-reset → 202; a code is e-mailed if NIR and e-mail match."""
-        raise NotImplementedError
+        body = {"nir": nir, "email": email}
+        return await self._send_model("POST", "/auth/password-reset", m.Accepted, json=body, auth=False)
 
     async def confirm_password_reset(self, nir: str, code: str, password: str) -> None:
         """POST /auth/password-reset/confirm."""
-        raise NotImplementedError
+        body = {"nir": nir, "code": code, "password": password}
+        await self._call("POST", "/auth/password-reset/confirm", json=body, auth=False)
 
     async def outbox(self) -> list[m.OutboxMail]:
         """GET /dev/outbox (mock server only): the e-mails "sent", newest last."""
-        raise NotImplementedError
+        return await self._get_model("/dev/outbox", list[m.OutboxMail], auth=False)
 
     # --- member --------------------------------------------------------------
 
     async def me(self) -> m.Me:
         """GET /me."""
-        raise NotImplementedError
+        return await self._get_model("/me", m.Me)
 
     async def update_contact(self, update: m.ContactUpdate) -> m.Me:
         """PATCH /me/contact."""
-        raise NotImplementedError
+        return await self._send_model("PATCH", "/me/contact", m.Me, json=update)
 
     async def service_medical(self) -> m.ServiceContact:
         """GET /me/service-medical: the postal address for medical documents."""
-        raise NotImplementedError
+        return await self._get_model("/me/service-medical", m.ServiceContact)
 
     # --- messages --------------------------------------------------------------
 
     async def threads(self, *, limit: int = 50, cursor: str | None = None) -> m.Page[m.ThreadSummary]:
         """GET /threads, newest first."""
-        raise NotImplementedError
+        params = {"limit": limit, "cursor": cursor}
+        return await self._get_model("/threads", m.Page[m.ThreadSummary], params=params)
 
     async def thread(self, thread_id: str) -> m.Thread:
         """GET /threads/{id}; marks its messages read."""
-        raise NotImplementedError
+        return await self._get_model(f"/threads/{_seg(thread_id)}", m.Thread)
 
     async def new_thread(self, new: m.NewThread) -> m.Thread:
         """POST /threads."""
-        raise NotImplementedError
+        return await self._send_model("POST", "/threads", m.Thread, json=new)
 
     async def reply(self, thread_id: str, body: str) -> m.Thread:
         """POST /threads/{id}/messages."""
-        raise NotImplementedError
+        path = f"/threads/{_seg(thread_id)}/messages"
+        return await self._send_model("POST", path, m.Thread, json={"body": body})
 
     # --- documents -------------------------------------------------------------
 
@@ -170,29 +138,37 @@ class MsaClient:
         self, *, direction: m.Direction | None = None, limit: int = 50, cursor: str | None = None
     ) -> m.Page[m.Document]:
         """GET /documents, newest first."""
-        raise NotImplementedError
+        params = {"direction": direction, "limit": limit, "cursor": cursor}
+        return await self._get_model("/documents", m.Page[m.Document], params=params)
 
     async def document(self, document_id: str) -> m.Document:
         """GET /documents/{id}."""
-        raise NotImplementedError
+        return await self._get_model(f"/documents/{_seg(document_id)}", m.Document)
 
     async def download_document(self, document_id: str, dest: Path) -> Path:
         """GET /documents/{id}/content, streamed to `dest` (written atomically)."""
-        raise NotImplementedError
+        return await self._download(f"/documents/{_seg(document_id)}/content", Path(dest))
+
+    async def _download(self, path: str, dest: Path, params: dict[str, Any] | None = None) -> Path:
+        response = await self._call("GET", path, params=params, stream=True)
+        try:
+            return await save_stream(response, dest)
+        finally:
+            await response.aclose()
 
     # --- submissions (send a document) -----------------------------------------
 
     async def submission_constraints(self) -> m.SubmissionConstraints:
         """GET /submissions/constraints."""
-        raise NotImplementedError
+        return await self._get_model("/submissions/constraints", m.SubmissionConstraints)
 
     async def create_submission(self, create: m.SubmissionCreate) -> m.Submission:
         """POST /submissions. MedicalDocument (422) for a medical nature."""
-        raise NotImplementedError
+        return await self._send_model("POST", "/submissions", m.Submission, json=create)
 
     async def submission(self, submission_id: str) -> m.Submission:
         """GET /submissions/{id}."""
-        raise NotImplementedError
+        return await self._get_model(f"/submissions/{_seg(submission_id)}", m.Submission)
 
     async def upload_file(
         self,
@@ -206,22 +182,47 @@ class MsaClient:
     ) -> m.StoredFile:
         """PUT /submissions/{id}/documents/{index}/files?name=…, the body streamed
         from disk in chunks; the SHA-256 is computed while streaming and checked
-        against the server's answer. FileTooLarge (413), UnsupportedType (415)."""
-        raise NotImplementedError
+        against the server's answer. FileTooLarge (413), UnsupportedType (415).
+        FileUnreadable when the local file vanished, is unreadable or changed;
+        ChecksumMismatch when the server stored other bytes."""
+        path = Path(path)
+        size = file_size(path)
+        source = StreamedFile(path, size, chunk_size=chunk_size, progress=progress)
+        url = f"/submissions/{_seg(submission_id)}/documents/{int(index)}/files"
+        headers = {"Content-Type": "application/octet-stream", "Content-Length": str(size)}
+        stored = await self._send_model(
+            "PUT", url, m.StoredFile, params={"name": name or path.name}, headers=headers, body=source.body
+        )
+        if source.sha256 is not None and stored.sha256.lower() != source.sha256:
+            # The server holds bytes we did not send: take them back, best effort.
+            try:
+                await self.remove_file(submission_id, index, stored.file_id)
+            except errors.ApiError:
+                log.info("upload: could not remove a file with a wrong checksum")
+            raise errors.ChecksumMismatch()
+        return stored
 
     async def remove_file(self, submission_id: str, index: int, file_id: str) -> None:
         """DELETE /submissions/{id}/documents/{index}/files/{file_id}."""
-        raise NotImplementedError
+        url = f"/submissions/{_seg(submission_id)}/documents/{int(index)}/files/{_seg(file_id)}"
+        await self._call("DELETE", url)
 
     async def send_submission(
         self, submission_id: str, *, attestation: bool, idempotency_key: str
     ) -> m.Receipt:
         """POST /submissions/{id}/send with the Idempotency-Key header; the same key returns the same receipt."""
-        raise NotImplementedError
+        return await self._send_model(
+            "POST",
+            f"/submissions/{_seg(submission_id)}/send",
+            m.Receipt,
+            json={"attestation": attestation},
+            headers={"Idempotency-Key": idempotency_key},
+            idempotent=True,  # safe to replay: the key makes the server answer the same receipt
+        )
 
     async def receipt(self, submission_id: str) -> m.Receipt:
         """GET /submissions/{id}/receipt."""
-        raise NotImplementedError
+        return await self._get_model(f"/submissions/{_seg(submission_id)}/receipt", m.Receipt)
 
     # --- payments ----------------------------------------------------------------
 
@@ -235,11 +236,12 @@ class MsaClient:
         cursor: str | None = None,
     ) -> m.Page[m.Payment]:
         """GET /payments, newest first."""
-        raise NotImplementedError
+        params = {"domain": domain, "date_from": date_from, "date_to": date_to, "limit": limit, "cursor": cursor}
+        return await self._get_model("/payments", m.Page[m.Payment], params=params)
 
     async def payment(self, payment_id: str) -> m.Payment:
         """GET /payments/{id}."""
-        raise NotImplementedError
+        return await self._get_model(f"/payments/{_seg(payment_id)}", m.Payment)
 
     # --- attestations --------------------------------------------------------------
 
@@ -252,81 +254,88 @@ class MsaClient:
         date_to: date | None = None,
     ) -> Path:
         """GET /attestations/{kind} → PDF written to `dest`. NotEligible (422)."""
-        raise NotImplementedError
+        params = {"date_from": date_from, "date_to": date_to}
+        kind_value = m.AttestationKind(kind).value
+        return await self._download(f"/attestations/{kind_value}", Path(dest), params=params)
 
     # --- services, requests, declarations ----------------------------------------
 
     async def services(self) -> list[m.ServiceCategory]:
         """GET /services: the catalogue."""
-        raise NotImplementedError
+        return await self._get_model("/services", list[m.ServiceCategory])
 
     async def request_form(self, request_type: str) -> m.RequestForm:
         """GET /requests/forms/{type}."""
-        raise NotImplementedError
+        return await self._get_model(f"/requests/forms/{_seg(request_type)}", m.RequestForm)
 
     async def requests(self) -> m.Page[m.RequestSummary]:
         """GET /requests."""
-        raise NotImplementedError
+        return await self._get_model("/requests", m.Page[m.RequestSummary])
 
     async def request(self, request_id: str) -> m.Request:
         """GET /requests/{id}, with its status timeline."""
-        raise NotImplementedError
+        return await self._get_model(f"/requests/{_seg(request_id)}", m.Request)
 
     async def file_request(self, create: m.RequestCreate) -> m.Request:
         """POST /requests."""
-        raise NotImplementedError
+        return await self._send_model("POST", "/requests", m.Request, json=create)
 
     async def declarations(self) -> m.Page[m.Declaration]:
         """GET /declarations."""
-        raise NotImplementedError
+        return await self._get_model("/declarations", m.Page[m.Declaration])
 
     async def file_declaration(self, declaration_id: str, body: m.DeclarationFile) -> m.Declaration:
         """POST /declarations/{id}."""
-        raise NotImplementedError
+        return await self._send_model("POST", f"/declarations/{_seg(declaration_id)}", m.Declaration, json=body)
 
     async def quotient_familial(self) -> m.QuotientFamilial:
         """GET /quotient-familial. NotEligible when the member has no family benefits."""
-        raise NotImplementedError
+        return await self._get_model("/quotient-familial", m.QuotientFamilial)
 
     # --- appointments, procurations, assistance ----------------------------------
 
     async def slots(self) -> list[m.Slot]:
         """GET /appointments/slots: free slots."""
-        raise NotImplementedError
+        return await self._get_model("/appointments/slots", list[m.Slot])
 
     async def appointments(self) -> m.Page[m.Appointment]:
         """GET /appointments."""
-        raise NotImplementedError
+        return await self._get_model("/appointments", m.Page[m.Appointment])
 
     async def book(self, create: m.AppointmentCreate) -> m.Appointment:
         """POST /appointments. Conflict when the slot was just taken."""
-        raise NotImplementedError
+        return await self._send_model("POST", "/appointments", m.Appointment, json=create)
 
     async def cancel_appointment(self, appointment_id: str) -> None:
         """DELETE /appointments/{id}."""
-        raise NotImplementedError
+        await self._call("DELETE", f"/appointments/{_seg(appointment_id)}")
 
     async def procurations(self) -> m.Page[m.Procuration]:
         """GET /procurations (given and received)."""
-        raise NotImplementedError
+        return await self._get_model("/procurations", m.Page[m.Procuration])
 
     async def request_procuration(self, create: m.ProcurationCreate) -> m.Procuration:
         """POST /procurations."""
-        raise NotImplementedError
+        return await self._send_model("POST", "/procurations", m.Procuration, json=create)
 
     async def revoke_procuration(self, procuration_id: str) -> m.Procuration:
         """DELETE /procurations/{id}."""
-        raise NotImplementedError
+        return await self._send_model("DELETE", f"/procurations/{_seg(procuration_id)}", m.Procuration)
 
     async def assistance(self) -> m.Assistance:
         """GET /assistance (no login needed): hours, phone, open now."""
-        raise NotImplementedError
+        return await self._get_model("/assistance", m.Assistance, auth=False)
 
     async def health(self) -> bool:
         """GET /health: True when the server answers."""
-        raise NotImplementedError
+        try:
+            await self._call("GET", "/health", auth=False, retries=0)
+        except errors.ApiError:
+            return False
+        return True
 
 
-def parse_as(data: bytes, model: Any) -> Any:
-    """Validate JSON bytes against a model or a type (list[...])."""
-    return TypeAdapter(model).validate_json(data)
+def _seg(value: str) -> str:
+    """One URL path segment: ids never smuggle a '/' or '..' into the path."""
+    return quote(str(value), safe="")
+

@@ -117,6 +117,27 @@ class InvalidResponse(ApiError):
     default_message = "Le serveur a envoyé une réponse illisible. Réessayez plus tard."
 
 
+class FileUnreadable(ApiError):
+    """A local file to upload vanished, became unreadable or changed while being sent."""
+
+    default_message = "Le fichier est introuvable ou illisible. Vérifiez qu'il existe toujours."
+
+
+class FileUnwritable(ApiError):
+    """A downloaded file could not be written where asked."""
+
+    default_message = "Impossible d'enregistrer le fichier à cet emplacement."
+
+
+class ChecksumMismatch(ApiError):
+    """The server's SHA-256 of an upload differs from the bytes the client read."""
+
+    default_message = (
+        "Le fichier reçu par le serveur ne correspond pas au fichier envoyé. "
+        "Veuillez le joindre à nouveau."
+    )
+
+
 _BY_CODE: dict[str, type[ApiError]] = {
     Code.invalid_credentials: InvalidCredentials,
     Code.account_locked: AccountLocked,

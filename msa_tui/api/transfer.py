@@ -1,0 +1,160 @@
+"""Client-side helpers: answer-to-error mapping, streamed upload bodies and atomic downloads."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import httpx
+from pydantic import ValidationError
+
+from . import errors
+from .models import Problem
+
+ProgressCallback = Callable[[int, int], None]
+
+NETWORK_DOWN_MESSAGE = (
+    "Connexion impossible au service MSA. Vérifiez votre connexion réseau puis réessayez."
+)
+TIMEOUT_MESSAGE = "Le service MSA ne répond pas à temps. Vérifiez votre connexion puis réessayez."
+
+
+def network_error(exc: httpx.TransportError) -> errors.NetworkDown:
+    """The French NetworkDown for a transport failure (the cause stays chained, not shown)."""
+    if isinstance(exc, httpx.TimeoutException):
+        return errors.NetworkDown(TIMEOUT_MESSAGE)
+    return errors.NetworkDown(NETWORK_DOWN_MESSAGE)
+
+
+def error_from_response(response: httpx.Response) -> errors.ApiError:
+    """The typed error for a non-2xx answer whose body has been read.
+
+    A problem+json body maps through its code; a 5xx with anything else is the
+    server being unavailable; any other unreadable answer is an InvalidResponse.
+    """
+    problem = _problem_of(response)
+    if problem is not None:
+        if problem.retry_after is None and "retry-after" in response.headers:
+            with contextlib.suppress(ValueError):
+                problem.retry_after = int(response.headers["retry-after"])
+        return errors.error_for(problem)
+    if response.status_code >= 500:
+        return errors.ServerUnavailable()
+    return errors.InvalidResponse()
+
+
+def _problem_of(response: httpx.Response) -> Problem | None:
+    content_type = response.headers.get("content-type", "")
+    if "json" not in content_type:
+        return None
+    try:
+        return Problem.model_validate_json(response.content)
+    except (ValidationError, ValueError):
+        return None
+
+
+def file_size(path: Path) -> int:
+    """The size of a regular, readable file, or FileUnreadable."""
+    try:
+        if not path.is_file():
+            raise errors.FileUnreadable(f"Le fichier « {path.name} » est introuvable.")
+        if not os.access(path, os.R_OK):
+            raise errors.FileUnreadable(f"Le fichier « {path.name} » n'est pas lisible (droits d'accès).")
+        return path.stat().st_size
+    except OSError as exc:
+        raise errors.FileUnreadable(f"Le fichier « {path.name} » est illisible.") from exc
+
+
+class StreamedFile:
+    """A file read from disk chunk by chunk as an upload body, hashed on the way.
+
+    Each call to `body()` starts a fresh pass (so a retry re-reads from the start);
+    `sha256` is the digest of the last complete pass. Never holds more than one
+    chunk (plus one read-ahead byte) in memory.
+    """
+
+    def __init__(
+        self, path: Path, size: int, *, chunk_size: int, progress: ProgressCallback | None
+    ) -> None:
+        self.path = path
+        self.size = size
+        self.chunk_size = chunk_size
+        self.progress = progress
+        self.sha256: str | None = None
+
+    async def body(self) -> AsyncIterator[bytes]:
+        self.sha256 = None
+        digest = hashlib.sha256()
+        sent = 0
+        name = self.path.name
+        if self.progress:
+            self.progress(0, self.size)
+        try:
+            handle = open(self.path, "rb")  # noqa: SIM115 - closed in finally, across yields
+        except OSError as exc:
+            raise errors.FileUnreadable(f"Le fichier « {name} » a disparu ou n'est plus lisible.") from exc
+        try:
+            while sent < self.size:
+                want = min(self.chunk_size, self.size - sent)
+                chunk = await _read(handle, want, name)
+                if not chunk:
+                    raise errors.FileUnreadable(
+                        f"Le fichier « {name} » a été raccourci pendant l'envoi. Joignez-le à nouveau."
+                    )
+                sent += len(chunk)
+                if sent == self.size and await _read(handle, 1, name):
+                    raise errors.FileUnreadable(
+                        f"Le fichier « {name} » a été modifié pendant l'envoi. Joignez-le à nouveau."
+                    )
+                digest.update(chunk)
+                yield chunk
+                if self.progress:
+                    self.progress(sent, self.size)
+        finally:
+            handle.close()
+        self.sha256 = digest.hexdigest()
+
+
+async def _read(handle, size: int, name: str) -> bytes:
+    # A thread keeps the event loop (and so the UI) responsive on slow disks.
+    try:
+        return await asyncio.to_thread(handle.read, size)
+    except OSError as exc:
+        raise errors.FileUnreadable(f"Le fichier « {name} » n'est plus lisible.") from exc
+
+
+async def save_stream(response: httpx.Response, dest: Path) -> Path:
+    """Write a streamed answer to a temp file next to `dest`, then rename it into place.
+
+    Nothing half-written is ever left at `dest`; the temp file is removed on failure.
+    """
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    except OSError as exc:
+        raise errors.FileUnwritable(
+            f"Impossible d'écrire dans le dossier « {dest.parent} »."
+        ) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            try:
+                async for chunk in response.aiter_bytes():
+                    out.write(chunk)
+            except httpx.TransportError as exc:
+                raise network_error(exc) from exc
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise errors.FileUnwritable(f"Impossible d'enregistrer « {dest.name} » (disque plein ou droits ?).") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return dest

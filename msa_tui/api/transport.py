@@ -1,0 +1,225 @@
+"""The transport core of the API client: timeouts, retries, token refresh and error mapping."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from datetime import date
+from typing import Any, Self, TypeVar
+
+import httpx
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from . import errors
+from . import models as m
+from .transfer import error_from_response, network_error
+
+log = logging.getLogger("msa_tui.api.client")
+
+T = TypeVar("T")
+
+API_PREFIX = "/api/v1"
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+RETRY_STATUSES = frozenset({502, 503, 504})
+
+TokensChanged = Callable[[m.TokenPair | None], None]
+"""Called when tokens are issued, refreshed or dropped (for the credential store)."""
+
+
+class BaseClient:
+    """The plumbing under MsaClient: one httpx.AsyncClient, bearer tokens, retries, errors.
+
+    `base_url` is the server root (e.g. "http://127.0.0.1:8765"); `transport` lets
+    tests wire an `httpx.ASGITransport` to the mock server with no socket. `timeout`
+    bounds every connect/read/write/pool wait; `retries` extra attempts with
+    `backoff * 2**n` seconds between them apply to idempotent requests only.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = 10.0,
+        retries: int = 2,
+        backoff: float = 0.2,
+        on_tokens: TokensChanged | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.retries = retries
+        self.backoff = backoff
+        self.on_tokens = on_tokens
+        self.tokens: m.TokenPair | None = None
+        self._refresh_lock = asyncio.Lock()
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url + API_PREFIX,
+            transport=transport,
+            timeout=httpx.Timeout(timeout),
+            headers={"Accept": "application/json", "User-Agent": "msa-tui"},
+        )
+
+    # --- lifecycle -----------------------------------------------------------
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    @property
+    def logged_in(self) -> bool:
+        return self.tokens is not None
+
+    # --- transport core (errors, retries, refresh) ----------------------------
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: BaseModel | dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        auth: bool = True,
+        headers: dict[str, str] | None = None,
+        body: Callable[[], AsyncIterator[bytes]] | None = None,
+        idempotent: bool | None = None,
+        stream: bool = False,
+        retries: int | None = None,
+    ) -> httpx.Response:
+        """Send one request and return a 2xx response, or raise a typed ApiError.
+
+        Retries with backoff only for idempotent methods (GET, PUT, DELETE, or
+        `idempotent=True` for a POST carrying an Idempotency-Key) and on network
+        errors or 502/503/504; refreshes the access token once on a 401 when a
+        refresh token is held, then replays the request.
+
+        `body` makes a fresh streamed body for each attempt. With `stream=True`
+        the 2xx answer is returned unread: the caller must `aclose()` it.
+        """
+        if idempotent is None:
+            idempotent = method in IDEMPOTENT_METHODS
+        attempts = 1 + (self.retries if retries is None else retries) if idempotent else 1
+        payload = _jsonable(json)
+        query = _query(params)
+        refreshed = False
+        attempt = 0
+        while True:
+            attempt += 1
+            sent_token = self.tokens.access_token if (auth and self.tokens) else None
+            request_headers = dict(headers or {})
+            if sent_token:
+                request_headers["Authorization"] = f"Bearer {sent_token}"
+            content = body() if body else None
+            try:
+                request = self._http.build_request(
+                    method, path, json=payload, params=query, headers=request_headers, content=content
+                )
+                response = await self._http.send(request, stream=True)
+            except httpx.TransportError as exc:
+                log.info("%s %s: network error %s (attempt %d)", method, path, type(exc).__name__, attempt)
+                if attempt < attempts:
+                    await self._sleep(attempt)
+                    continue
+                raise network_error(exc) from exc
+            finally:
+                if content is not None:
+                    await content.aclose()
+            log.debug("%s %s -> %d", method, path, response.status_code)
+            if response.is_success:
+                if not stream:
+                    await self._read(response)
+                return response
+            await self._read(response)
+            if response.status_code in RETRY_STATUSES and attempt < attempts:
+                await self._sleep(attempt)
+                continue
+            if response.status_code == 401 and sent_token and not refreshed:
+                refreshed = True
+                await self._refresh_after_401(sent_token)
+                continue
+            error = error_from_response(response)
+            if response.status_code == 401 and sent_token:
+                self._drop_tokens()
+            raise error
+
+    async def _read(self, response: httpx.Response) -> None:
+        try:
+            await response.aread()
+        except httpx.TransportError as exc:
+            raise network_error(exc) from exc
+        finally:
+            await response.aclose()
+
+    async def _sleep(self, attempt: int) -> None:
+        await asyncio.sleep(self.backoff * (2 ** (attempt - 1)))
+
+    async def _refresh_after_401(self, rejected_token: str) -> None:
+        """Get a new access token once, even when several calls hit a 401 together."""
+        async with self._refresh_lock:
+            if self.tokens is None:
+                raise errors.SessionExpired()
+            if self.tokens.access_token != rejected_token:
+                return  # another call already refreshed while this one waited
+            await self.refresh()
+
+    def _drop_tokens(self) -> None:
+        had = self.tokens is not None
+        self.tokens = None
+        if had and self.on_tokens:
+            self.on_tokens(None)
+
+    def _adopt_tokens(self, tokens: m.TokenPair) -> None:
+        self.tokens = tokens
+        if self.on_tokens:
+            self.on_tokens(tokens)
+
+    async def refresh(self) -> m.TokenPair:
+        raise NotImplementedError
+
+    async def _get_model(self, path: str, model: type[T] | Any, **kw: Any) -> T:
+        response = await self._call("GET", path, **kw)
+        return self._parse(response, model)
+
+    async def _send_model(self, method: str, path: str, model: type[T] | Any, **kw: Any) -> T:
+        response = await self._call(method, path, **kw)
+        return self._parse(response, model)
+
+    def _parse(self, response: httpx.Response, model: type[T] | Any) -> T:
+        try:
+            return parse_as(response.content, model)
+        except (ValidationError, ValueError) as exc:
+            log.warning("%s %s: unreadable answer", response.request.method, response.request.url.path)
+            raise errors.InvalidResponse() from exc
+
+def parse_as(data: bytes, model: Any) -> Any:
+    """Validate JSON bytes against a model or a type (list[...])."""
+    return TypeAdapter(model).validate_json(data)
+
+
+def _jsonable(body: BaseModel | dict[str, Any] | None) -> Any:
+    if isinstance(body, BaseModel):
+        # Only the fields the caller set: a PATCH leaves the others unchanged.
+        return body.model_dump(mode="json", exclude_unset=True)
+    return body
+
+
+def _query(params: dict[str, Any] | None) -> dict[str, str] | None:
+    if not params:
+        return None
+    out: dict[str, str] = {}
+    for key, value in params.items():
+        if value is None:
+            continue
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif hasattr(value, "value"):
+            value = value.value
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        out[key] = str(value)
+    return out

@@ -1,0 +1,242 @@
+"""Client transport behaviour against scripted answers: retries, network loss, garbage, refresh."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import httpx
+import pytest
+
+from msa_tui.api import errors
+from msa_tui.api import models as m
+from msa_tui.api.client import MsaClient
+
+TOKENS = {"access_token": "acc-1", "refresh_token": "ref-1", "token_type": "bearer", "expires_in": 900}
+PROFILE = {
+    "id": "m1",
+    "nir": "1850712345678",
+    "first_name": "Pierre",
+    "last_name": "Martin",
+    "email": "p@example.fr",
+    "phone": None,
+    "address": {"line1": "1 rue", "postal_code": "12000", "city": "Rodez"},
+    "household": [],
+    "caisse": "MSA Midi-Pyrénées Nord",
+}
+
+
+def problem(status: int, code: str, **extra) -> httpx.Response:
+    body = {"title": "t", "status": status, "detail": f"détail {code}", "code": code, **extra}
+    return httpx.Response(status, json=body, headers={"content-type": "application/problem+json"})
+
+
+def scripted(*answers, calls: list[httpx.Request] | None = None) -> MsaClient:
+    """A client whose server answers each request with the next scripted answer."""
+    queue = list(answers)
+    seen = calls if calls is not None else []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        answer = queue.pop(0) if len(queue) > 1 else queue[0]
+        if isinstance(answer, Exception):
+            raise answer
+        return answer(request) if callable(answer) else answer
+
+    return MsaClient("http://msa.test", transport=httpx.MockTransport(handler), backoff=0.0)
+
+
+async def test_get_is_retried_on_503_then_succeeds() -> None:
+    calls: list[httpx.Request] = []
+    api = scripted(problem(503, "internal_error"), httpx.Response(200, json=PROFILE), calls=calls)
+    me = await api.me()
+    assert me.first_name == "Pierre"
+    assert len(calls) == 2
+
+
+async def test_get_gives_up_after_the_retries_with_server_unavailable() -> None:
+    calls: list[httpx.Request] = []
+    api = scripted(httpx.Response(503, text="<html>busy</html>"), calls=calls)
+    with pytest.raises(errors.ServerUnavailable) as caught:
+        await api.me()
+    assert len(calls) == 1 + api.retries
+    assert "indisponible" in caught.value.message
+
+
+async def test_post_is_never_retried() -> None:
+    calls: list[httpx.Request] = []
+    api = scripted(problem(503, "internal_error"), calls=calls)
+    with pytest.raises(errors.ServerUnavailable):
+        await api.new_thread(m.NewThread(subject="s", topic="t", body="b"))
+    assert len(calls) == 1
+
+
+async def test_post_is_not_retried_on_network_error_either() -> None:
+    calls: list[httpx.Request] = []
+    api = scripted(httpx.ConnectError("refused"), calls=calls)
+    with pytest.raises(errors.NetworkDown):
+        await api.login("1850712345678", "secret")
+    assert len(calls) == 1
+
+
+async def test_send_is_retried_because_it_carries_an_idempotency_key() -> None:
+    calls: list[httpx.Request] = []
+    api = scripted(httpx.ReadError("reset"), problem(502, "internal_error"), calls=calls)
+    with pytest.raises(errors.ServerUnavailable):
+        await api.send_submission("s1", attestation=True, idempotency_key="k-1")
+    assert len(calls) == 3
+    assert {c.headers["idempotency-key"] for c in calls} == {"k-1"}
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.ConnectError("refused"),
+        httpx.ReadError("reset"),
+        httpx.RemoteProtocolError("eof"),
+        httpx.ReadTimeout("slow"),
+        httpx.ConnectTimeout("slow"),
+    ],
+)
+async def test_network_failures_become_network_down_in_french(failure: Exception) -> None:
+    calls: list[httpx.Request] = []
+    api = scripted(failure, calls=calls)
+    with pytest.raises(errors.NetworkDown) as caught:
+        await api.me()
+    assert "connexion" in caught.value.message.lower()
+    assert len(calls) == 1 + api.retries
+
+
+async def test_nothing_listening_is_network_down() -> None:
+    # Port 9 (discard) on loopback: nothing listens in the test sandbox.
+    async with MsaClient("http://127.0.0.1:9", retries=0, timeout=2) as api:
+        with pytest.raises(errors.NetworkDown):
+            await api.assistance()
+        assert await api.health() is False
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        httpx.Response(200, text="<html>proxy login</html>", headers={"content-type": "text/html"}),
+        httpx.Response(200, json={"unexpected": True}),
+        httpx.Response(400, text="nonsense"),
+        httpx.Response(418, json=["not", "a", "problem"]),
+    ],
+)
+async def test_garbage_answers_are_invalid_response(answer: httpx.Response) -> None:
+    api = scripted(answer)
+    with pytest.raises(errors.InvalidResponse) as caught:
+        await api.me()
+    assert "illisible" in caught.value.message
+
+
+async def test_problem_codes_map_to_typed_errors_with_fields() -> None:
+    errs = [{"field": "email", "message": "Adresse invalide"}]
+    api = scripted(problem(422, "validation_error", errors=errs))
+    with pytest.raises(errors.ValidationFailed) as caught:
+        await api.update_contact(m.ContactUpdate(email="a@b.fr"))
+    assert caught.value.field_errors[0].field == "email"
+    assert caught.value.code == "validation_error"
+
+
+async def test_lockout_takes_retry_after_from_the_header_when_the_body_lacks_it() -> None:
+    answer = problem(423, "account_locked")
+    answer.headers["Retry-After"] = "840"
+    api = scripted(answer)
+    with pytest.raises(errors.AccountLocked) as caught:
+        await api.login("1850712345678", "demo-msa-2026")
+    assert caught.value.retry_after == 840
+
+
+async def test_a_401_refreshes_once_and_replays_with_the_new_token() -> None:
+    seen_tokens: list[m.TokenPair | None] = []
+    calls: list[httpx.Request] = []
+    new_pair = {**TOKENS, "access_token": "acc-2", "refresh_token": "ref-2"}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/auth/refresh"):
+            assert json.loads(request.content) == {"refresh_token": "ref-1"}
+            return httpx.Response(200, json=new_pair)
+        if request.headers.get("authorization") == "Bearer acc-2":
+            return httpx.Response(200, json=PROFILE)
+        return problem(401, "unauthorized")
+
+    api = scripted(answer, calls=calls)
+    api.on_tokens = seen_tokens.append
+    api.use_tokens(m.TokenPair(**TOKENS))
+    me = await api.me()
+    assert me.id == "m1"
+    assert [c.url.path for c in calls] == ["/api/v1/me", "/api/v1/auth/refresh", "/api/v1/me"]
+    assert api.tokens is not None and api.tokens.access_token == "acc-2"
+    assert seen_tokens == [m.TokenPair(**new_pair)]
+
+
+async def test_a_refused_refresh_drops_the_tokens_and_says_session_expired() -> None:
+    seen_tokens: list[m.TokenPair | None] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/auth/refresh"):
+            return problem(401, "invalid_refresh_token")
+        return problem(401, "unauthorized")
+
+    api = scripted(answer)
+    api.on_tokens = seen_tokens.append
+    api.use_tokens(m.TokenPair(**TOKENS))
+    with pytest.raises(errors.SessionExpired):
+        await api.me()
+    assert api.tokens is None and not api.logged_in
+    assert seen_tokens == [None]
+
+
+async def test_a_network_loss_during_refresh_keeps_the_session() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/auth/refresh"):
+            raise httpx.ConnectError("down")
+        return problem(401, "unauthorized")
+
+    api = scripted(answer)
+    api.use_tokens(m.TokenPair(**TOKENS))
+    with pytest.raises(errors.NetworkDown):
+        await api.me()
+    assert api.logged_in
+
+
+async def test_logout_forgets_tokens_even_when_the_server_is_unreachable() -> None:
+    seen: list[m.TokenPair | None] = []
+    api = scripted(httpx.ConnectError("down"))
+    api.on_tokens = seen.append
+    api.use_tokens(m.TokenPair(**TOKENS))
+    await api.logout()
+    assert not api.logged_in
+    assert seen == [None]
+
+
+async def test_tokens_and_password_never_reach_the_logs(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    api = scripted(
+        httpx.Response(200, json=TOKENS), problem(503, "internal_error"), httpx.Response(200, json=PROFILE)
+    )
+    await api.login("1850712345678", "s3cret-Pass")
+    await api.me()
+    text = caplog.text + "".join(str(r.args) for r in caplog.records)
+    for secret in ("s3cret-Pass", "acc-1", "ref-1", "1850712345678"):
+        assert secret not in text
+
+
+async def test_query_parameters_are_serialised_and_none_left_out() -> None:
+    from datetime import date
+
+    calls: list[httpx.Request] = []
+    api = scripted(httpx.Response(200, json={"items": [], "next_cursor": None}), calls=calls)
+    await api.payments(domain=m.Domain.sante, date_from=date(2026, 1, 1), limit=10)
+    params = dict(calls[0].url.params)
+    assert params == {"domain": "sante", "date_from": "2026-01-01", "limit": "10"}
+
+
+async def test_ids_cannot_escape_their_path_segment() -> None:
+    calls: list[httpx.Request] = []
+    api = scripted(problem(404, "not_found"), calls=calls)
+    with pytest.raises(errors.NotFound):
+        await api.document("../me")
+    assert calls[0].url.raw_path.startswith(b"/api/v1/documents/..%2Fme")
