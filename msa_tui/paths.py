@@ -1,0 +1,54 @@
+"""Where msa-tui keeps its files: platformdirs decides every path, created on demand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_NAME = "msa-tui"
+
+# Our own directories may hold drafts, logs and config that say who the member
+# is: only the owner may read them (shared desk terminals, multi-user servers).
+PRIVATE_MODE = 0o700
+
+
+def _ensure(path: Path, mode: int = PRIVATE_MODE) -> Path:
+    # `mode` applies to the directories created here only; an existing directory
+    # keeps the permissions its owner chose.
+    path.mkdir(mode=mode, parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    """The directory of `config.toml`."""
+    import platformdirs  # lazy: keeps start-up light for `--help`
+
+    return _ensure(platformdirs.user_config_path(APP_NAME, appauthor=False))
+
+
+def state_dir() -> Path:
+    """Application state that survives restarts (drafts…)."""
+    import platformdirs
+
+    return _ensure(platformdirs.user_state_path(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """Where `msa-tui.log` goes."""
+    import platformdirs
+
+    return _ensure(platformdirs.user_log_path(APP_NAME, appauthor=False))
+
+
+def downloads_dir() -> Path:
+    """The user's own Downloads directory (documents and attestations land there)."""
+    import platformdirs
+
+    # Not ours: created if missing, with the usual permissions, never re-moded.
+    path = platformdirs.user_downloads_path()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def drafts_dir() -> Path:
+    """Forms and wizards in progress, saved so that nothing typed is lost."""
+    return _ensure(state_dir() / "drafts")
