@@ -1,0 +1,56 @@
+"""The accusé de réception: every required item in the text, and a PDF whose accents survive."""
+
+from __future__ import annotations
+
+import zlib
+import re
+
+from _wizard_data import receipt
+
+from msa_tui.receipt import receipt_text, silence_text, write_receipt_pdf
+
+
+def test_text_has_everything_required():
+    text = receipt_text(receipt(), nature_labels={"justificatif_domicile": "Justificatif de domicile"},
+                        person_labels={"m1": "Pierre Martin"})
+    for needle in [
+        "ENV-2026-000042", "15 novembre 2026 à 10:00", "Changement de situation",
+        "MSA Midi-Pyrénées Nord", "180 avenue Marcel Unal", "82000 Montauban", "05 63 21 61 00",
+        "prestations@mpn.msa.fr", "15 janvier 2027", "réputée acceptée", "commission de recours amiable",
+        "Justificatif de domicile", "Pierre Martin", "Déménagement à Rodez", "facture-été.pdf", "2 Ko",
+        "ab" * 32,
+    ]:
+        assert needle in text, needle
+
+
+def test_silence_variants():
+    assert "réputée rejetée" in silence_text(receipt(silence_means="rejet"))
+    assert "Aucun délai" in silence_text(receipt(decision_deadline=None, silence_means=None))
+
+
+def _pdf_text(data: bytes) -> bytes:
+    out = b""
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            out += zlib.decompress(stream)
+        except zlib.error:
+            out += stream
+    return out
+
+
+def test_pdf_written_with_accents(tmp_path):
+    path = write_receipt_pdf(receipt(), tmp_path)
+    assert path.name == "accuse-reception-ENV-2026-000042.pdf"
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    text = _pdf_text(data)
+    # Core fonts encode windows-1252: "é" is byte 0xE9 in the content stream.
+    assert "Accusé de réception".encode("cp1252") in text
+    assert "Pyrénées".encode("cp1252") in text
+    assert "facture-été.pdf".encode("cp1252") in text
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_pdf_survives_characters_outside_cp1252(tmp_path):
+    path = write_receipt_pdf(receipt(appeal_routes="Recours ≥ 2 mois → CRA ✓"), tmp_path)
+    assert b"Recours ? 2 mois -> CRA ?" in _pdf_text(path.read_bytes())
