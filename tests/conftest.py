@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from datetime import date
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -64,6 +65,45 @@ def asgi_client(app, **kwargs) -> MsaClient:
     """An MsaClient wired to an ASGI app in-process (helper for tests needing custom apps)."""
     kwargs.setdefault("backoff", 0.0)
     return MsaClient("http://testserver", transport=httpx.ASGITransport(app=app), **kwargs)
+
+
+@pytest.fixture
+async def make_client(server_app) -> AsyncIterator[Callable[..., MsaClient]]:
+    """A factory of extra clients (other members, stale tokens) on `server_app` or another app."""
+    made: list[MsaClient] = []
+
+    def make(app=None, **kwargs) -> MsaClient:
+        api = asgi_client(app if app is not None else server_app, **kwargs)
+        made.append(api)
+        return api
+
+    yield make
+    for api in made:
+        await api.aclose()
+
+
+@dataclass
+class ServerClock:
+    """The mock server's clock, pinned and moved by hand (lockout, token expiry) with no sleep."""
+
+    now: datetime
+    history: list[datetime] = field(default_factory=list)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> None:
+        self.history.append(self.now)
+        self.now = self.now + delta
+
+
+@pytest.fixture
+def server_clock(server_app) -> ServerClock:
+    """Replace `server_app`'s clock (ctx.now) by one tests move forward explicitly."""
+    ctx = server_app.state.ctx
+    clock = ServerClock(ctx.now())
+    ctx.now = clock
+    return clock
 
 
 @pytest.fixture
