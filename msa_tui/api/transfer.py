@@ -101,7 +101,7 @@ class StreamedFile:
         try:
             while sent < self.size:
                 want = min(self.chunk_size, self.size - sent)
-                chunk = await _read(handle, want, name)
+                chunk = await _read(handle, want, name, digest)
                 if not chunk:
                     raise errors.FileUnreadable(
                         f"Le fichier « {name} » a été raccourci pendant l'envoi. Joignez-le à nouveau."
@@ -111,7 +111,6 @@ class StreamedFile:
                     raise errors.FileUnreadable(
                         f"Le fichier « {name} » a été modifié pendant l'envoi. Joignez-le à nouveau."
                     )
-                digest.update(chunk)
                 yield chunk
                 if self.progress:
                     self.progress(sent, self.size)
@@ -120,10 +119,18 @@ class StreamedFile:
         self.sha256 = digest.hexdigest()
 
 
-async def _read(handle, size: int, name: str) -> bytes:
-    # A thread keeps the event loop (and so the UI) responsive on slow disks.
+async def _read(handle, size: int, name: str, digest=None) -> bytes:
+    """Read (and hash) one chunk in a worker thread: the event loop, and so the UI,
+    stays responsive on slow disks, and hashing overlaps the network send."""
+
+    def work() -> bytes:
+        data = handle.read(size)
+        if digest is not None:
+            digest.update(data)
+        return data
+
     try:
-        return await asyncio.to_thread(handle.read, size)
+        return await asyncio.to_thread(work)
     except OSError as exc:
         raise errors.FileUnreadable(f"Le fichier « {name} » n'est plus lisible.") from exc
 

@@ -1,0 +1,180 @@
+"""Benchmark: peak memory and throughput of MsaClient.upload_file against a raw streamed httpx PUT.
+
+Usage: python benchmarks/upload.py [--size-mb 100] [--runs 3]
+
+Starts the mock server on a loopback port (ServerThread, upload limit raised),
+writes a file of a valid PDF header followed by random bytes, then uploads it
+in fresh subprocesses (one per run and variant, so each peak RSS is measured
+on its own): `client` is MsaClient.upload_file (streamed, hashed, with progress),
+`raw` is httpx.AsyncClient.put with an async generator reading the same file.
+Peak RSS growth is VmHWM after the upload minus VmHWM just before it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CHUNK = 256 * 1024
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def vm_hwm_kib() -> int:
+    """Peak resident set size of this process so far, in KiB (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+# --- child: one upload, measured ----------------------------------------------------
+
+
+async def child_upload(variant: str, url: str, submission: str, path: Path) -> dict:
+    import httpx
+
+    from msa_tui.api.client import MsaClient
+    from msa_tui.api.models import TokenPair
+
+    tokens = TokenPair.model_validate_json(os.environ["MSA_BENCH_TOKENS"])
+    size = path.stat().st_size
+    target = f"/submissions/{submission}/documents/0/files"
+    if variant == "client":
+        api = MsaClient(url, timeout=60)
+        api.use_tokens(tokens)
+        ticks = 0
+
+        def progress(sent: int, total: int) -> None:
+            nonlocal ticks
+            ticks += 1
+
+        before = vm_hwm_kib()
+        start = time.perf_counter()
+        stored = await api.upload_file(submission, 0, path, progress=progress, chunk_size=CHUNK)
+        elapsed = time.perf_counter() - start
+        await api.aclose()
+        assert stored.size == size, stored
+    else:
+
+        async def chunks():
+            with open(path, "rb") as handle:
+                while chunk := handle.read(CHUNK):
+                    yield chunk
+
+        http = httpx.AsyncClient(base_url=url + "/api/v1", timeout=60)
+        headers = {
+            "Authorization": f"Bearer {tokens.access_token}",
+            "Content-Type": "application/octet-stream",
+            "Content-Length": str(size),
+        }
+        before = vm_hwm_kib()
+        start = time.perf_counter()
+        response = await http.put(target, params={"name": path.name}, content=chunks(), headers=headers)
+        elapsed = time.perf_counter() - start
+        await http.aclose()
+        assert response.status_code == 200, response.text[:300]
+        assert response.json()["size"] == size
+    after = vm_hwm_kib()
+    return {"variant": variant, "seconds": elapsed, "growth_kib": after - before, "bytes": size}
+
+
+# --- parent: server, file, submissions, table ---------------------------------------
+
+
+def make_file(path: Path, size: int) -> None:
+    header = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+    with open(path, "wb") as out:
+        out.write(header)
+        left = size - len(header)
+        while left > 0:
+            step = min(CHUNK * 4, left)
+            out.write(os.urandom(step))
+            left -= step
+
+
+async def prepare(url: str, count: int) -> tuple[str, list[str]]:
+    """Log in once, then create one draft submission per upload to run."""
+    from msa_tui.api.client import MsaClient
+    from msa_tui.api.models import DocumentSpec, SubmissionCreate
+
+    async with MsaClient(url) as api:
+        tokens = await api.login("1850712345678", "demo-msa-2026")
+        me = await api.me()
+        constraints = await api.submission_constraints()
+        nature = next(c.code for c in constraints.natures if c.code not in constraints.medical_natures)
+        spec = DocumentSpec(nature=nature, person_id=me.id, motif="Banc d'essai d'envoi")
+        create = SubmissionCreate(object=constraints.objects[0].code, documents=[spec])
+        ids = [(await api.create_submission(create)).id for _ in range(count)]
+    return tokens.model_dump_json(), ids
+
+
+def run_child(variant: str, url: str, submission: str, path: Path, tokens: str) -> dict:
+    env = {**os.environ, "MSA_BENCH_TOKENS": tokens}
+    cmd = [sys.executable, __file__, "--child", variant, "--url", url, "--submission", submission,
+           "--file", str(path)]
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size-mb", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", choices=["client", "raw"])
+    parser.add_argument("--url")
+    parser.add_argument("--submission")
+    parser.add_argument("--file", type=Path)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(asyncio.run(child_upload(args.child, args.url, args.submission, args.file))))
+        return
+
+    from msa_tui.mock_server.runner import ServerThread
+
+    size = args.size_mb * 1024 * 1024
+    with tempfile.TemporaryDirectory(prefix="msa-bench-") as tmp:
+        path = Path(tmp) / "gros-fichier.pdf"
+        make_file(path, size)
+        server = ServerThread(Path(tmp) / "data", max_file_bytes=2 * size)
+        server.start()
+        try:
+            tokens, ids = asyncio.run(prepare(server.url, 2 * args.runs))
+            results: dict[str, list[dict]] = {"client": [], "raw": []}
+            for run in range(args.runs):
+                # Alternate the order so a warm page cache favours neither variant.
+                order = ("raw", "client") if run % 2 else ("client", "raw")
+                for variant in order:
+                    results[variant].append(run_child(variant, server.url, ids.pop(), path, tokens))
+        finally:
+            server.stop()
+    report(results, size)
+
+
+def report(results: dict[str, list[dict]], size: int) -> None:
+    mib = size / (1024 * 1024)
+    rows = {}
+    print(f"Upload of {mib:.0f} MiB, {len(results['raw'])} run(s) per variant, chunks of {CHUNK // 1024} KiB")
+    print(f"{'variant':<28} {'median s':>9} {'MiB/s':>8} {'peak RSS growth MiB (max)':>26}")
+    for variant, label in (("raw", "raw httpx put (generator)"), ("client", "MsaClient.upload_file")):
+        runs = results[variant]
+        seconds = statistics.median(r["seconds"] for r in runs)
+        growth = max(r["growth_kib"] for r in runs) / 1024
+        rows[variant] = (seconds, growth)
+        print(f"{label:<28} {seconds:>9.2f} {mib / seconds:>8.1f} {growth:>26.1f}")
+    ratio = rows["raw"][0] / rows["client"][0]
+    growth = rows["client"][1]
+    print(f"client throughput / raw: {ratio:.2f} (target >= 0.80): {'OK' if ratio >= 0.8 else 'MISSED'}")
+    print(f"client peak RSS growth: {growth:.1f} MiB (target <= 16): {'OK' if growth <= 16 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()
