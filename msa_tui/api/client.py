@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import httpx
 
 from . import errors
 from . import models as m
@@ -43,16 +42,13 @@ class MsaClient(BaseClient):
 
     async def logout(self) -> None:
         """POST /auth/logout: revokes the tokens server-side; forgets them locally even if that fails."""
-        tokens = self.tokens
-        if tokens is None:
+        if self.tokens is None:
             return
         try:
-            await self._http.post(
-                "/auth/logout",
-                json={"refresh_token": tokens.refresh_token},
-                headers={"Authorization": f"Bearer {tokens.access_token}"},
-            )
-        except httpx.HTTPError as exc:
+            # Through _call so an expired access token is refreshed first and the
+            # session really gets revoked server-side.
+            await self._call("POST", "/auth/logout", retries=0)
+        except errors.ApiError as exc:
             log.info("logout: server not told (%s)", type(exc).__name__)
         finally:
             self._drop_tokens()
