@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-
 from . import errors
 from . import models as m
 from .transfer import StreamedFile, file_size, save_stream
