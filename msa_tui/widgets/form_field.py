@@ -1,0 +1,59 @@
+"""A labelled form field: label, input and an inline error line written in words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
+
+ERROR_MARK = "⚠ "
+"""Errors start with a sign and words, so they read without colour (NO_COLOR)."""
+
+
+class FormField(Vertical):
+    """Wraps an `Input` (or subclass) with its label, an optional hint and an error line.
+
+    The input keeps its own id (`name` + "-input"); the error line is `name` + "-error".
+    """
+
+    DEFAULT_CSS = """
+    FormField { height: auto; margin: 0 0 1 0; }
+    FormField > .field-label { text-style: bold; }
+    FormField > .field-hint { color: $text-muted; }
+    FormField > .field-error { color: $text-error; display: none; }
+    FormField.-invalid > .field-error { display: block; }
+    FormField.-invalid > Input { border: tall $error; }
+    """
+
+    def __init__(self, name: str, label: str, field: Input, *, hint: str = "", **kwargs: object) -> None:
+        super().__init__(id=f"{name}-field", **kwargs)  # type: ignore[arg-type]
+        self.field_name = name
+        self.label = label
+        self.hint = hint
+        self.input = field
+        self._error = ""
+        if field.id is None:
+            field.id = f"{name}-input"
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label, classes="field-label")
+        if self.hint:
+            yield Static(self.hint, classes="field-hint")
+        yield self.input
+        yield Static("", id=f"{self.field_name}-error", classes="field-error")
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    @property
+    def error(self) -> str:
+        """The error shown, without its sign ("" when none)."""
+        return self._error
+
+    def set_error(self, message: str | None) -> None:
+        """Show `message` under the field (None or "" clears it). The typed value is kept."""
+        self._error = message or ""
+        line = self.query_one(".field-error", Static)
+        line.update(f"{ERROR_MARK}{message}" if message else "")
+        self.set_class(bool(message), "-invalid")
