@@ -1,0 +1,45 @@
+"""`python -m msa_tui.mock_server` / `msa-mock-server`: run the mock MSA backend alone."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="msa-mock-server", description="Serveur de démonstration MSA (API /api/v1).")
+    p.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port d'écoute, 0 = un port libre (défaut : 8765)")
+    p.add_argument("--data-dir", type=Path, required=True,
+                   help="dossier des données (SQLite et fichiers) ; un dossier vide est rempli avec la démo")
+    p.add_argument("--max-file-bytes", type=int, default=None, help="taille maximale d'un fichier envoyé (octets)")
+    p.add_argument("--today", type=date.fromisoformat, default=None,
+                   help="date du jour simulée AAAA-MM-JJ (le jeu de démo suit son mois)")
+    p.add_argument("--access-ttl", type=int, default=900, help="durée de vie du jeton d'accès en secondes")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.max_file_bytes is not None and args.max_file_bytes <= 0:
+        print("--max-file-bytes doit être un entier positif", file=sys.stderr)
+        return 2
+    from .runner import ServerThread
+
+    server = ServerThread(args.data_dir, host=args.host, port=args.port, today=args.today,
+                          max_file_bytes=args.max_file_bytes, access_ttl_s=args.access_ttl)
+    server.start()
+    print(f"Serveur de démonstration MSA : {server.url}/api/v1 (Ctrl+C pour arrêter)", flush=True)
+    try:
+        server._thread.join() if server._thread else None  # noqa: SLF001 - wait for Ctrl+C
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""The mock MSA backend: `create_app(data_dir)` builds a seeded FastAPI app serving `/api/v1`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+
+from msa_tui.api.models import Problem
+
+from . import problems, seed
+from .deps import DEFAULT_MAX_FILE_BYTES, Ctx, real_now
+from .limits import BodyLimit
+from .routes import (
+    appointments, assistance, attestations, auth, catalogue, dev, documents, member, messages, payments,
+    procurations, submissions,
+)
+from .store import Store
+
+API_PREFIX = "/api/v1"
+
+_ERRORS = {
+    status: {"model": Problem, "content": {"application/problem+json": {}}, "description": text}
+    for status, text in (
+        (400, "Requête mal formée"), (401, "Non authentifié"), (404, "Introuvable"),
+        (413, "Corps trop volumineux"), (422, "Données invalides"),
+    )
+}
+
+
+def create_app(
+    data_dir: Path,
+    *,
+    today: date | None = None,
+    max_file_bytes: int | None = None,
+    access_ttl_s: int = 900,
+) -> FastAPI:
+    """A ready app on `data_dir` (created and seeded for `today`'s month when empty)."""
+    day = today or real_now().date()
+    store = Store(Path(data_dir))
+    seed.seed(store, day)
+    app = FastAPI(
+        title="MSA — Mon espace privé (serveur de démonstration)",
+        version="1.0.0",
+        description=(
+            "API du portail « Mon espace privé » de la MSA, servie par le serveur de démonstration de msa-tui. "
+            "Toutes les erreurs sont au format application/problem+json avec un `code` stable."
+        ),
+        responses=_ERRORS,  # type: ignore[arg-type]
+    )
+    app.state.ctx = Ctx(
+        store=store,
+        today=day,
+        max_file_bytes=max_file_bytes or DEFAULT_MAX_FILE_BYTES,
+        access_ttl_s=access_ttl_s,
+        pinned=today is not None,
+    )
+    problems.install(app)
+    api = APIRouter(prefix=API_PREFIX)
+    for module in (
+        auth, member, messages, documents, submissions, payments, attestations, catalogue, appointments,
+        procurations, assistance, dev,
+    ):
+        api.include_router(module.router)
+    app.include_router(api)
+    app.add_middleware(BodyLimit, skip_suffix="/files")
+    return app

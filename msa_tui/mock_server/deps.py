@@ -1,0 +1,147 @@
+"""Shared request dependencies: the server context, the logged-in member, paging."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from msa_tui.api.errors import Code
+
+from .problems import ProblemError, invalid
+from .store import Store
+
+T = TypeVar("T")
+
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
+def real_now() -> datetime:
+    """Paris time from the shared clock (so a frozen clock freezes the server too)."""
+    from msa_tui import clock
+
+    return clock.now()
+
+
+@dataclass
+class Ctx:
+    store: Store
+    today: date
+    max_file_bytes: int
+    access_ttl_s: int
+    pinned: bool = False
+    """True when `today` was given: the demo lives on that day (slots are offered from it)."""
+    now: Callable[[], datetime] = real_now
+    """Tests may swap it to move time forward (lockout, token expiry)."""
+
+    def ts(self) -> float:
+        return self.now().timestamp()
+
+    def reference_now(self) -> datetime:
+        """"Now" for the agenda: the real moment, or the start of the pinned day when it differs."""
+        moment = self.now()
+        if self.pinned and moment.date() != self.today:
+            return datetime.combine(self.today, time(0, 0), moment.tzinfo)
+        return moment
+
+
+@dataclass
+class Member:
+    id: str
+    nir: str
+    first_name: str
+    last_name: str
+    caisse: str
+    session_id: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+def get_ctx(request: Request) -> Ctx:
+    return request.app.state.ctx
+
+
+_bearer = HTTPBearer(auto_error=False, description="Jeton d'accès obtenu par POST /auth/login.")
+
+
+def current_member(
+    request: Request,
+    creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Member:
+    ctx = get_ctx(request)
+    if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
+        raise ProblemError(
+            401, Code.unauthorized, "Vous devez être connecté pour accéder à cette page.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    from .security import authenticate
+
+    session_id, member_id = authenticate(ctx.store, creds.credentials, ctx.ts())
+    row = ctx.store.one("SELECT id, nir, first_name, last_name, caisse FROM members WHERE id = ?", (member_id,))
+    if row is None:
+        raise ProblemError(401, Code.unauthorized, "Votre session n'est plus valide. Veuillez vous reconnecter.")
+    return Member(row["id"], row["nir"], row["first_name"], row["last_name"], row["caisse"], session_id)
+
+
+CtxDep = Annotated[Ctx, Depends(get_ctx)]
+MemberDep = Annotated[Member, Depends(current_member)]
+
+
+@dataclass
+class PageParams:
+    limit: int
+    offset: int
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=100, description="Nombre d'éléments (1 à 100).")] = 50,
+    cursor: Annotated[str | None, Query(max_length=200, description="Curseur opaque de la page suivante.")] = None,
+) -> PageParams:
+    return PageParams(limit, decode_cursor(cursor) if cursor else 0)
+
+
+PageDep = Annotated[PageParams, Depends(page_params)]
+
+
+def encode_cursor(offset: int) -> str:
+    raw = json.dumps({"o": offset}).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        offset = json.loads(base64.urlsafe_b64decode(padded.encode()))["o"]
+        if not isinstance(offset, int) or offset < 0:
+            raise ValueError
+        return offset
+    except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError):
+        raise invalid("cursor", "Curseur de page invalide.") from None
+
+
+def paginate(rows: Sequence[T], page: PageParams, convert: Callable[[T], Any]) -> dict[str, Any]:
+    """`{items, next_cursor}` for an already ordered sequence."""
+    chunk = rows[page.offset : page.offset + page.limit]
+    end = page.offset + len(chunk)
+    return {
+        "items": [convert(r) for r in chunk],
+        "next_cursor": encode_cursor(end) if end < len(rows) else None,
+    }
+
+
+def loads(value: str | None) -> Any:
+    return json.loads(value) if value else None
+
+
+def row_dict(row: sqlite3.Row) -> dict[str, Any]:
+    return dict(row)

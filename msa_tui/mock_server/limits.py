@@ -1,0 +1,64 @@
+"""An ASGI middleware refusing request bodies over a few MB (uploads have their own limit)."""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from msa_tui.api.errors import Code
+
+from .problems import problem_response
+
+MAX_JSON_BODY = 2 * 1024 * 1024
+
+
+class BodyLimit:
+    """Buffers small bodies (JSON endpoints) and answers 413 past `limit`.
+
+    Paths ending in `skip_suffix` (file uploads) stream through untouched: their route checks the size.
+    """
+
+    def __init__(self, app: ASGIApp, *, limit: int = MAX_JSON_BODY, skip_suffix: str = "/files") -> None:
+        self.app = app
+        self.limit = limit
+        self.skip_suffix = skip_suffix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].rstrip("/").endswith(self.skip_suffix):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._too_large(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await self._too_large(scope, receive, send)
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = problem_response(
+            413, Code.body_too_large,
+            f"Le corps de la requête dépasse la taille autorisée ({self.limit // (1024 * 1024)} Mo).",
+        )
+        await response(scope, receive, send)

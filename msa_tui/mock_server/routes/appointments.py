@@ -1,0 +1,5 @@
+"""Routes: appointments."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""Routes: attestations."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

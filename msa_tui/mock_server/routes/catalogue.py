@@ -1,0 +1,5 @@
+"""Routes: catalogue."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

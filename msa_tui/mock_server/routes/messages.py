@@ -1,0 +1,5 @@
+"""Routes: messages."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

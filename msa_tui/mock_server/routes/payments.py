@@ -1,0 +1,54 @@
+"""Payments: the member's history, newest first, filtered by domain and period, cursor-paged."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from msa_tui.api.models import Domain, Page, Payment
+
+from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..problems import invalid, not_found
+
+router = APIRouter(prefix="/payments", tags=["payments"])
+
+
+def _payment(row) -> Payment:  # noqa: ANN001 - a sqlite3.Row
+    return Payment(id=row["id"], date=row["date"], amount=row["amount"], domain=row["domain"], label=row["label"],
+                   beneficiary=row["beneficiary"])
+
+
+@router.get("", response_model=Page[Payment], summary="Mes paiements, du plus récent au plus ancien")
+def list_payments(
+    me: MemberDep,
+    ctx: CtxDep,
+    page: PageDep,
+    domain: Annotated[Domain | None, Query(description="Domaine du paiement")] = None,
+    date_from: Annotated[date | None, Query(description="Depuis cette date (incluse)")] = None,
+    date_to: Annotated[date | None, Query(description="Jusqu'à cette date (incluse)")] = None,
+) -> dict:
+    if date_from and date_to and date_from > date_to:
+        raise invalid("date_from", "La date de début doit précéder la date de fin.")
+    sql = "SELECT * FROM payments WHERE member_id = ?"
+    params: list = [me.id]
+    if domain is not None:
+        sql += " AND domain = ?"
+        params.append(domain.value)
+    if date_from is not None:
+        sql += " AND date >= ?"
+        params.append(date_from.isoformat())
+    if date_to is not None:
+        sql += " AND date <= ?"
+        params.append(date_to.isoformat())
+    rows = ctx.store.all(sql + " ORDER BY date DESC, id", params)
+    return paginate(rows, page, _payment)
+
+
+@router.get("/{payment_id}", response_model=Payment, summary="Un paiement")
+def get_payment(payment_id: str, me: MemberDep, ctx: CtxDep) -> Payment:
+    row = ctx.store.one("SELECT * FROM payments WHERE id = ? AND member_id = ?", (payment_id, me.id))
+    if row is None:
+        raise not_found("Ce paiement est introuvable.")
+    return _payment(row)

@@ -1,0 +1,5 @@
+"""Routes: procurations."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

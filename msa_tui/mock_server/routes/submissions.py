@@ -1,0 +1,5 @@
+"""Routes: submissions."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

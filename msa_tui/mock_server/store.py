@@ -1,0 +1,167 @@
+"""The mock server's storage: one SQLite file plus content-addressed blobs, guarded by a lock."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+DB_NAME = "msa.sqlite3"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS members (
+    id TEXT PRIMARY KEY, nir TEXT UNIQUE NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL,
+    birth_date TEXT, email TEXT NOT NULL, phone TEXT, address TEXT NOT NULL, caisse TEXT NOT NULL,
+    password_hash TEXT, doctor TEXT, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS household (
+    id TEXT PRIMARY KEY, member_id TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL,
+    relation TEXT NOT NULL, birth_date TEXT, ord INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS login_failures (nir TEXT PRIMARY KEY, count INTEGER NOT NULL, locked_until REAL);
+CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, revoked INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (
+    hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, kind TEXT NOT NULL, expires_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS codes (
+    nir TEXT NOT NULL, purpose TEXT NOT NULL, code_hash TEXT NOT NULL, expires_at REAL NOT NULL,
+    attempts INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (nir, purpose));
+CREATE TABLE IF NOT EXISTS outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT NOT NULL, subject TEXT NOT NULL,
+    body TEXT NOT NULL, sent_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS payments (
+    id TEXT PRIMARY KEY, member_id TEXT NOT NULL, date TEXT NOT NULL, amount REAL NOT NULL,
+    domain TEXT NOT NULL, label TEXT NOT NULL, beneficiary TEXT);
+CREATE INDEX IF NOT EXISTS payments_by_member ON payments (member_id, date);
+CREATE TABLE IF NOT EXISTS threads (
+    id TEXT PRIMARY KEY, member_id TEXT NOT NULL, subject TEXT NOT NULL, topic TEXT NOT NULL,
+    updated_at TEXT NOT NULL, awaiting_reply INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS messages (
+    id TEXT PRIMARY KEY, thread_id TEXT NOT NULL, author TEXT NOT NULL, body TEXT NOT NULL,
+    sent_at TEXT NOT NULL, read INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, member_id TEXT NOT NULL, title TEXT NOT NULL, direction TEXT NOT NULL,
+    date TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL, submission_reference TEXT,
+    sha256 TEXT NOT NULL, file_name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS submissions (
+    id TEXT PRIMARY KEY, member_id TEXT NOT NULL, object TEXT NOT NULL, status TEXT NOT NULL,
+    created_at TEXT NOT NULL, documents TEXT NOT NULL, idempotency_key TEXT, receipt TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    file_id TEXT PRIMARY KEY, submission_id TEXT NOT NULL, doc_index INTEGER NOT NULL, name TEXT NOT NULL,
+    size INTEGER NOT NULL, sha256 TEXT NOT NULL, content_type TEXT NOT NULL, seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS requests (
+    id TEXT PRIMARY KEY, member_id TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL,
+    status TEXT NOT NULL, filed_at TEXT NOT NULL, updated_at TEXT NOT NULL, answers TEXT NOT NULL,
+    timeline TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS declarations (
+    id TEXT PRIMARY KEY, member_id TEXT NOT NULL, benefit TEXT NOT NULL, quarter TEXT NOT NULL,
+    status TEXT NOT NULL, due_date TEXT NOT NULL, filed_at TEXT, resources TEXT);
+CREATE TABLE IF NOT EXISTS quotients (
+    member_id TEXT PRIMARY KEY, value INTEGER NOT NULL, year INTEGER NOT NULL, parts REAL NOT NULL,
+    reference_income REAL NOT NULL, computed_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS slots (
+    id TEXT PRIMARY KEY, caisse TEXT NOT NULL, starts_at TEXT NOT NULL, duration_minutes INTEGER NOT NULL,
+    place TEXT NOT NULL, mode TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS appointments (
+    id TEXT PRIMARY KEY, member_id TEXT NOT NULL, slot_id TEXT UNIQUE NOT NULL, topic TEXT NOT NULL,
+    booked_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS procurations (
+    id TEXT PRIMARY KEY, grantor_id TEXT NOT NULL, grantee_id TEXT, grantor_name TEXT NOT NULL,
+    grantee_name TEXT NOT NULL, grantee_nir TEXT NOT NULL, scope TEXT NOT NULL, status TEXT NOT NULL,
+    since TEXT NOT NULL);
+"""
+
+# Tables that hold business data (what the seed writes); auth state is left out of dumps.
+DATA_TABLES = (
+    "meta", "members", "household", "payments", "threads", "messages", "documents", "submissions",
+    "files", "requests", "declarations", "quotients", "slots", "appointments", "procurations",
+)
+
+
+class Store:
+    """A single connection shared by threads: every use holds `lock` (sqlite3 is not re-entrant)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.blob_dir = self.data_dir / "blobs"
+        self.blob_dir.mkdir(exist_ok=True)
+        self.tmp_dir = self.data_dir / "tmp"
+        self.tmp_dir.mkdir(exist_ok=True)
+        self.lock = threading.RLock()
+        self.db = sqlite3.connect(self.data_dir / DB_NAME, check_same_thread=False, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        with self.lock:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        with self.lock:
+            self.db.close()
+
+    @contextmanager
+    def tx(self) -> Iterator[sqlite3.Connection]:
+        """A locked transaction: committed on success, rolled back on any error."""
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def all(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
+        with self.lock:
+            return self.db.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> sqlite3.Row | None:
+        with self.lock:
+            return self.db.execute(sql, params).fetchone()
+
+    def run(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> int:
+        with self.lock:
+            return self.db.execute(sql, params).rowcount
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row["value"] if row else None
+
+    def insert(self, conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(_cell(v) for v in row.values()))
+
+    # --- blobs ------------------------------------------------------------------------
+
+    def blob_path(self, sha256: str) -> Path:
+        return self.blob_dir / sha256
+
+    def put_blob(self, data: bytes) -> str:
+        import hashlib
+
+        digest = hashlib.sha256(data).hexdigest()
+        path = self.blob_path(digest)
+        if not path.exists():
+            tmp = self.tmp_dir / f"{digest}.part"
+            tmp.write_bytes(data)
+            tmp.replace(path)
+        return digest
+
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        """Every business row, ordered, for comparing two data dirs."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for table in DATA_TABLES:
+            rows = self.all(f"SELECT * FROM {table}")
+            out[table] = sorted((dict(r) for r in rows), key=lambda r: json.dumps(r, sort_keys=True))
+        return out
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, bool):
+        return int(value)
+    return value
