@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -84,3 +86,15 @@ def freeze(moment: datetime | date | str | None) -> None:
 def is_frozen() -> bool:
     """Whether time is pinned, by `freeze()` or by the environment."""
     return _frozen is not None or _from_env() is not None
+
+
+@contextmanager
+def frozen(moment: datetime | date | str) -> Iterator[datetime]:
+    """`with frozen("2026-11-15T10:00"):` — time pinned inside, the previous state restored after."""
+    global _frozen
+    previous = _frozen
+    freeze(moment)
+    try:
+        yield now()
+    finally:
+        _frozen = previous

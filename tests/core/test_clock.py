@@ -80,3 +80,14 @@ def test_bad_environment_is_ignored_not_fatal(monkeypatch, caplog):
 def test_bad_freeze_text_raises():
     with pytest.raises(ValueError):
         clock.freeze("15/11/2026")
+
+
+def test_frozen_context_restores_previous_state():
+    clock.freeze(datetime(2026, 1, 1, 8))
+    with clock.frozen("2026-11-15T10:00") as moment:
+        assert moment == clock.now() == datetime(2026, 11, 15, 10, tzinfo=clock.PARIS)
+    assert clock.now() == datetime(2026, 1, 1, 8, tzinfo=clock.PARIS)
+    clock.freeze(None)
+    with clock.frozen(date(2026, 11, 15)):
+        pass
+    assert not clock.is_frozen()
