@@ -1,0 +1,335 @@
+"""MsaApp: page routing by registry name, the member's session, inactivity logout, global keys.
+
+Heavy modules (the API client, httpx, pydantic, keyring) are imported on first use so
+that the login screen paints fast.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import os
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import var
+from textual.screen import Screen
+
+from .i18n import _
+from .widgets.status import PORTAL_NAME
+
+if TYPE_CHECKING:
+    import httpx
+
+    from .api.client import MsaClient
+    from .api.models import Me, TokenPair
+    from .config import Config
+    from .credentials import CredentialStore
+
+log = logging.getLogger(__name__)
+
+PAINTED_ENV = "MSA_TUI_EXIT_AFTER_PAINT"
+"""Benchmarks: when set to a file path, the app writes the wall time of its first paint there and exits."""
+
+
+def _pages_provider() -> type:
+    from .commands import PagesProvider
+
+    return PagesProvider
+
+
+class MsaApp(App[None]):
+    """The terminal client of « Mon espace privé ».
+
+    Public surface used by screens: `client`, `me`, `config`, `demo`, `credentials`,
+    `open_page(name, **kwargs)`, `logout()`, `relogin()`, `logged_in(me, nir)`.
+    """
+
+    TITLE = _(PORTAL_NAME)
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {_pages_provider}
+    BINDINGS = [
+        Binding("f1", "help", _("Aide"), id="app.help", tooltip=_("Les touches de cet écran")),
+        Binding(
+            "ctrl+l", "logout", _("Déconnexion"), id="app.logout",
+            tooltip=_("Se déconnecter et revenir à l'écran de connexion"),
+        ),
+        Binding(
+            "ctrl+q", "quit", _("Quitter"), id="app.quit", priority=True,
+            tooltip=_("Quitter msa-tui (après confirmation si vous êtes connecté)"),
+        ),
+    ]
+
+    me: var[Me | None] = var(None)
+    """The member's profile while logged in; None means logged out."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        server_url: str | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        demo: bool = False,
+        demo_server: Any = None,
+        credentials: CredentialStore | None = None,
+        idle_clock: Callable[[], float] | None = None,
+        client_kwargs: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__()
+        from .config import Config
+        from .idle import IdleTimer
+
+        self.config: Config = config or Config()
+        self.demo = demo
+        self._demo_server = demo_server
+        self._server_url = server_url or self.config.server_url
+        self._transport = transport
+        self._client_kwargs = client_kwargs or {}
+        self._client: MsaClient | None = None
+        self._credentials = credentials
+        self.constraints: Any = None
+        self.stay_connected: bool = bool(getattr(self.config, "stay_connected", False))
+        self.session_nir: str | None = None
+        self.idle = IdleTimer(
+            self.config.idle_timeout_s, self.config.idle_warning_s,
+            clock=idle_clock or time.monotonic,
+        )
+        self._idle_dialog: Screen[Any] | None = None
+        self._relogin_future: asyncio.Future[bool] | None = None
+        self._painted = False
+
+    # --- lazily built services ----------------------------------------------------
+
+    @property
+    def client(self) -> MsaClient:
+        """The session's API client, built on first use (imports httpx and pydantic then)."""
+        if self._client is None:
+            from .api.client import MsaClient
+
+            self._client = MsaClient(
+                self._server_url, transport=self._transport, on_tokens=self._tokens_changed,
+                **self._client_kwargs,
+            )
+        return self._client
+
+    @property
+    def credentials(self) -> CredentialStore:
+        """Keyring access, built on first use (importing keyring is slow)."""
+        if self._credentials is None:
+            from .credentials import CredentialStore
+
+            self._credentials = CredentialStore()
+        return self._credentials
+
+    def _tokens_changed(self, tokens: TokenPair | None) -> None:
+        # Tokens reach the keyring only when the member opted in ("Rester connecté").
+        if tokens is None:
+            self.credentials.clear_tokens()
+        elif self.stay_connected:
+            self.credentials.save_tokens(tokens)
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        keymap = getattr(self.config, "keymap", None)
+        if keymap:
+            self.set_keymap(dict(keymap))
+        self.push_screen(self.make_page("login"))
+        self.set_interval(1, self.check_idle, name="idle-check")
+        self.call_after_refresh(self._first_paint)
+
+    def _first_paint(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        marker = os.environ.get(PAINTED_ENV)
+        if marker:
+            with open(marker, "w", encoding="utf-8") as handle:
+                handle.write(repr(time.time()))
+            self.exit()
+            return
+        if self._demo_server is not None:
+            # The server's imports (FastAPI, uvicorn) start only once the login screen is on show.
+            self._demo_server.start_background()
+
+    async def on_unmount(self) -> None:
+        if self._client is not None:
+            if self._client.logged_in and not self.stay_connected:
+                await self._quiet_logout()
+            await self._client.aclose()
+
+    async def on_event(self, event: events.Event) -> None:
+        # Any key, click, scroll or paste counts as activity, except while the idle
+        # warning is up: there only its own key keeps the session.
+        if isinstance(event, (events.InputEvent, events.Paste)) and self._idle_dialog is None:
+            self.idle.touch()
+        await super().on_event(event)
+
+    # --- pages --------------------------------------------------------------------------
+
+    def make_page(self, name: str, **kwargs: Any) -> Screen[Any]:
+        """Build the screen registered under `name` (placeholder while not built yet)."""
+        from .screens.registry import PAGES
+
+        entry = PAGES[name]
+        if entry.target is not None:
+            module_name, _sep, class_name = entry.target.partition(":")
+            try:
+                cls = getattr(importlib.import_module(module_name), class_name)
+            except (ImportError, AttributeError):
+                # Pages are built in parallel: a missing one shows the placeholder, not a crash.
+                log.warning("page %s not importable yet (%s)", name, entry.target, exc_info=True)
+            else:
+                return cls(**kwargs)
+        from .screens.placeholder import PlaceholderScreen
+
+        return PlaceholderScreen(title=entry.title)
+
+    def page_allowed(self, name: str) -> bool:
+        from .screens.registry import PAGES
+
+        entry = PAGES[name]
+        if self.me is None:
+            return not entry.needs_login
+        return entry.needs_login or name == "assistance"
+
+    def open_page(self, name: str, **kwargs: Any) -> None:
+        """Push the page registered under `name`; kwargs go to the screen's constructor."""
+        if not self.page_allowed(name):
+            self.notify(_("Connectez-vous pour accéder à cette page."), severity="warning")
+            return
+        self.push_screen(self.make_page(name, **kwargs))
+
+    # --- session ------------------------------------------------------------------------
+
+    def logged_in(self, me: Me, nir: str) -> None:
+        """Called by the login screen: the session starts on the dashboard."""
+        self.me = me
+        self.session_nir = nir
+        self.idle.restart()
+        self.switch_screen(self.make_page("dashboard"))
+
+    async def _quiet_logout(self) -> None:
+        from .api.errors import ApiError
+
+        try:
+            await self.client.logout()
+        except ApiError:
+            log.info("server logout failed; tokens forgotten locally")
+
+    async def logout(self, notice: str | None = None) -> None:
+        """End the session: revoke tokens, forget the member, back to a fresh login screen.
+
+        Drafts stay on disk; nothing of the member stays on screen (shared terminals).
+        """
+        if self._relogin_future is not None and not self._relogin_future.done():
+            self._relogin_future.set_result(False)
+        if self._client is not None:
+            await self._quiet_logout()
+        self.me = None
+        self.session_nir = None
+        self.constraints = None
+        self._idle_dialog = None
+        if self._credentials is not None or self.stay_connected:
+            self.credentials.clear_tokens()
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        await self.push_screen(self.make_page("login", notice=notice))
+
+    def start_logout(self, notice: str | None = None) -> None:
+        """Log out from an app-level worker, so that it outlives the screen that asked."""
+        self.run_worker(self.logout(notice), group="session", exclusive=True)
+
+    async def relogin(self) -> bool:
+        """The server ended the session: ask for the password again (re-login modal).
+
+        True once logged in again (the caller replays its call); False when the member
+        gave up, in which case the app logs out.
+        """
+        if self._relogin_future is not None and not self._relogin_future.done():
+            return await asyncio.shield(self._relogin_future)
+        if self.session_nir is None:
+            return False
+        from .screens.dialogs import ReloginDialog
+
+        dialog = ReloginDialog(self.session_nir)
+        self._relogin_future = dialog.answer
+        self.push_screen(dialog)
+        ok = await asyncio.shield(dialog.answer)
+        if ok:
+            self.idle.restart()
+        else:
+            self.start_logout(_("Votre session a expiré. Veuillez vous reconnecter."))
+        return ok
+
+    def check_idle(self) -> None:
+        """Once a second: warn before the inactivity logout, then log out."""
+        if self.me is None:
+            return
+        from .idle import IdleState
+
+        state = self.idle.state()
+        if state is IdleState.EXPIRED:
+            minutes = max(1, round(self.config.idle_timeout_s / 60))
+            self.start_logout(
+                _("Vous avez été déconnecté après {n} min d'inactivité.").format(n=minutes)
+            )
+        elif state is IdleState.WARNING and self._idle_dialog is None:
+            from .screens.dialogs import IdleWarningDialog
+
+            self._idle_dialog = IdleWarningDialog(self.idle)
+            self.push_screen(self._idle_dialog, self._idle_dialog_closed)
+
+    def _idle_dialog_closed(self, _result: object) -> None:
+        self._idle_dialog = None
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "logout":
+            return self.me is not None
+        return True
+
+    def action_logout(self) -> None:
+        if self.me is None:
+            return
+        from .screens.dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.start_logout(_("Vous êtes déconnecté."))
+
+        self.push_screen(
+            ConfirmDialog(_("Se déconnecter ?"), _("Se déconnecter"), id="confirm-logout"), answered
+        )
+
+    async def action_quit(self) -> None:
+        if self.me is None:
+            self.exit()
+            return
+        from .screens.dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                _("Quitter msa-tui ?") if self.stay_connected
+                else _("Quitter msa-tui ? Vous serez déconnecté."),
+                _("Quitter"), id="confirm-quit",
+            ),
+            answered,
+        )

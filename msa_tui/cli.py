@@ -1,0 +1,71 @@
+"""The `msa-tui` command: parse flags (cheaply), load the config, run the app (and the demo server)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__ as VERSION
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="msa-tui",
+        description="Client terminal de « Mon espace privé » de la MSA.",
+        epilog="Réglages : fichier TOML (--config), puis variables MSA_TUI_*, puis ces options.",
+    )
+    parser.add_argument("--demo", action="store_true",
+                        help="démarrer un serveur de démonstration local et s'y connecter")
+    parser.add_argument("--server", metavar="URL", help="adresse du serveur MSA (http:// ou https://)")
+    parser.add_argument("--config", metavar="PATH", type=Path, help="fichier de configuration TOML")
+    parser.add_argument("--data-dir", metavar="DIR", type=Path,
+                        help="dossier des données du serveur de démonstration (avec --demo)")
+    parser.add_argument("--lang", choices=("fr", "en"), help="langue de l'interface")
+    parser.add_argument("--version", action="version", version=f"msa-tui {VERSION}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    # Everything heavy is imported only now, so that --help and --version stay instant.
+    from .config import ConfigError, load_config
+
+    try:
+        config = load_config(args.config, server_url=args.server, language=args.lang)
+    except ConfigError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    if args.data_dir is not None and not args.demo:
+        print("L'option --data-dir ne sert qu'avec --demo.", file=sys.stderr)
+        return 2
+
+    from .i18n import set_language
+    from .logs import setup_logging
+
+    set_language(config.language)
+    setup_logging()
+
+    demo_server = None
+    transport = None
+    server_url = config.server_url
+    if args.demo:
+        from .demo import PLACEHOLDER_URL, DemoServer
+
+        demo_server = DemoServer(args.data_dir)
+        transport = demo_server.transport()
+        server_url = PLACEHOLDER_URL
+
+    from .app import MsaApp
+
+    app = MsaApp(config, server_url=server_url, transport=transport, demo=args.demo, demo_server=demo_server)
+    try:
+        app.run()
+    finally:
+        if demo_server is not None:
+            demo_server.stop()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

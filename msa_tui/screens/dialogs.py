@@ -1,0 +1,166 @@
+"""Modal dialogs of the shell: confirm (quit, logout), inactivity warning, re-login after expiry."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from ..i18n import _
+from ..nir import format_nir
+
+if TYPE_CHECKING:
+    from ..idle import IdleTimer
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; Enter confirms (the confirm button has focus), Escape cancels."""
+
+    BINDINGS = [
+        Binding("escape,n", "cancel", _("Annuler"), id="confirm.cancel", tooltip=_("Fermer sans rien faire")),
+        Binding("o,y", "confirm", _("Oui"), id="confirm.yes", tooltip=_("Confirmer")),
+    ]
+
+    def __init__(self, question: str, confirm_label: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.question = question
+        self.confirm_label = confirm_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="dialog-title")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.confirm_label} (O)", id="yes", variant="primary")
+                yield Button(_("Annuler (N)"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    @on(Button.Pressed, "#yes")
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class IdleWarningDialog(ModalScreen[bool]):
+    """Announces the inactivity logout with a live countdown; one key keeps the session (RGAA 13.1)."""
+
+    BINDINGS = [
+        Binding(
+            "enter,r", "stay", _("Rester connecté"), id="idle.stay", priority=True,
+            tooltip=_("Prolonger la session"),
+        ),
+    ]
+
+    def __init__(self, idle: IdleTimer) -> None:
+        super().__init__(id="idle-warning")
+        self.idle = idle
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(_("Êtes-vous toujours là ?"), classes="dialog-title")
+            yield Static(self._countdown_text(), id="idle-countdown")
+            yield Static(_("Appuyez sur Entrée (ou R) pour rester connecté."))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Rester connecté (Entrée)"), id="stay", variant="primary")
+
+    def _countdown_text(self) -> str:
+        seconds = max(0, int(round(self.idle.seconds_left())))
+        return _("Sans action de votre part, vous serez déconnecté dans {n} s.").format(n=seconds)
+
+    def on_mount(self) -> None:
+        self.query_one("#stay", Button).focus()
+        self.set_interval(1, self.tick)
+
+    def tick(self) -> None:
+        self.query_one("#idle-countdown", Static).update(self._countdown_text())
+
+    @on(Button.Pressed, "#stay")
+    def action_stay(self) -> None:
+        self.idle.touch()
+        self.dismiss(True)
+
+
+class ReloginDialog(ModalScreen[bool]):
+    """The server ended the session: password again, same member (NIR fixed).
+
+    `answer` resolves to True once logged in again, False if the member gives up; the
+    app awaits it directly, so the caller may be a worker or a message handler.
+    """
+
+    BINDINGS = [
+        Binding("escape", "give_up", _("Abandonner"), id="relogin.cancel", tooltip=_("Se déconnecter")),
+    ]
+
+    def __init__(self, nir: str) -> None:
+        super().__init__(id="relogin")
+        self.nir = nir
+        self.answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(_("Votre session a expiré"), classes="dialog-title")
+            yield Static(_("Saisissez à nouveau votre mot de passe pour reprendre là où vous en étiez."))
+            yield Static(_("Identifiant : {nir}").format(nir=format_nir(self.nir)), id="relogin-nir")
+            yield Input(password=True, placeholder=_("Mot de passe"), id="relogin-password")
+            yield Static("", id="relogin-error", classes="error-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Se reconnecter"), id="relogin-submit", variant="primary")
+                yield Button(_("Abandonner (Échap)"), id="relogin-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#relogin-password", Input).focus()
+
+    def _finish(self, ok: bool) -> None:
+        if not self.answer.done():
+            self.answer.set_result(ok)
+        self.dismiss(ok)
+
+    @on(Button.Pressed, "#relogin-cancel")
+    def action_give_up(self) -> None:
+        self._finish(False)
+
+    @on(Input.Submitted, "#relogin-password")
+    @on(Button.Pressed, "#relogin-submit")
+    def submit(self) -> None:
+        password = self.query_one("#relogin-password", Input).value
+        if not password:
+            self.query_one("#relogin-error", Static).update(_("Saisissez votre mot de passe."))
+            return
+        self._login(password)
+
+    @work(exclusive=True)
+    async def _login(self, password: str) -> None:
+        from ..api.errors import AccountLocked, ApiError
+
+        error = self.query_one("#relogin-error", Static)
+        error.update(_("Connexion en cours…"))
+        try:
+            await self.app.client.login(self.nir, password)  # type: ignore[attr-defined]
+        except AccountLocked as exc:
+            error.update(lockout_message(exc.retry_after))
+        except ApiError as exc:
+            error.update(exc.message)
+        else:
+            self._finish(True)
+            return
+        self.query_one("#relogin-password", Input).value = ""
+
+
+def lockout_message(retry_after: int | None) -> str:
+    """French text for a locked account, with its duration in minutes when known."""
+    if retry_after is None:
+        return _("Compte verrouillé après trop d'essais. Réessayez dans 15 minutes.")
+    minutes = max(1, -(-retry_after // 60))
+    if minutes == 1:
+        return _("Compte verrouillé après trop d'essais. Réessayez dans 1 minute.")
+    return _("Compte verrouillé après trop d'essais. Réessayez dans {n} minutes.").format(n=minutes)

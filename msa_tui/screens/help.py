@@ -1,0 +1,63 @@
+"""F1: the keys of the screen underneath, with their ids (for the keymap) and descriptions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Label, Static
+
+from ..i18n import _
+
+
+class HelpScreen(ModalScreen[None]):
+    """A table of the bindings active on `target` (the screen F1 was pressed on)."""
+
+    BINDINGS = [
+        Binding("escape,f1,q", "close", _("Fermer"), id="help.close", tooltip=_("Fermer l'aide")),
+    ]
+
+    def __init__(self, target: Screen[object]) -> None:
+        super().__init__(id="help")
+        self.target = target
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help-dialog"):
+            yield Label(_("Aide — touches de cet écran"), classes="dialog-title")
+            yield DataTable(id="help-bindings", cursor_type="row", zebra_stripes=True)
+            yield Static(
+                _("Identifiant : le nom à utiliser dans la section [keymap] de la configuration "
+                  "pour changer la touche. Échap ferme l'aide."),
+                id="help-hint",
+            )
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(_("Touche"), _("Action"), _("Identifiant"), _("Description"))
+        for key, description, binding_id, tooltip in self.rows():
+            table.add_row(key, description, binding_id, tooltip)
+        table.focus()
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """(key as shown, label, binding id, tooltip) for every visible binding of the target screen."""
+        rows: list[tuple[str, str, str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for key, active in self.target.active_bindings.items():
+            binding = active.binding
+            if binding.system or not (binding.description or binding.tooltip):
+                continue
+            marker = (binding.id or binding.action, key)
+            if marker in seen:
+                continue
+            seen.add(marker)
+            rows.append((
+                self.app.get_key_display(binding),
+                binding.description,
+                binding.id or "",
+                active.tooltip or binding.tooltip or "",
+            ))
+        return rows
+
+    def action_close(self) -> None:
+        self.dismiss(None)

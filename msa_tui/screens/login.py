@@ -1,0 +1,188 @@
+"""Se connecter (PORTAL.md 1): NIR and password, remember/stay options, links to register and reset."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Static
+
+from ..demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from ..i18n import _
+from ..nir import format_nir, validate_nir
+from ..widgets.nir_input import NirField, NirInput
+from ..widgets.toggles import TextCheckbox
+from .base import PageScreen
+from .dialogs import lockout_message
+
+MSG_EMPTY_PASSWORD = "Saisissez votre mot de passe."
+MSG_CONNECTING = "Connexion en cours…"
+DEMO_KEYS = ("f2", "f3", "f4")
+
+
+class LoginScreen(PageScreen):
+    """The first screen; after logout or inactivity it comes back fresh, with a `notice`."""
+
+    PAGE_TITLE = "Se connecter"
+    CSS_PATH = "login.tcss"
+    AUTO_FOCUS = "#nir"
+    BINDINGS = [
+        Binding("ctrl+r", "toggle_password", _("Afficher/masquer"), id="login.toggle_password",
+                tooltip=_("Afficher ou masquer le mot de passe")),
+        Binding("ctrl+n", "register", _("S'inscrire"), id="login.register",
+                tooltip=_("Créer votre compte (pas encore inscrit)")),
+        Binding("ctrl+o", "forgot", _("Mot de passe oublié"), id="login.forgot",
+                tooltip=_("Recevoir un code pour choisir un nouveau mot de passe")),
+        *[
+            # Only F2 in the footer (room is short at 80 columns); the demo panel names all three.
+            Binding(key, f"demo({index})", _("Démo"), id=f"login.demo{index + 1}", show=index == 0,
+                    tooltip=_("Remplir l'identifiant du compte de démonstration {n}").format(n=index + 1))
+            for index, key in enumerate(DEMO_KEYS)
+        ],
+    ]
+
+    def __init__(self, notice: str | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.notice = notice
+
+    def compose_body(self) -> ComposeResult:
+        config = self.app.config  # type: ignore[attr-defined]
+        with Horizontal(id="login-layout"):
+            with VerticalScroll(id="login-form"):
+                if self.notice:
+                    yield Static(self.notice, id="login-notice")
+                yield Static(_("Identifiant : n° de sécurité sociale sans la clé"), classes="field-label")
+                yield NirField(id="nir-field")
+                yield Static(_("Mot de passe"), classes="field-label")
+                yield Input(password=True, id="password", placeholder=_("Mot de passe"))
+                yield TextCheckbox(_("Afficher le mot de passe (Ctrl+R)"), id="show-password")
+                yield TextCheckbox(_("Se souvenir de mon identifiant"), bool(config.remember_nir), id="remember-nir")
+                yield TextCheckbox(_("Rester connecté"), bool(config.stay_connected), id="stay-connected")
+                yield Static("", id="login-error")
+                yield Button(_("Se connecter"), id="login-submit", variant="primary", compact=True)
+                with Horizontal(classes="login-links"):
+                    yield Label(_("Pas encore inscrit ?"))
+                    yield Button(_("S'inscrire"), id="login-register", compact=True)
+                with Horizontal(classes="login-links"):
+                    yield Button(_("Mot de passe oublié"), id="login-forgot", compact=True)
+            if self.app.demo:  # type: ignore[attr-defined]
+                with Vertical(id="demo-accounts"):
+                    yield Label(_("Comptes de démonstration"), classes="demo-title")
+                    for key, account in zip(DEMO_KEYS, DEMO_ACCOUNTS, strict=True):
+                        yield Static(
+                            f"{key.upper()}  {format_nir(account.nir)}\n  {account.name}\n  {_(account.profile)}",
+                            classes="demo-account",
+                        )
+                    yield Static(_("Mot de passe : {p}").format(p=DEMO_PASSWORD), id="demo-password")
+
+    def on_mount(self) -> None:
+        self.run_worker(self._load_remembered, thread=True, group="remembered")
+
+    def _load_remembered(self) -> None:
+        # Keyring access is slow (and may block on D-Bus): never on the UI thread.
+        store = self.app.credentials  # type: ignore[attr-defined]
+        nir = store.remembered_nir()
+        warning = store.take_warning()
+        self.app.call_from_thread(self._show_remembered, nir, warning)
+
+    def _show_remembered(self, nir: str | None, warning: str | None) -> None:
+        if nir:
+            nir_input = self.query_one(NirInput)
+            if not nir_input.value:
+                nir_input.value = nir
+                self.query_one("#remember-nir", TextCheckbox).value = True
+                self.query_one("#password", Input).focus()
+        if warning:
+            self.notify(warning, title=_("Trousseau indisponible"), severity="warning", timeout=10)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "demo":
+            return bool(self.app.demo)  # type: ignore[attr-defined]
+        return True
+
+    # --- actions ---------------------------------------------------------------------
+
+    def action_toggle_password(self) -> None:
+        box = self.query_one("#show-password", TextCheckbox)
+        box.value = not box.value
+
+    @on(TextCheckbox.Changed, "#show-password")
+    def _show_password(self, event: TextCheckbox.Changed) -> None:
+        self.query_one("#password", Input).password = not event.value
+
+    @on(Button.Pressed, "#login-register")
+    def action_register(self) -> None:
+        self.app.open_page("register")  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#login-forgot")
+    def action_forgot(self) -> None:
+        self.app.open_page("password_reset")  # type: ignore[attr-defined]
+
+    def action_demo(self, index: int) -> None:
+        account = DEMO_ACCOUNTS[index]
+        self.query_one(NirInput).value = account.nir
+        self.query_one("#password", Input).focus()
+
+    @on(Input.Submitted, "#nir")
+    def _nir_entered(self) -> None:
+        if self._checked_nir() is not None:
+            self.query_one("#password", Input).focus()
+
+    def _checked_nir(self) -> str | None:
+        field = self.query_one(NirField)
+        nir = field.nir
+        if nir is None:
+            result = validate_nir(field.input.value)
+            field.show_error(result.message or "")
+            field.input.focus()
+        return nir
+
+    def _error(self, text: str) -> None:
+        self.query_one("#login-error", Static).update(text)
+
+    @on(Input.Submitted, "#password")
+    @on(Button.Pressed, "#login-submit")
+    def submit(self) -> None:
+        nir = self._checked_nir()
+        if nir is None:
+            return
+        password_input = self.query_one("#password", Input)
+        if not password_input.value:
+            self._error(_(MSG_EMPTY_PASSWORD))
+            password_input.focus()
+            return
+        self._login(nir, password_input.value)
+
+    @work(exclusive=True, group="login")
+    async def _login(self, nir: str, password: str) -> None:
+        from ..api.errors import AccountLocked, ApiError
+
+        app = self.app
+        remember = self.query_one("#remember-nir", TextCheckbox).value
+        app.stay_connected = self.query_one("#stay-connected", TextCheckbox).value  # type: ignore[attr-defined]
+        self._error(_(MSG_CONNECTING))
+        self.query_one("#login-submit", Button).disabled = True
+        try:
+            await app.client.login(nir, password)  # type: ignore[attr-defined]
+            me = await app.client.me()  # type: ignore[attr-defined]
+        except AccountLocked as exc:
+            self._failed(lockout_message(exc.retry_after))
+            return
+        except ApiError as exc:
+            self._failed(exc.message)
+            return
+        store = app.credentials  # type: ignore[attr-defined]
+        if remember:
+            store.remember_nir(nir)
+        else:
+            store.forget_nir()
+        app.logged_in(me, nir)  # type: ignore[attr-defined]
+
+    def _failed(self, message: str) -> None:
+        """Inline error: the NIR stays, the password is cleared and focused."""
+        self._error(message)
+        self.query_one("#login-submit", Button).disabled = False
+        password_input = self.query_one("#password", Input)
+        password_input.value = ""
+        password_input.focus()
