@@ -14,7 +14,8 @@ Rules, position by position (1-based), and the choices made here:
 - 8-13: commune (3 digits) and order number (3 digits).
 - 14-15, when pasted: the key, 97 − (number mod 97), with 2A read as 19 and 2B
   as 18. A right key is checked then dropped; a wrong one is explained.
-Spaces, dots, hyphens and non-breaking spaces typed or pasted are ignored.
+Spaces, dots, hyphens, tabs, line breaks and non-breaking spaces typed or
+pasted are ignored.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .i18n import _
 NIR_LENGTH = 13
 NIR_WITH_KEY_LENGTH = 15
 SEX_DIGITS = "1278"
-SEPARATORS = " .-\t\u00a0\u202f"
+SEPARATORS = " .-\t\r\n\u00a0\u202f"
 _GROUPS = (1, 2, 2, 2, 3, 3, 2)
 _VISIBLE = 5  # sex, year and month stay readable in a masked NIR
 MASK_CHAR = "•"

@@ -53,6 +53,7 @@ def test_separators_are_ignored():
     assert validate_nir("1.85.07.12.345.678").value == "1850712345678"
     assert validate_nir("1-85-07-12-345-678 65").value == "1850712345678"
     assert validate_nir("\u00a01 78 02 2a 123 456\t").value == "178022A123456"
+    assert validate_nir("1850712345678\r\n").value == "1850712345678"  # pasted with its line break
 
 
 def test_lower_case_corsica_is_normalized():
