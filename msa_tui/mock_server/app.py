@@ -14,7 +14,7 @@ from .deps import DEFAULT_MAX_FILE_BYTES, Ctx, real_now
 from .limits import BodyLimit
 from .routes import (
     appointments, assistance, attestations, auth, catalogue, dev, documents, member, messages, payments,
-    procurations, submissions,
+    procurations, requests, declarations, submissions, uploads,
 )
 from .store import Store
 
@@ -60,7 +60,7 @@ def create_app(
     api = APIRouter(prefix=API_PREFIX)
     for module in (
         auth, member, messages, documents, submissions, payments, attestations, catalogue, appointments,
-        procurations, assistance, dev,
+        procurations, assistance, dev, uploads, requests, declarations,
     ):
         api.include_router(module.router)
     app.include_router(api)

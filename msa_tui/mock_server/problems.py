@@ -43,8 +43,10 @@ class ProblemError(Exception):
         errors: list[FieldError] | None = None,
         retry_after: int | None = None,
         headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
+        self.extra = extra or {}
         self.status = status
         self.code = code
         self.detail = detail
@@ -75,8 +77,10 @@ def problem_response(
     errors: list[FieldError] | None = None,
     retry_after: int | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     problem = Problem(
+        **(extra or {}),
         title=_TITLES.get(status, "Erreur"),
         status=status,
         detail=detail,
@@ -166,7 +170,8 @@ def field_errors(errors: list[dict[str, Any]]) -> list[FieldError]:
 async def _on_problem(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ProblemError)
     return problem_response(
-        exc.status, exc.code, exc.detail, errors=exc.errors, retry_after=exc.retry_after, headers=exc.headers
+        exc.status, exc.code, exc.detail, errors=exc.errors, retry_after=exc.retry_after, headers=exc.headers,
+        extra=exc.extra,
     )
 
 

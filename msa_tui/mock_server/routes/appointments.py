@@ -1,5 +1,74 @@
-"""Routes: appointments."""
+"""Appointments: free slots of the member's caisse over the coming weeks, booking and cancelling."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+import secrets
+import sqlite3
+from datetime import datetime, timedelta
+
+from fastapi import APIRouter, Response, status
+
+from msa_tui.api.errors import Code
+from msa_tui.api.models import Appointment, AppointmentCreate, Page, Slot
+
+from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..problems import ProblemError, not_found
+
+router = APIRouter(prefix="/appointments", tags=["appointments"])
+
+HORIZON = timedelta(weeks=6)
+
+
+def _slot(row: sqlite3.Row) -> Slot:
+    return Slot(id=row["id"], starts_at=row["starts_at"], duration_minutes=row["duration_minutes"],
+                place=row["place"], mode=row["mode"])
+
+
+def _appointment(row: sqlite3.Row) -> Appointment:
+    return Appointment(id=row["aid"], slot=_slot(row), topic=row["topic"], booked_at=row["booked_at"])
+
+
+_JOINED = ("SELECT a.id AS aid, a.topic, a.booked_at, s.* FROM appointments a JOIN slots s ON s.id = a.slot_id "
+           "WHERE a.member_id = ?")
+
+
+@router.get("/slots", response_model=list[Slot], summary="Les créneaux libres des prochaines semaines")
+def free_slots(me: MemberDep, ctx: CtxDep) -> list[Slot]:
+    start = ctx.reference_now()
+    rows = ctx.store.all(
+        "SELECT s.* FROM slots s LEFT JOIN appointments a ON a.slot_id = s.id "
+        "WHERE s.caisse = ? AND a.id IS NULL ORDER BY s.starts_at, s.id", (me.caisse,))
+    return [_slot(r) for r in rows if start < datetime.fromisoformat(r["starts_at"]) <= start + HORIZON]
+
+
+@router.get("", response_model=Page[Appointment], summary="Mes rendez-vous")
+def list_appointments(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
+    rows = ctx.store.all(_JOINED + " ORDER BY s.starts_at, a.id", (me.id,))
+    return paginate(rows, page, _appointment)
+
+
+@router.post("", response_model=Appointment, status_code=status.HTTP_201_CREATED, summary="Prendre rendez-vous",
+             responses={409: {"description": "Créneau déjà pris"}})
+def book(body: AppointmentCreate, me: MemberDep, ctx: CtxDep) -> Appointment:
+    taken = ProblemError(409, Code.slot_taken, "Ce créneau n'est plus disponible : choisissez-en un autre.")
+    appointment_id = f"rdv-{secrets.token_hex(6)}"
+    with ctx.store.tx() as conn:
+        slot = conn.execute("SELECT * FROM slots WHERE id = ? AND caisse = ?", (body.slot_id, me.caisse)).fetchone()
+        if slot is None:
+            raise not_found("Ce créneau n'existe pas.")
+        if datetime.fromisoformat(slot["starts_at"]) <= ctx.reference_now():
+            raise taken
+        if conn.execute("SELECT 1 FROM appointments WHERE slot_id = ?", (body.slot_id,)).fetchone():
+            raise taken
+        conn.execute("INSERT INTO appointments (id, member_id, slot_id, topic, booked_at) VALUES (?, ?, ?, ?, ?)",
+                     (appointment_id, me.id, body.slot_id, body.topic, ctx.now().isoformat()))
+        row = conn.execute(_JOINED + " AND a.id = ?", (me.id, appointment_id)).fetchone()
+        return _appointment(row)
+
+
+@router.delete("/{appointment_id}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response,
+               summary="Annuler un rendez-vous")
+def cancel(appointment_id: str, me: MemberDep, ctx: CtxDep) -> Response:
+    if not ctx.store.run("DELETE FROM appointments WHERE id = ? AND member_id = ?", (appointment_id, me.id)):
+        raise not_found("Ce rendez-vous est introuvable.")
+    return Response(status_code=204)

@@ -1,5 +1,97 @@
-"""Routes: attestations."""
+"""Attestations generated on demand as PDF: paiement, non-paiement, médecin traitant, droits maladie, RSA."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+import json
+from datetime import date, datetime, time
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Query, Response
+
+from msa_tui.api.errors import Code
+from msa_tui.api.models import AttestationKind
+
+from ..caisses import caisse
+from ..deps import CtxDep, MemberDep
+from ..pdfs import make_pdf
+from ..problems import ProblemError, invalid
+
+router = APIRouter(prefix="/attestations", tags=["attestations"])
+
+TITLES = {
+    AttestationKind.paiement: "Attestation de paiement",
+    AttestationKind.non_paiement: "Attestation de non-paiement",
+    AttestationKind.medecin_traitant: "Attestation de médecin traitant",
+    AttestationKind.droits_maladie: "Attestation de droits à l'assurance maladie",
+    AttestationKind.droits_rsa: "Attestation de droits au RSA",
+}
+
+
+def euros(amount: float) -> str:
+    whole, cents = f"{amount:,.2f}".split(".")
+    return f"{whole.replace(',', ' ')},{cents} €"
+
+
+def _not_eligible(detail: str) -> ProblemError:
+    return ProblemError(422, Code.not_eligible, detail)
+
+
+@router.get("/{kind}", response_class=Response, summary="Une attestation au format PDF",
+            responses={200: {"content": {"application/pdf": {}}, "description": "Le PDF de l'attestation"}})
+def attestation(
+    kind: AttestationKind, me: MemberDep, ctx: CtxDep,
+    date_from: Annotated[date | None, Query(description="Début de période (défaut : un an avant)")] = None,
+    date_to: Annotated[date | None, Query(description="Fin de période (défaut : aujourd'hui)")] = None,
+) -> Response:
+    end = date_to or ctx.today
+    start = date_from or date(end.year - 1, end.month, 1)
+    if start > end:
+        raise invalid("date_from", "La date de début doit précéder la date de fin.")
+    row = ctx.store.one("SELECT * FROM members WHERE id = ?", (me.id,))
+    assert row is not None
+    paid = ctx.store.all(
+        "SELECT * FROM payments WHERE member_id = ? AND date BETWEEN ? AND ? ORDER BY date, id",
+        (me.id, start.isoformat(), end.isoformat()),
+    )
+    period = f"Période du {start:%d/%m/%Y} au {end:%d/%m/%Y}."
+    body: list[str] = []
+    if kind is AttestationKind.paiement:
+        if not paid:
+            raise _not_eligible("Aucun paiement sur cette période : demandez plutôt une attestation de non-paiement.")
+        body = [period, "La MSA certifie avoir versé les sommes suivantes :", ""]
+        body += [f"{p['date'][8:10]}/{p['date'][5:7]}/{p['date'][:4]}  {p['label']}  {euros(p['amount'])}" for p in paid]
+        body += ["", f"Total : {euros(sum(p['amount'] for p in paid))}"]
+    elif kind is AttestationKind.non_paiement:
+        if paid:
+            raise _not_eligible("Des paiements ont été versés sur cette période : une attestation de non-paiement "
+                                "ne peut pas être délivrée.")
+        body = [period, "La MSA certifie n'avoir versé aucune prestation à l'assuré(e) sur cette période."]
+    elif kind is AttestationKind.medecin_traitant:
+        if not row["doctor"]:
+            raise _not_eligible("Aucun médecin traitant n'est déclaré à votre nom.")
+        body = [f"Médecin traitant déclaré : {row['doctor']}.", f"Situation au {ctx.today:%d/%m/%Y}."]
+    elif kind is AttestationKind.droits_maladie:
+        household = ctx.store.all("SELECT * FROM household WHERE member_id = ? ORDER BY ord", (me.id,))
+        body = [period, "L'assuré(e) bénéficie des prestations de l'assurance maladie de la MSA sur cette période."]
+        body += [f"Ayant droit : {h['first_name']} {h['last_name']} ({h['relation']})" for h in household]
+        body += ["", "Vaccination Covid-19 : la MSA ne détient pas le certificat de vaccination ; il se télécharge "
+                     "sur le portail national de l'Assurance maladie."]
+    elif kind is AttestationKind.droits_rsa:
+        ever = ctx.store.one("SELECT COUNT(*) AS n FROM payments WHERE member_id = ? AND domain = 'rsa'", (me.id,))
+        rsa = [p for p in paid if p["domain"] == "rsa"]
+        if not ever or not ever["n"] or not rsa:
+            raise _not_eligible("Vous n'avez pas de droit au RSA sur cette période.")
+        body = [period, "L'assuré(e) bénéficie du revenu de solidarité active. Montants versés :", ""]
+        body += [f"{p['date'][8:10]}/{p['date'][5:7]}/{p['date'][:4]}  {p['label']}  {euros(p['amount'])}" for p in rsa]
+    service = caisse(me.caisse)
+    address = json.loads(row["address"])
+    header = [service.name, service.address.line1, f"{service.address.postal_code} {service.address.city}", "",
+              f"{me.first_name} {me.last_name}", f"NIR : {me.nir}", address["line1"],
+              f"{address['postal_code']} {address['city']}"]
+    body += ["", f"Fait le {ctx.today:%d/%m/%Y}, pour servir et valoir ce que de droit.", service.name]
+    created = datetime.combine(ctx.today, time(8), ZoneInfo("Europe/Paris"))
+    data = make_pdf(TITLES[kind], header, body, created=created)
+    filename = f"attestation-{kind.value}-{end:%Y%m%d}.pdf"
+    return Response(data, media_type="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -1,5 +1,62 @@
-"""Routes: documents."""
+"""Documents exchanged with the MSA (both ways): list, details, and the content itself."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+import sqlite3
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query
+from fastapi.responses import FileResponse
+
+from msa_tui.api.models import Direction, Document, Page
+
+from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..problems import not_found
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+
+def _document(row: sqlite3.Row) -> Document:
+    return Document(id=row["id"], title=row["title"], direction=row["direction"], date=row["date"],
+                    content_type=row["content_type"], size=row["size"],
+                    submission_reference=row["submission_reference"])
+
+
+def _row(ctx: CtxDep, document_id: str, member_id: str) -> sqlite3.Row:
+    row = ctx.store.one("SELECT * FROM documents WHERE id = ? AND member_id = ?", (document_id, member_id))
+    if row is None:
+        raise not_found("Ce document est introuvable.")
+    return row
+
+
+@router.get("", response_model=Page[Document], summary="Mes documents échangés, le plus récent d'abord")
+def list_documents(
+    me: MemberDep, ctx: CtxDep, page: PageDep,
+    direction: Annotated[Direction | None, Query(description="sent = envoyés à la MSA, received = reçus")] = None,
+) -> dict:
+    sql, params = "SELECT * FROM documents WHERE member_id = ?", [me.id]
+    if direction is not None:
+        sql += " AND direction = ?"
+        params.append(direction.value)
+    return paginate(ctx.store.all(sql + " ORDER BY date DESC, id", params), page, _document)
+
+
+@router.get("/{document_id}", response_model=Document, summary="Un document")
+def get_document(document_id: str, me: MemberDep, ctx: CtxDep) -> Document:
+    return _document(_row(ctx, document_id, me.id))
+
+
+@router.get("/{document_id}/content", response_class=FileResponse, summary="Le contenu du document",
+            responses={200: {"content": {"application/pdf": {}, "image/jpeg": {}, "image/png": {}},
+                             "description": "Le fichier"}})
+def get_content(document_id: str, me: MemberDep, ctx: CtxDep) -> FileResponse:
+    row = _row(ctx, document_id, me.id)
+    path = ctx.store.blob_path(row["sha256"])
+    if not path.exists():
+        raise not_found("Le contenu de ce document n'est plus disponible.")
+    name = row["file_name"]
+    return FileResponse(path, media_type=row["content_type"], headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
+        "X-Content-SHA256": row["sha256"],
+    })

@@ -1,5 +1,81 @@
-"""Routes: messages."""
+"""Message threads with the MSA: list, read (marks read), start a thread, reply."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+import secrets
+import sqlite3
+
+from fastapi import APIRouter, status
+
+from msa_tui.api.models import Message, NewMessage, NewThread, Page, Thread, ThreadSummary
+
+from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..problems import not_found
+from ..store import Store
+
+router = APIRouter(prefix="/threads", tags=["messages"])
+
+
+def _summary_fields(store: Store, row: sqlite3.Row) -> dict:
+    msgs = store.all("SELECT author, body, read FROM messages WHERE thread_id = ? ORDER BY sent_at, id", (row["id"],))
+    last = msgs[-1]["body"] if msgs else ""
+    return {
+        "id": row["id"], "subject": row["subject"], "topic": row["topic"], "updated_at": row["updated_at"],
+        "unread": sum(1 for m in msgs if m["author"] == "msa" and not m["read"]),
+        "awaiting_reply": bool(row["awaiting_reply"]),
+        "last_excerpt": last if len(last) <= 80 else last[:79].rstrip() + "…",
+    }
+
+
+def load_thread(store: Store, thread_id: str, member_id: str) -> Thread:
+    row = store.one("SELECT * FROM threads WHERE id = ? AND member_id = ?", (thread_id, member_id))
+    if row is None:
+        raise not_found("Cette conversation est introuvable.")
+    messages = [
+        Message(id=m["id"], author=m["author"], body=m["body"], sent_at=m["sent_at"], read=bool(m["read"]))
+        for m in store.all("SELECT * FROM messages WHERE thread_id = ? ORDER BY sent_at, id", (thread_id,))
+    ]
+    return Thread(**_summary_fields(store, row), messages=messages)
+
+
+def _post(store: Store, thread_id: str, body: str, when: str) -> None:
+    with store.tx() as conn:
+        conn.execute(
+            "INSERT INTO messages (id, thread_id, author, body, sent_at, read) VALUES (?, ?, 'member', ?, ?, 1)",
+            (f"msg-{secrets.token_hex(6)}", thread_id, body, when),
+        )
+        # Answering is what the MSA was waiting for.
+        conn.execute("UPDATE threads SET updated_at = ?, awaiting_reply = 0 WHERE id = ?", (when, thread_id))
+
+
+@router.get("", response_model=Page[ThreadSummary], summary="Mes conversations, la plus récente d'abord")
+def list_threads(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
+    rows = ctx.store.all("SELECT * FROM threads WHERE member_id = ? ORDER BY updated_at DESC, id", (me.id,))
+    return paginate(rows, page, lambda r: ThreadSummary(**_summary_fields(ctx.store, r)))
+
+
+@router.get("/{thread_id}", response_model=Thread, summary="Une conversation (ses messages deviennent lus)")
+def get_thread(thread_id: str, me: MemberDep, ctx: CtxDep) -> Thread:
+    load_thread(ctx.store, thread_id, me.id)  # 404 for anyone else's thread
+    ctx.store.run("UPDATE messages SET read = 1 WHERE thread_id = ?", (thread_id,))
+    return load_thread(ctx.store, thread_id, me.id)
+
+
+@router.post("", response_model=Thread, status_code=status.HTTP_201_CREATED, summary="Poser une question à ma MSA")
+def new_thread(body: NewThread, me: MemberDep, ctx: CtxDep) -> Thread:
+    thread_id = f"thr-{secrets.token_hex(6)}"
+    when = ctx.now().isoformat()
+    ctx.store.run(
+        "INSERT INTO threads (id, member_id, subject, topic, updated_at, awaiting_reply) VALUES (?, ?, ?, ?, ?, 0)",
+        (thread_id, me.id, body.subject, body.topic, when),
+    )
+    _post(ctx.store, thread_id, body.body, when)
+    return load_thread(ctx.store, thread_id, me.id)
+
+
+@router.post("/{thread_id}/messages", response_model=Thread, status_code=status.HTTP_201_CREATED,
+             summary="Répondre dans une conversation")
+def reply(thread_id: str, body: NewMessage, me: MemberDep, ctx: CtxDep) -> Thread:
+    load_thread(ctx.store, thread_id, me.id)
+    _post(ctx.store, thread_id, body.body, ctx.now().isoformat())
+    return load_thread(ctx.store, thread_id, me.id)

@@ -1,5 +1,63 @@
-"""Routes: procurations."""
+"""Procurations: those the member gave and received; ask for one, revoke one."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+import secrets
+import sqlite3
+
+from fastapi import APIRouter, status
+
+from msa_tui.api.errors import Code
+from msa_tui.api.models import Page, Procuration, ProcurationCreate
+
+from ..deps import CtxDep, Member, MemberDep, PageDep, paginate
+from ..problems import ProblemError, invalid, not_found
+
+router = APIRouter(prefix="/procurations", tags=["procurations"])
+
+
+def _procuration(row: sqlite3.Row, me: Member) -> Procuration:
+    return Procuration(id=row["id"], grantor_name=row["grantor_name"], grantee_name=row["grantee_name"],
+                       direction="given" if row["grantor_id"] == me.id else "received", scope=row["scope"],
+                       status=row["status"], since=row["since"])
+
+
+def _row(ctx: CtxDep, procuration_id: str, me: Member) -> sqlite3.Row:
+    row = ctx.store.one("SELECT * FROM procurations WHERE id = ? AND (grantor_id = ? OR grantee_id = ?)",
+                        (procuration_id, me.id, me.id))
+    if row is None:
+        raise not_found("Cette procuration est introuvable.")
+    return row
+
+
+@router.get("", response_model=Page[Procuration], summary="Mes procurations données et reçues")
+def list_procurations(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
+    rows = ctx.store.all("SELECT * FROM procurations WHERE grantor_id = ? OR grantee_id = ? ORDER BY since DESC, id",
+                         (me.id, me.id))
+    return paginate(rows, page, lambda r: _procuration(r, me))
+
+
+@router.post("", response_model=Procuration, status_code=status.HTTP_201_CREATED,
+             summary="Demander une procuration au profit d'une autre personne")
+def request_procuration(body: ProcurationCreate, me: MemberDep, ctx: CtxDep) -> Procuration:
+    if body.grantee_nir == me.nir:
+        raise invalid("grantee_nir", "Vous ne pouvez pas vous donner procuration à vous-même.")
+    if ctx.store.one("SELECT 1 FROM procurations WHERE grantor_id = ? AND grantee_nir = ? AND status != 'revoquee'",
+                     (me.id, body.grantee_nir)):
+        raise ProblemError(409, Code.already_filed, "Une procuration est déjà en cours pour cette personne.")
+    grantee = ctx.store.one("SELECT id FROM members WHERE nir = ?", (body.grantee_nir,))
+    procuration_id = f"proc-{secrets.token_hex(6)}"
+    ctx.store.run(
+        "INSERT INTO procurations (id, grantor_id, grantee_id, grantor_name, grantee_name, grantee_nir, scope, "
+        "status, since) VALUES (?, ?, ?, ?, ?, ?, ?, 'demandee', ?)",
+        (procuration_id, me.id, grantee["id"] if grantee else None, me.full_name, body.grantee_name,
+         body.grantee_nir, body.scope, ctx.now().date().isoformat()),
+    )
+    return _procuration(_row(ctx, procuration_id, me), me)
+
+
+@router.delete("/{procuration_id}", response_model=Procuration, summary="Révoquer une procuration")
+def revoke(procuration_id: str, me: MemberDep, ctx: CtxDep) -> Procuration:
+    _row(ctx, procuration_id, me)
+    ctx.store.run("UPDATE procurations SET status = 'revoquee' WHERE id = ?", (procuration_id,))
+    return _procuration(_row(ctx, procuration_id, me), me)

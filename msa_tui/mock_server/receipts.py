@@ -1,0 +1,82 @@
+"""Submissions' shared pieces: loading one, and writing its accusé de réception."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import sqlite3
+from datetime import date, datetime
+
+from msa_tui.api.models import Receipt, StoredFile, Submission, SubmissionDocument
+
+from .caisses import caisse, postal_line
+from .catalogue_data import NATURES, OBJECTS, SILENCE
+from .problems import not_found
+from .store import Store
+
+OBJECT_LABELS = {c.code: c.label for c in OBJECTS}
+NATURE_LABELS = {c.code: c.label for c in NATURES}
+
+
+def submission_row(store: Store, submission_id: str, member_id: str) -> sqlite3.Row:
+    row = store.one("SELECT * FROM submissions WHERE id = ? AND member_id = ?", (submission_id, member_id))
+    if row is None:
+        raise not_found("Cet envoi est introuvable.")
+    return row
+
+
+def load_submission(store: Store, row: sqlite3.Row) -> Submission:
+    files: dict[int, list[StoredFile]] = {}
+    for f in store.all("SELECT * FROM files WHERE submission_id = ? ORDER BY seq", (row["id"],)):
+        files.setdefault(f["doc_index"], []).append(StoredFile(
+            file_id=f["file_id"], name=f["name"], size=f["size"], sha256=f["sha256"], content_type=f["content_type"]))
+    documents = [SubmissionDocument(**d, files=files.get(d["index"], [])) for d in json.loads(row["documents"])]
+    return Submission(id=row["id"], object=row["object"], status=row["status"], created_at=row["created_at"],
+                      documents=documents)
+
+
+def plus_two_months(day: date) -> date:
+    index = day.year * 12 + day.month - 1 + 2
+    year, month = index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def appeal_text(caisse_name: str, deadline: date | None, silence: str | None) -> str:
+    service = caisse(caisse_name)
+    text = []
+    if deadline and silence:
+        outcome = "acceptée" if silence == "acceptation" else "rejetée"
+        text.append(
+            f"Sans réponse de votre MSA au {deadline:%d/%m/%Y}, votre demande sera réputée {outcome} "
+            "(décision implicite)."
+        )
+    text.append(
+        "Voies et délais de recours : vous pouvez contester une décision prise sur cette demande, qu'elle soit "
+        "écrite ou implicite, dans les deux mois qui suivent sa notification ou sa naissance. Adressez d'abord "
+        "un recours amiable écrit à la commission de recours amiable de votre MSA : "
+        f"{postal_line(service)}. Si la commission rejette votre recours, ou si elle ne vous répond pas dans "
+        "les deux mois (son silence vaut alors rejet), vous pouvez saisir le pôle social du tribunal judiciaire "
+        "de votre domicile dans un nouveau délai de deux mois."
+    )
+    return " ".join(text)
+
+
+def build_receipt(submission: Submission, caisse_name: str, reference: str, received_at: datetime) -> Receipt:
+    silence = SILENCE.get(submission.object)
+    deadline = plus_two_months(received_at.date()) if silence else None
+    return Receipt(
+        reference=reference, submission_id=submission.id, received_at=received_at, object=submission.object,
+        object_label=OBJECT_LABELS.get(submission.object, submission.object), service=caisse(caisse_name),
+        decision_deadline=deadline, silence_means=silence,  # type: ignore[arg-type]
+        appeal_routes=appeal_text(caisse_name, deadline, silence), documents=submission.documents,
+    )
+
+
+def next_reference(conn: sqlite3.Connection, year: int) -> str:
+    """MSA-<year>-<6 digits>, from a counter kept in `meta` (inside the caller's transaction)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'next_reference'").fetchone()
+    number = int(row["value"]) if row else 1
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_reference', ?)", (str(number + 1),))
+    return f"MSA-{year}-{number:06d}"
+
+

@@ -1,0 +1,54 @@
+"""Quarterly resource declarations (RSA, prime d'activité, logement): list and file."""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+
+from fastapi import APIRouter
+
+from msa_tui.api.errors import Code
+from msa_tui.api.models import Declaration, DeclarationFile, FieldError, Page
+
+from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..problems import ProblemError, not_found
+
+router = APIRouter(prefix="/declarations", tags=["declarations"])
+
+RESOURCE_KINDS = ("salaires", "chomage", "pensions", "autres")
+
+
+def _declaration(row: sqlite3.Row) -> Declaration:
+    return Declaration(id=row["id"], benefit=row["benefit"], quarter=row["quarter"], status=row["status"],
+                       due_date=row["due_date"], filed_at=row["filed_at"],
+                       resources=json.loads(row["resources"]) if row["resources"] else None)
+
+
+@router.get("", response_model=Page[Declaration], summary="Mes déclarations trimestrielles de ressources")
+def list_declarations(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
+    rows = ctx.store.all("SELECT * FROM declarations WHERE member_id = ? ORDER BY due_date DESC, id", (me.id,))
+    return paginate(rows, page, _declaration)
+
+
+@router.post("/{declaration_id}", response_model=Declaration, summary="Déposer une déclaration trimestrielle",
+             responses={409: {"description": "Déjà déposée"}})
+def file_declaration(declaration_id: str, body: DeclarationFile, me: MemberDep, ctx: CtxDep) -> Declaration:
+    errors = [FieldError(field=f"resources.{k}", message="Type de ressource inconnu (salaires, chomage, pensions, "
+                                                          "autres).") for k in body.resources if k not in RESOURCE_KINDS]
+    errors += [FieldError(field=f"resources.{k}", message="Le montant doit être positif.")
+               for k, v in body.resources.items() if k in RESOURCE_KINDS and (not math.isfinite(v) or v < 0 or v > 1e8)]
+    if errors:
+        raise ProblemError(422, Code.validation_error, "Certains montants sont invalides.", errors=errors)
+    resources = {k: round(float(body.resources.get(k, 0.0)), 2) for k in RESOURCE_KINDS}
+    with ctx.store.tx() as conn:
+        row = conn.execute("SELECT * FROM declarations WHERE id = ? AND member_id = ?",
+                           (declaration_id, me.id)).fetchone()
+        if row is None:
+            raise not_found("Cette déclaration est introuvable.")
+        if row["status"] == "deposee":
+            raise ProblemError(409, Code.already_filed, "Cette déclaration a déjà été déposée.")
+        conn.execute("UPDATE declarations SET status = 'deposee', filed_at = ?, resources = ? WHERE id = ?",
+                     (ctx.now().isoformat(), json.dumps(resources, sort_keys=True), declaration_id))
+        row = conn.execute("SELECT * FROM declarations WHERE id = ?", (declaration_id,)).fetchone()
+        return _declaration(row)

@@ -1,0 +1,112 @@
+"""Démarches: file a request from its server-sent form, then follow its status timeline."""
+
+from __future__ import annotations
+
+import json
+import math
+import secrets
+import sqlite3
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, status
+
+from msa_tui.api.errors import Code
+from msa_tui.api.models import FieldError, FormField, Page, Request, RequestCreate, RequestSummary
+
+from ..catalogue_data import FORMS
+from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..problems import ProblemError, invalid, not_found
+
+router = APIRouter(prefix="/requests", tags=["requests"])
+
+Answer = str | int | float | bool | None
+
+
+def _summary(row: sqlite3.Row) -> RequestSummary:
+    return RequestSummary(id=row["id"], type=row["type"], label=row["label"], status=row["status"],
+                          filed_at=row["filed_at"], updated_at=row["updated_at"])
+
+
+def _full(row: sqlite3.Row) -> Request:
+    return Request(**_summary(row).model_dump(), answers=json.loads(row["answers"]),
+                   timeline=json.loads(row["timeline"]))
+
+
+def check_answer(field: FormField, value: Answer) -> tuple[Answer, str | None]:
+    """The normalised value, or an error message in French."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, ("Ce champ est obligatoire." if field.required else None)
+    if field.kind == "text":
+        if not isinstance(value, str):
+            return None, "Un texte est attendu."
+        limit = field.max_length or 500
+        return value.strip(), (f"Au plus {limit} caractères sont acceptés." if len(value.strip()) > limit else None)
+    if field.kind in ("number", "money"):
+        if isinstance(value, str):
+            try:
+                value = float(value.replace(" ", "").replace(",", "."))
+            except ValueError:
+                return None, "Un nombre est attendu."
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            return None, "Un nombre est attendu."
+        if value < 0 or value > 1e9:
+            return None, "Le montant doit être positif et raisonnable."
+        if field.kind == "number":
+            return (int(value), None) if float(value).is_integer() else (None, "Un nombre entier est attendu.")
+        return round(float(value), 2), None
+    if field.kind == "date":
+        try:
+            return date.fromisoformat(str(value)).isoformat(), None
+        except ValueError:
+            return None, "Date invalide (format attendu : AAAA-MM-JJ)."
+    if field.kind == "choice":
+        codes = [c.code for c in field.choices]
+        return (value, None) if value in codes else (None, f"Choisissez parmi : {', '.join(codes)}.")
+    if field.kind == "bool":
+        return (value, None) if isinstance(value, bool) else (None, "Une réponse oui/non est attendue.")
+    return None, "Valeur invalide."
+
+
+@router.get("", response_model=Page[RequestSummary], summary="Mes démarches, la plus récente d'abord")
+def list_requests(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
+    rows = ctx.store.all("SELECT * FROM requests WHERE member_id = ? ORDER BY updated_at DESC, id", (me.id,))
+    return paginate(rows, page, _summary)
+
+
+@router.get("/{request_id}", response_model=Request, summary="Une démarche et son suivi")
+def get_request(request_id: str, me: MemberDep, ctx: CtxDep) -> Request:
+    row = ctx.store.one("SELECT * FROM requests WHERE id = ? AND member_id = ?", (request_id, me.id))
+    if row is None:
+        raise not_found("Cette démarche est introuvable.")
+    return _full(row)
+
+
+@router.post("", response_model=Request, status_code=status.HTTP_201_CREATED, summary="Déposer une démarche")
+def file_request(body: RequestCreate, me: MemberDep, ctx: CtxDep) -> Request:
+    form = FORMS.get(body.type)
+    if form is None:
+        raise invalid("type", "Type de démarche inconnu.")
+    errors: list[FieldError] = []
+    answers: dict[str, Any] = {}
+    for field in form.fields:
+        value, error = check_answer(field, body.answers.get(field.name))
+        if error:
+            errors.append(FieldError(field=f"answers.{field.name}", message=error))
+        answers[field.name] = value
+    known = {f.name for f in form.fields}
+    errors += [FieldError(field=f"answers.{k}", message="Ce champ n'est pas attendu.")
+               for k in body.answers if k not in known]
+    if errors:
+        raise ProblemError(422, Code.validation_error, "Certaines réponses du formulaire sont invalides.",
+                           errors=errors)
+    now = ctx.now().isoformat()
+    request_id = f"req-{secrets.token_hex(6)}"
+    timeline = [{"status": "deposee", "at": now, "comment": "Demande reçue par votre MSA."}]
+    ctx.store.run(
+        "INSERT INTO requests (id, member_id, type, label, status, filed_at, updated_at, answers, timeline) "
+        "VALUES (?, ?, ?, ?, 'deposee', ?, ?, ?, ?)",
+        (request_id, me.id, form.type, form.label, now, now, json.dumps(answers, ensure_ascii=False),
+         json.dumps(timeline, ensure_ascii=False)),
+    )
+    return get_request(request_id, me, ctx)

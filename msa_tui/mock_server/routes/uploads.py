@@ -1,0 +1,166 @@
+"""File uploads into a submission document: streamed to disk while hashing, type sniffed from content."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import unicodedata
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Path as PathParam, Query, Request, Response, status
+
+from msa_tui.api.errors import Code
+from msa_tui.api.models import StoredFile
+
+from ..deps import CtxDep, MemberDep
+from ..problems import ProblemError, invalid, not_found
+from ..receipts import load_submission, submission_row
+from .submissions import MAX_FILES_PER_DOCUMENT
+
+router = APIRouter(prefix="/submissions", tags=["submissions"])
+
+_SIGNATURES = [
+    (b"%PDF-", "application/pdf"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+]
+_SNIFF_BYTES = 8
+
+
+def sniff(head: bytes) -> str | None:
+    """The MIME type the first bytes prove, whatever the file is called."""
+    for magic, mime in _SIGNATURES:
+        if head.startswith(magic):
+            return mime
+    return None
+
+
+def clean_name(raw: str) -> str:
+    """A safe display name: no control characters (refused), no directories, bounded length."""
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in raw):
+        raise invalid("name", "Le nom du fichier contient des caractères de contrôle.")
+    name = raw.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if name in ("", ".", ".."):
+        raise invalid("name", "Le nom du fichier est vide ou invalide.")
+    if len(name) > 200:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[: 200 - len(ext) - 1] + dot + ext) if dot and len(ext) <= 10 else name[:200]
+    return name
+
+
+def _too_large(limit: int) -> ProblemError:
+    mib = limit / (1024 * 1024)
+    shown = f"{mib:.0f} Mo" if mib >= 1 else f"{limit} octets"
+    return ProblemError(413, Code.file_too_large, f"Le fichier dépasse la taille maximale autorisée ({shown}).")
+
+
+def _unsupported() -> ProblemError:
+    return ProblemError(415, Code.unsupported_type,
+                        "Ce type de fichier n'est pas accepté : envoyez un PDF, une image JPEG ou PNG.")
+
+
+def _document(ctx: CtxDep, submission_id: str, index: int, member_id: str) -> None:
+    row = submission_row(ctx.store, submission_id, member_id)
+    if row["status"] == "sent":
+        raise ProblemError(409, Code.already_sent, "Cet envoi a déjà été transmis : il ne peut plus être modifié.")
+    if index >= len(load_submission(ctx.store, row).documents):
+        raise not_found("Ce document n'existe pas dans cet envoi.")
+
+
+def _count(ctx: CtxDep, submission_id: str, index: int) -> int:
+    row = ctx.store.one("SELECT COUNT(*) AS n FROM files WHERE submission_id = ? AND doc_index = ?",
+                        (submission_id, index))
+    return row["n"] if row else 0
+
+
+def _too_many() -> ProblemError:
+    return ProblemError(422, Code.too_many_files,
+                        f"Un document comporte au plus {MAX_FILES_PER_DOCUMENT} fichiers.")
+
+
+@router.put(
+    "/{submission_id}/documents/{index}/files", response_model=StoredFile, status_code=status.HTTP_201_CREATED,
+    summary="Ajouter un fichier (corps brut, envoyé en flux) à un document de l'envoi",
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+        "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
+        "image/png": {"schema": {"type": "string", "format": "binary"}},
+        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+    responses={409: {"description": "Envoi déjà transmis"}, 415: {"description": "Type refusé"}},
+)
+async def upload(
+    request: Request, me: MemberDep, ctx: CtxDep,
+    submission_id: str,
+    index: Annotated[int, PathParam(ge=0, le=99, description="Rang du document, à partir de 0")],
+    name: Annotated[str, Query(min_length=1, max_length=1000, description="Nom du fichier")],
+) -> StoredFile:
+    _document(ctx, submission_id, index, me.id)
+    name = clean_name(name)
+    if _count(ctx, submission_id, index) >= MAX_FILES_PER_DOCUMENT:
+        raise _too_many()
+    limit = ctx.max_file_bytes
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    tmp = ctx.store.tmp_dir / f"upload-{secrets.token_hex(8)}.part"
+    try:
+        digest, size, mime = await _receive(request, tmp, limit)
+        blob = ctx.store.blob_path(digest)
+        if blob.exists():
+            tmp.unlink()
+        else:
+            os.replace(tmp, blob)
+    finally:
+        tmp.unlink(missing_ok=True)
+    file_id = f"fil-{secrets.token_hex(8)}"
+    with ctx.store.tx() as conn:
+        if _count(ctx, submission_id, index) >= MAX_FILES_PER_DOCUMENT:
+            raise _too_many()
+        seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM files").fetchone()["n"]
+        conn.execute(
+            "INSERT INTO files (file_id, submission_id, doc_index, name, size, sha256, content_type, seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (file_id, submission_id, index, name, size, digest, mime, seq))
+    return StoredFile(file_id=file_id, name=name, size=size, sha256=digest, content_type=mime)
+
+
+async def _receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, str]:
+    """Stream the body to `tmp` while hashing; stop at the first byte past `limit` or a bad signature."""
+    hasher = hashlib.sha256()
+    size = 0
+    head = b""
+    mime: str | None = None
+    with tmp.open("wb") as out:
+        async for chunk in request.stream():
+            if not chunk:
+                continue
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(limit)
+            if mime is None:
+                head += chunk[: _SNIFF_BYTES - len(head)]
+                if len(head) >= _SNIFF_BYTES:
+                    mime = sniff(head)
+                    if mime is None:
+                        raise _unsupported()
+            hasher.update(chunk)
+            out.write(chunk)
+    if size == 0:
+        raise ProblemError(422, Code.empty_file, "Le fichier est vide.")
+    if mime is None:
+        mime = sniff(head)
+        if mime is None:
+            raise _unsupported()
+    return hasher.hexdigest(), size, mime
+
+
+@router.delete("/{submission_id}/documents/{index}/files/{file_id}", status_code=status.HTTP_204_NO_CONTENT,
+               response_class=Response, summary="Retirer un fichier d'un document de l'envoi")
+def remove_file(submission_id: str, index: int, file_id: str, me: MemberDep, ctx: CtxDep) -> Response:
+    _document(ctx, submission_id, index, me.id)
+    gone = ctx.store.run("DELETE FROM files WHERE file_id = ? AND submission_id = ? AND doc_index = ?",
+                         (file_id, submission_id, index))
+    if not gone:
+        raise not_found("Ce fichier est introuvable.")
+    return Response(status_code=204)
