@@ -1,0 +1,301 @@
+"""Envoyer un document (PORTAL.md 3): the seven-step wizard, saved as a draft at every change."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.widgets import Button, ContentSwitcher, LoadingIndicator, Static
+
+from ..api.errors import ApiError
+from ..drafts import DraftRefused, delete_draft, load_draft, save_draft
+from ..files import check_batch, ensure_hash
+from ..i18n import _
+from ..wizard import STEP_COUNT, STEP_NAMES, Step, Wizard, people_of
+from .base import PageScreen
+from .wizard_steps.dialogs import FilePickerDialog, ResumeDialog
+from .wizard_steps.panes import (
+    CountPane, DetailsPane, Edited, FilesPane, ObjectPane, Pane, PreparePane, RecapPane,
+)
+from .wizard_steps.sending import SendPane
+
+log = logging.getLogger(__name__)
+
+DRAFT_KIND = "send_document"
+PANES: dict[Step, type[Pane]] = {
+    Step.OBJECT: ObjectPane, Step.PREPARE: PreparePane, Step.COUNT: CountPane, Step.DETAILS: DetailsPane,
+    Step.FILES: FilesPane, Step.RECAP: RecapPane, Step.SEND: SendPane,
+}
+
+
+class SendDocumentScreen(PageScreen):
+    """One pane per step in a ContentSwitcher; the Wizard holds every rule and every value."""
+
+    PAGE_TITLE = "Envoyer un document"
+    CSS_PATH = "send_document.tcss"
+    BINDINGS = [
+        Binding("ctrl+right", "next", _("Suivant"), id="wizard.next", priority=True,
+                tooltip=_("Étape suivante (si celle-ci est complète)")),
+        Binding("ctrl+left", "back", _("Précédent"), id="wizard.back", priority=True,
+                tooltip=_("Étape précédente, sans rien perdre")),
+        Binding("r", "retry", _("Réessayer"), id="wizard.retry", tooltip=_("Recharger, ou relancer l'envoi")),
+        Binding("escape", "leave", _("Quitter"), id="wizard.leave",
+                tooltip=_("Quitter l'assistant ; le brouillon est gardé")),
+    ]
+
+    def __init__(self, start_dir: Path | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.start_dir = start_dir
+        self.wizard: Wizard | None = None
+        self.medical_address: str | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(_("Envoyer un document"), id="wizard-title", classes="page-title")
+        yield LoadingIndicator(id="wizard-loading")
+        yield Container(id="wizard-area")
+        yield Static("", id="wizard-errors", markup=False)
+        with Horizontal(id="wizard-nav"):
+            yield Button(_("Précédent (Ctrl+←)"), id="wizard-back")
+            yield Button(_("Suivant (Ctrl+→)"), id="wizard-next", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#wizard-errors").display = False
+        self.query_one("#wizard-nav").display = False
+        self.load()
+
+    # --- loading and resuming ---------------------------------------------------------
+
+    @work(exclusive=True, group="wizard-load")
+    async def load(self) -> None:
+        self.query_one("#wizard-loading").display = True
+        app = self.app
+        constraints = getattr(app, "constraints", None)
+        try:
+            if constraints is None:
+                constraints = await self.call(lambda: self.api.submission_constraints())
+                app.constraints = constraints  # type: ignore[attr-defined]
+            me = getattr(app, "me", None) or await self.call(lambda: self.api.me())
+        except ApiError as error:
+            constraints = me = None
+            self.notify(error.message, severity="error")
+        self.query_one("#wizard-loading").display = False
+        if constraints is None or me is None:
+            self._errors([_("Le formulaire n'a pas pu être chargé. Appuyez sur r pour réessayer.")])
+            return
+        people = people_of(me)
+        wizard = None
+        data = load_draft(DRAFT_KIND, me.id)
+        if data is not None:
+            try:
+                wizard = Wizard.from_dict(data, constraints, people)
+            except ValueError:
+                log.warning("send-document draft unusable; starting afresh")
+            if wizard is not None and wizard.member_id == me.id:
+                if not await self.app.push_screen_wait(ResumeDialog(_resume_summary(wizard))):
+                    delete_draft(DRAFT_KIND, me.id)
+                    wizard = None
+            else:
+                wizard = None
+        await self.start(wizard or Wizard(me.id, constraints, people))
+
+    async def start(self, wizard: Wizard) -> None:
+        self.wizard = wizard
+        area = self.query_one("#wizard-area")
+        await area.remove_children()
+        switcher = ContentSwitcher(
+            *[cls(wizard, id=f"step-{int(step)}", classes="wizard-pane") for step, cls in PANES.items()],
+            id="wizard-steps",
+        )
+        await area.mount(switcher)
+        self.query_one("#wizard-nav").display = True
+        await self.show_step()
+
+    # --- rendering -------------------------------------------------------------------------
+
+    def pane(self, step: Step | None = None) -> Pane:
+        assert self.wizard is not None
+        return self.query_one(f"#step-{int(step or self.wizard.step)}", Pane)
+
+    async def show_step(self) -> None:
+        wiz = self.wizard
+        assert wiz is not None
+        self.query_one("#wizard-title", Static).update(
+            _("Étape {k}/{n}").format(k=int(wiz.step), n=STEP_COUNT) + " — " + _(STEP_NAMES[wiz.step]))
+        self._errors([])
+        pane = self.pane()
+        if wiz.step is Step.SEND:
+            pane.labels = self._labels()  # type: ignore[attr-defined]
+        await pane.render_wizard()
+        self.query_one("#wizard-steps", ContentSwitcher).current = pane.id
+        back = self.query_one("#wizard-back", Button)
+        back.disabled = not wiz.can_go_back()
+        nxt = self.query_one("#wizard-next", Button)
+        nxt.label = {Step.RECAP: _("Envoyer (Ctrl+→)"), Step.SEND: _("Terminer")}.get(
+            wiz.step, _("Suivant (Ctrl+→)"))
+        nxt.display = wiz.step is not Step.SEND or wiz.receipt is not None
+        self._save()
+        if wiz.step is Step.DETAILS and wiz.medical_documents():
+            self._load_medical_address()
+        if wiz.step is Step.RECAP:
+            self._hash_files()
+        pane.scroll_home(animate=False)
+        self.call_after_refresh(self._focus_pane)
+
+    def _focus_pane(self) -> None:
+        pane = self.pane()
+        for widget in pane.query("*"):
+            if widget.focusable and widget.display:
+                widget.focus()
+                return
+        self.query_one("#wizard-next", Button).focus()
+
+    def _errors(self, problems: list[str]) -> None:
+        box = self.query_one("#wizard-errors", Static)
+        box.display = bool(problems)
+        box.update("\n".join(_("Erreur : ") + p for p in problems))
+
+    def _labels(self) -> dict[str, dict[str, str]]:
+        wiz = self.wizard
+        assert wiz is not None
+        return {"nature_labels": {n.code: n.label for n in wiz.constraints.natures},
+                "person_labels": {p.id: p.label for p in wiz.people}}
+
+    def _save(self) -> None:
+        wiz = self.wizard
+        if wiz is None:
+            return
+        try:
+            save_draft(DRAFT_KIND, wiz.member_id, wiz.to_dict())
+        except (OSError, DraftRefused) as exc:
+            log.error("draft not saved: %s", exc)
+            self.notify(_("Le brouillon n'a pas pu être enregistré sur le disque."), severity="warning")
+
+    # --- moves ---------------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#wizard-next")
+    async def action_next(self) -> None:
+        wiz = self.wizard
+        if wiz is None:
+            return
+        if wiz.step is Step.SEND:
+            if wiz.receipt is not None:
+                self.app.pop_screen()
+            return
+        problems = wiz.next()
+        if problems:
+            self._errors(problems)
+            if wiz.step is Step.DETAILS and wiz.medical_documents():
+                self._load_medical_address()
+            return
+        await self.show_step()
+        if wiz.step is Step.SEND:
+            self.send()
+
+    @on(Button.Pressed, "#wizard-back")
+    async def action_back(self) -> None:
+        if self.wizard is not None and self.wizard.back():
+            await self.show_step()
+
+    @on(Button.Pressed, "#prepare-next")
+    async def _prepare_next(self) -> None:
+        await self.action_next()
+
+    def action_retry(self) -> None:
+        if self.wizard is None:
+            self.load()
+        elif self.wizard.step is Step.SEND and self.wizard.receipt is None:
+            self.send()
+
+    def action_leave(self) -> None:
+        if self.wizard is not None and self.wizard.receipt is None:
+            self.notify(_("Votre envoi en cours est gardé : vous pourrez le reprendre."))
+        self.app.pop_screen()
+
+    @on(Edited)
+    def _edited(self, event: Edited) -> None:
+        event.stop()
+        self._save()
+
+    # --- workers -------------------------------------------------------------------------------
+
+    @work(exclusive=True, group="wizard-send")
+    async def send(self) -> None:
+        pane = self.pane(Step.SEND)
+        await pane.run_send()  # type: ignore[attr-defined]
+        self._save()
+
+    @on(SendPane.Finished)
+    def _finished(self, event: SendPane.Finished) -> None:
+        wiz = self.wizard
+        assert wiz is not None
+        # Sent: the receipt is on screen and in Downloads; the draft has done its job.
+        delete_draft(DRAFT_KIND, wiz.member_id)
+        nxt = self.query_one("#wizard-next", Button)
+        nxt.display = True
+        self.query_one("#wizard-back", Button).disabled = True
+        self.notify(_("Envoi confirmé. Référence : {ref}").format(ref=wiz.receipt.reference if wiz.receipt else ""))
+
+    @work(exclusive=True, group="wizard-medical")
+    async def _load_medical_address(self) -> None:
+        if self.medical_address is None:
+            try:
+                service = await self.call(lambda: self.api.service_medical())
+            except ApiError:
+                service = None
+            if service is not None:
+                a = service.address
+                self.medical_address = "\n".join(
+                    [_("Adresse du service médical :"), service.name, a.line1,
+                     *([a.line2] if a.line2 else []), f"{a.postal_code} {a.city}"])
+        self.query_one(DetailsPane).show_medical(self.medical_address)
+
+    @work(group="wizard-hash")
+    async def _hash_files(self) -> None:
+        wiz = self.wizard
+        assert wiz is not None
+        for _i, _j, f in wiz.all_files():
+            try:
+                await asyncio.to_thread(ensure_hash, f)
+            except OSError:
+                continue
+        self._save()
+        if wiz.step is Step.RECAP:
+            self.query_one(RecapPane).update_text()
+
+    # --- files -----------------------------------------------------------------------------------
+
+    @on(FilesPane.AddRequested)
+    def _add_files(self, event: FilesPane.AddRequested) -> None:
+        self._pick(event.index)
+
+    @work(group="wizard-pick")
+    async def _pick(self, index: int) -> None:
+        wiz = self.wizard
+        assert wiz is not None
+        title = _("Fichiers du document {i}").format(i=index + 1)
+        paths = await self.app.push_screen_wait(FilePickerDialog(title, wiz.constraints, self.start_dir))
+        if not paths:
+            return
+        accepted, refused = check_batch(paths, wiz.constraints, wiz.documents[index].files)
+        wiz.add_files(index, accepted)
+        pane = self.query_one(FilesPane)
+        pane.refusals = [_("Refusé : ") + r.reason for r in refused]
+        self._save()
+        await pane.render_wizard()
+        if accepted:
+            self.notify(_("{n} fichier(s) ajouté(s) au document {i}.").format(n=len(accepted), i=index + 1))
+        self.query_one(f"#add-{index}", Button).focus()
+
+
+def _resume_summary(wizard: Wizard) -> str:
+    files = len(wizard.all_files())
+    return _("Un envoi commencé n'a pas été terminé : {step}, {files} fichier(s) joint(s).").format(
+        step=wizard.title, files=files)
+
+
+assert STEP_COUNT == len(PANES)
