@@ -40,6 +40,7 @@ class AccountFlowScreen(PageScreen):
     SEND_LABEL = "Recevoir mon code"
     CONFIRM_LABEL = "Valider"
     SUCCESS_NOTICE = ""
+    CODE_SENT = "Un code à 6 chiffres vous a été envoyé par courriel à {email}."
 
     BINDINGS = [
         Binding("escape", "back", _("Retour"), id="account.back", tooltip=_("Étape précédente ou écran de connexion")),
@@ -200,7 +201,7 @@ class AccountFlowScreen(PageScreen):
             self.sent_to = str(values.get("email", ""))
             self.nir_value = str(values.get("nir", ""))
             self.query_one("#code-sent", Static).update(
-                _("Un code à 6 chiffres vous a été envoyé par courriel à {email}.").format(email=self.sent_to)
+                _(self.CODE_SENT).format(email=self.sent_to)
             )
             self.go_to(STEP_CODE)
 

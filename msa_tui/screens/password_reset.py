@@ -25,6 +25,11 @@ class PasswordResetScreen(AccountFlowScreen):
     SEND_LABEL = "Recevoir mon code"
     CONFIRM_LABEL = "Changer mon mot de passe"
     SUCCESS_NOTICE = "Votre mot de passe est changé. Vous pouvez vous connecter."
+    # The server answers the same whether or not the account exists (nobody learns who is a member).
+    CODE_SENT = (
+        "Si ces informations correspondent à un compte, un code à 6 chiffres vous a été envoyé "
+        "par courriel à {email}."
+    )
 
     def compose_step_form(self) -> ComposeResult:
         yield FormField(

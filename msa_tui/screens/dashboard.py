@@ -1,0 +1,159 @@
+"""Mon espace privé (PORTAL.md 2): four blocks, each loaded on its own and leading to its page."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rich.console import RenderableType
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import Static
+
+from ..api.errors import ApiError
+from ..i18n import _
+from ..widgets.dashboard_blocks import (
+    DashboardBlock,
+    messages_content,
+    profile_content,
+    recent_content,
+    services_content,
+)
+from .base import PageScreen
+
+WIDE_MIN_COLUMNS = 100
+"""From this width the blocks sit 2 by 2; below it they stack."""
+
+LOAD_FAILED = "Ce bloc n'a pas pu être chargé. Appuyez sur R pour réessayer."
+
+_OPEN = Binding.Group(_("Ouvrir un bloc"), compact=True)
+
+
+def _open_binding(key: str, page: str, description: str) -> Binding:
+    return Binding(
+        key, f"open('{page}')", _(description), id=f"dashboard.{page}", group=_OPEN,
+        tooltip=_("Ouvrir « {title} »").format(title=_(description)),
+    )
+
+
+class DashboardScreen(PageScreen):
+    """The private space home. Blocks: profile, messages, recent payments and documents, services."""
+
+    PAGE_TITLE = "Mon espace privé"
+    CSS_PATH = "dashboard.tcss"
+    BINDINGS = [
+        _open_binding("1", "profile", "Mes informations personnelles"),
+        _open_binding("2", "messages", "Mes messages"),
+        _open_binding("3", "payments", "Mes paiements"),
+        _open_binding("4", "services", "Mes services en ligne"),
+        Binding("d", "open('documents')", _("Documents"), id="dashboard.documents",
+                tooltip=_("Consulter mes documents échangés avec la MSA")),
+        Binding("c", "open('contact')", _("Contact & échanges"), id="dashboard.contact",
+                tooltip=_("Envoyer un document, poser une question")),
+        Binding("r", "retry_failed", _("Réessayer"), id="dashboard.retry",
+                tooltip=_("Recharger les blocs en erreur")),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="dashboard-scroll"):
+            yield Static(self._welcome(), id="dashboard-welcome", markup=False)
+            with Grid(id="dashboard-blocks"):
+                yield DashboardBlock("profile", 1, _("Mes informations personnelles"), "profile")
+                yield DashboardBlock("messages", 2, _("Mes messages"), "messages")
+                yield DashboardBlock(
+                    "recent", 3, _("Mes derniers paiements et documents"), "payments",
+                    hint=_("Entrée : paiements · D : documents"),
+                )
+                yield DashboardBlock("services", 4, _("Mes services en ligne"), "services")
+            yield Static(
+                _("C : Contact & échanges (envoyer un document, poser une question)"),
+                id="dashboard-contact", markup=False,
+            )
+
+    def _welcome(self) -> str:
+        me = getattr(self.app, "me", None)
+        if me is None:
+            return _("Bienvenue dans votre espace privé.")
+        return _("Bonjour {name}, bienvenue dans votre espace privé.").format(
+            name=f"{me.first_name} {me.last_name}"
+        )
+
+    def on_mount(self) -> None:
+        self._apply_width(self.app.size.width)
+        for block in self.query(DashboardBlock):
+            self.load(block)
+        self.query_one("#block-profile", DashboardBlock).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        # Two columns only when each block keeps about 48 columns: below that, stacking reads better.
+        self.set_class(width < WIDE_MIN_COLUMNS, "-narrow")
+        self.set_class(width >= WIDE_MIN_COLUMNS, "-wide")
+
+    # --- loading ----------------------------------------------------------------------
+
+    def _loader(self, key: str) -> Callable[[], Awaitable[RenderableType]]:
+        api = self.api
+
+        async def profile() -> RenderableType:
+            me = getattr(self.app, "me", None) or await api.me()
+            return profile_content(me)
+
+        async def messages() -> RenderableType:
+            page = await api.threads(limit=50)
+            return messages_content(page.items)
+
+        async def recent() -> RenderableType:
+            payments = await api.payments(limit=3)
+            documents = await api.documents(limit=3)
+            return recent_content(payments.items, documents.items)
+
+        async def services() -> RenderableType:
+            return services_content(await api.services())
+
+        return {"profile": profile, "messages": messages, "recent": recent, "services": services}[key]
+
+    def load(self, block: DashboardBlock) -> None:
+        """(Re)load one block in its own worker; the others are left alone."""
+        block.show_loading()
+        self.run_worker(self._load(block), group=f"block-{block.key}", exclusive=True, exit_on_error=False)
+
+    async def _load(self, block: DashboardBlock) -> None:
+        try:
+            content: Any = await self.call(self._loader(block.key))
+        except ApiError as error:
+            block.show_error(error.message)
+            return
+        if content is None:
+            block.show_error(_(LOAD_FAILED))
+            return
+        block.show_content(content)
+
+    # --- navigation -----------------------------------------------------------------
+
+    def action_open(self, page: str) -> None:
+        self.app.open_page(page)  # type: ignore[attr-defined]
+
+    @on(DashboardBlock.OpenRequested)
+    def _open_block(self, event: DashboardBlock.OpenRequested) -> None:
+        event.stop()
+        self.action_open(event.page)
+
+    @on(DashboardBlock.RetryRequested)
+    def _retry_block(self, event: DashboardBlock.RetryRequested) -> None:
+        event.stop()
+        self.load(event.block)
+
+    def action_retry_failed(self) -> None:
+        for block in self.query(DashboardBlock):
+            if block.state == "failed":
+                self.load(block)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry_failed":
+            return any(block.state == "failed" for block in self.query(DashboardBlock))
+        return True

@@ -1,0 +1,205 @@
+"""The blocks of "Mon espace privé": a focusable frame that loads, shows, or fails with Réessayer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, LoadingIndicator, Static
+
+from ..api.models import Document, Me, Payment, ServiceCategory, ThreadSummary
+from ..formatting import awaiting_replies, direction_word, long_date, money, unread_messages
+from ..i18n import _
+
+ERROR_MARK = "⚠ "
+
+
+class DashboardBlock(Vertical, can_focus=True):
+    """A titled block leading to a page; `state` is "loading", "ready" or "failed".
+
+    Its content is loaded by the screen (one worker per block); the block only
+    shows what it is given and asks for a reload with `RetryRequested`.
+    """
+
+    DEFAULT_CSS = """
+    DashboardBlock {
+        height: auto; min-height: 5; padding: 0 1;
+        border: round $primary-muted; border-title-style: bold;
+    }
+    DashboardBlock:focus { border: heavy $accent; background: $boost; }
+    DashboardBlock > LoadingIndicator { height: 3; }
+    DashboardBlock > .block-content { height: auto; }
+    DashboardBlock > .block-error { height: auto; display: none; }
+    DashboardBlock > .block-error > Static { width: 1fr; color: $text-error; }
+    DashboardBlock > .block-error > Button { min-width: 14; }
+    DashboardBlock.-failed > .block-error { display: block; }
+    DashboardBlock.-failed > .block-content, DashboardBlock.-failed > LoadingIndicator { display: none; }
+    DashboardBlock.-ready > LoadingIndicator { display: none; }
+    DashboardBlock.-loading > .block-content { display: none; }
+    """
+
+    BINDINGS = [
+        Binding("enter", "open", _("Ouvrir"), id="dashboard.block.open", tooltip=_("Ouvrir la page de ce bloc")),
+        Binding("r", "retry", _("Réessayer"), id="dashboard.block.retry", tooltip=_("Recharger ce bloc")),
+    ]
+
+    @dataclass
+    class OpenRequested(Message):
+        block: DashboardBlock
+        page: str
+
+    @dataclass
+    class RetryRequested(Message):
+        block: DashboardBlock
+
+    def __init__(self, key: str, number: int, title: str, page: str, *, hint: str = "") -> None:
+        super().__init__(id=f"block-{key}", classes="-loading")
+        self.key = key
+        self.number = number
+        self.title = title
+        self.page = page
+        self.state = "loading"
+        self.error = ""
+        self.border_title = f"{number} · {title}"
+        self.border_subtitle = hint or _("Entrée : ouvrir")
+
+    def compose(self) -> ComposeResult:
+        yield LoadingIndicator()
+        yield Static("", classes="block-content", markup=False)
+        with Horizontal(classes="block-error"):
+            yield Static("", classes="block-error-text", markup=False)
+            yield Button(_("Réessayer"), classes="block-retry", compact=True)
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        for name in ("loading", "ready", "failed"):
+            self.set_class(name == state, f"-{name}")
+        self.refresh_bindings()
+
+    def show_loading(self) -> None:
+        self._set_state("loading")
+
+    def show_content(self, content: RenderableType) -> None:
+        self.error = ""
+        self.query_one(".block-content", Static).update(content)
+        self._set_state("ready")
+
+    def show_error(self, message: str) -> None:
+        """A French error in words, with the Réessayer button; the rest of the page is untouched."""
+        self.error = message
+        self.query_one(".block-error-text", Static).update(f"{ERROR_MARK}{message}")
+        self._set_state("failed")
+
+    @property
+    def text(self) -> str:
+        """What the block shows, as plain text (for tests and screen readers)."""
+        if self.state == "failed":
+            return f"{ERROR_MARK}{self.error}"
+        if self.state == "loading":
+            return ""
+        widget = self.query_one(".block-content", Static)
+        return _plain(widget.content)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry":
+            return self.state == "failed"
+        return True
+
+    def action_open(self) -> None:
+        self.post_message(self.OpenRequested(self, self.page))
+
+    def action_retry(self) -> None:
+        if self.state == "failed":
+            self.post_message(self.RetryRequested(self))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_retry()
+
+
+def _plain(content: object) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, Text):
+        return content.plain
+    if isinstance(content, Table):
+        import io
+
+        from rich.console import Console
+
+        console = Console(width=120, no_color=True, file=io.StringIO())
+        with console.capture() as capture:
+            console.print(content)
+        return "\n".join(line.rstrip() for line in capture.get().splitlines())
+    return str(content)
+
+
+# --- what each block shows ----------------------------------------------------
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def profile_content(me: Me) -> Text:
+    """Name, address, phone, e-mail."""
+    address = me.address
+    lines = [f"{me.first_name} {me.last_name}", address.line1]
+    if address.line2:
+        lines.append(address.line2)
+    lines.append(f"{address.postal_code} {address.city}")
+    lines.append(_("Téléphone : {phone}").format(phone=me.phone or _("non renseigné")))
+    lines.append(_("Courriel : {email}").format(email=me.email))
+    text = Text("\n".join(lines))
+    text.stylize("bold", 0, len(lines[0]))
+    return text
+
+
+def messages_content(threads: list[ThreadSummary]) -> Text:
+    """Unread count in words, the latest exchange, and how many wait for an answer."""
+    unread = sum(thread.unread for thread in threads)
+    awaiting = sum(1 for thread in threads if thread.awaiting_reply)
+    text = Text()
+    text.append(unread_messages(unread), style="bold")
+    if threads:
+        latest = max(threads, key=lambda thread: thread.updated_at)
+        text.append("\n" + _("Dernier échange : « {subject} », {day}").format(
+            subject=latest.subject, day=long_date(latest.updated_at)
+        ))
+    else:
+        text.append("\n" + _("Aucun échange pour l'instant."))
+    if awaiting:
+        text.append("\n" + awaiting_replies(awaiting), style="bold")
+    return text
+
+
+def recent_content(payments: list[Payment], documents: list[Document]) -> Table:
+    """The last 3 payments (date, label, amount) and last 3 documents (date, title, envoyé/reçu)."""
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("label", ratio=1, overflow="fold")
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_row(_heading(_("Derniers paiements")), "", "")
+    if not payments:
+        table.add_row("", Text(_("Aucun paiement.")), "")
+    for payment in payments[:3]:
+        table.add_row(long_date(payment.date), Text(payment.label), money(payment.amount))
+    table.add_row(_heading(_("Derniers documents")), "", "")
+    if not documents:
+        table.add_row("", Text(_("Aucun document.")), "")
+    for document in documents[:3]:
+        table.add_row(long_date(document.date), Text(document.title), direction_word(document.direction))
+    return table
+
+
+def services_content(categories: list[ServiceCategory]) -> Text:
+    """The catalogue's category names, one after the other."""
+    if not categories:
+        return Text(_("Aucun service en ligne disponible."))
+    return Text(" · ".join(category.label for category in categories))
