@@ -78,7 +78,11 @@ async def wait_for(pilot: Any, predicate: Any, *, rounds: int = 200) -> None:
 
 
 async def wait_screen(pilot: Any, cls_name: str) -> None:
-    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == cls_name)
+    """Wait until the top screen is a `cls_name` and is mounted (its widgets queryable)."""
+    await wait_for(
+        pilot, lambda: type(pilot.app.screen).__name__ == cls_name and pilot.app.screen.is_mounted
+    )
+    await pilot.pause()
 
 
 async def type_text(pilot: Any, text: str) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -26,6 +27,9 @@ class PageScreen(Screen):
     """
 
     PAGE_TITLE: str = ""
+    BINDINGS = [
+        Binding("escape", "back", _("Retour"), id="page.back", tooltip=_("Revenir à la page précédente")),
+    ]
 
     def compose(self) -> ComposeResult:
         yield PortalHeader(_(self.PAGE_TITLE) if self.PAGE_TITLE else "")
@@ -36,6 +40,20 @@ class PageScreen(Screen):
     def compose_body(self) -> ComposeResult:
         """The page's own widgets (override)."""
         yield from ()
+
+    def _is_first_page(self) -> bool:
+        # The login screen or the dashboard sits right above Textual's default screen.
+        stack = self.app.screen_stack
+        return len(stack) <= 2 or stack[1] is self
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return not self._is_first_page()
+        return True
+
+    def action_back(self) -> None:
+        if not self._is_first_page() and self.app.screen is self:
+            self.app.pop_screen()
 
     @property
     def api(self) -> MsaClient:

@@ -99,7 +99,7 @@ class LoginScreen(PageScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "demo":
             return bool(self.app.demo)  # type: ignore[attr-defined]
-        return True
+        return super().check_action(action, parameters)
 
     # --- actions ---------------------------------------------------------------------
 

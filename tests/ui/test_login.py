@@ -1,0 +1,177 @@
+"""Login screen: success, wrong password, lockout, empty password, NIR keystrokes, remember-me, demo panel."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from msa_tui.nir import nir_key
+from msa_tui.widgets.nir_input import NirField
+from msa_tui.widgets.status import ConnectionStatus
+from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_login_success_reaches_dashboard_and_says_connected(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, "LoginScreen")
+        assert str(app.screen.query_one(ConnectionStatus).render()) == "○ Déconnecté"
+        await login(pilot)
+        assert app.me is not None and app.me.first_name == "Pierre"
+        await wait_for(pilot, lambda: type(app.screen).__name__ != "LoginScreen")
+        assert str(app.screen.query_one(ConnectionStatus).render()) == "● Connecté"
+
+
+async def test_wrong_password_inline_message_keeps_nir_clears_password(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot, password="pas-le-bon", wait=False)
+        await wait_for(pilot, lambda: "incorrect" in text_of(app, "#login-error"))
+        assert type(app.screen).__name__ == "LoginScreen"
+        assert app.screen.query_one("#nir", Input).value == DEMO_NIR
+        assert app.screen.query_one("#password", Input).value == ""
+        assert app.me is None
+
+
+async def test_lockout_after_five_failures_says_how_long(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot, password="mauvais", wait=False)
+        for attempt in range(5):
+            await wait_for(pilot, lambda: app.screen.query_one("#password", Input).value == ""
+                           and "cours" not in text_of(app, "#login-error"))
+            if "verrouillé" in text_of(app, "#login-error"):
+                break
+            await type_text(pilot, "mauvais" if attempt < 4 else DEMO_PASSWORD)
+            await pilot.press("enter")
+        await wait_for(pilot, lambda: "verrouillé" in text_of(app, "#login-error"))
+        message = text_of(app, "#login-error")
+        assert "minute" in message and "15" in message
+        assert app.me is None
+
+
+async def test_empty_password_sends_nothing(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot, password="", wait=False)
+        await pilot.pause()
+        assert text_of(app, "#login-error") == "Saisissez votre mot de passe."
+        assert app._client is None or not app.client.logged_in
+
+
+async def test_impossible_keystrokes_refused_with_french_messages(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, "LoginScreen")
+        await pilot.pause()
+        field = app.screen.query_one(NirField)
+        await pilot.press("3")
+        await pilot.pause()
+        assert field.input.value == ""
+        assert "refusé" in field.message and "premier chiffre" in field.message
+        await type_text(pilot, "185x")
+        await pilot.pause()
+        assert field.input.value == "185"
+        assert "chiffres" in field.message
+        await type_text(pilot, "0")
+        await pilot.pause()
+        assert "13 caractères" in field.message and "4 saisis" in field.message
+        await type_text(pilot, "72a123456")
+        await pilot.pause()
+        assert field.input.value == "185072A123456"
+        assert field.message == "Numéro complet."
+        await pilot.press("9")
+        await pilot.pause()
+        # A 14th character is possible (a key may follow): explained, not refused.
+        assert "14 caractères" in field.message
+
+
+async def test_pasted_nir_with_right_key_is_trimmed(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, "LoginScreen")
+        await pilot.pause()
+        field = app.screen.query_one(NirField)
+        key = nir_key(DEMO_NIR)
+        field.input.focus()
+        from textual import events
+
+        field.input.post_message(events.Paste(f"1 85 07 12 345 678 {key:02d}"))
+        await wait_for(pilot, lambda: field.input.value == DEMO_NIR)
+        await pilot.pause()
+        assert "Clé vérifiée" in field.message
+        field.input.value = ""
+        await pilot.pause()
+        wrong = (key % 97) + 1
+        field.input.post_message(events.Paste(f"{DEMO_NIR}{wrong:02d}"))
+        await wait_for(pilot, lambda: len(field.input.value) == 15)
+        await pilot.pause()
+        assert "clé" in field.message.lower() and "ne correspond pas" in field.message
+
+
+async def test_show_password_toggle_by_key(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, "LoginScreen")
+        password = app.screen.query_one("#password", Input)
+        assert password.password is True
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert password.password is False
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert password.password is True
+
+
+async def test_remember_nir_prefills_next_time(server_app):
+    app = make_app(server_app)
+    store = app.credentials
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, "LoginScreen")
+        await pilot.pause()
+        app.screen.query_one("#nir").focus()
+        await type_text(pilot, DEMO_NIR)
+        await pilot.press("enter")  # to the password
+        await type_text(pilot, DEMO_PASSWORD)
+        await pilot.press("tab", "tab", "space")  # show-password, then remember-nir
+        await pilot.pause()
+        assert app.screen.query_one("#remember-nir").value is True
+        await pilot.press("shift+tab", "shift+tab", "enter")
+        await wait_for(pilot, lambda: app.me is not None)
+    assert store.remembered_nir() == DEMO_NIR
+    again = make_app(server_app, credentials=store)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, "LoginScreen")
+        await wait_for(pilot, lambda: again.screen.query_one("#nir", Input).value == DEMO_NIR)
+        assert again.screen.query_one("#remember-nir").value is True
+
+
+async def test_demo_panel_lists_members_and_fills_nir(server_app):
+    app = make_app(server_app, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, "LoginScreen")
+        await pilot.pause()
+        panel = " ".join(str(w.render()) for w in app.screen.query("#demo-accounts Static"))
+        for name in ("Pierre Martin", "Sophie Le Gall", "Antoine Santoni", "demo-msa-2026", "2A"):
+            assert name in panel
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.query_one("#nir", Input).value == "2900529012345"
+        assert app.focused is app.screen.query_one("#password", Input)
+        await type_text(pilot, DEMO_PASSWORD)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.me is not None)
+        assert app.me.first_name == "Sophie"
+
+
+async def test_no_demo_panel_outside_demo(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, "LoginScreen")
+        assert not app.screen.query("#demo-accounts")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.query_one("#nir", Input).value == ""
