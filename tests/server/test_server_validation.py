@@ -1,0 +1,84 @@
+"""Bad input of every kind gets a French problem+json, never a 5xx."""
+
+from __future__ import annotations
+
+import pytest
+from srv_helpers import problem
+
+JSON = {"content-type": "application/json"}
+
+
+def test_malformed_json_is_400(api) -> None:
+    r = api.post("/auth/login", content=b'{"nir": "1850712345678",', headers=JSON)
+    assert r.status_code == 400
+    body = problem(r)
+    assert body["code"] == "validation_error" and "JSON" in body["detail"]
+
+
+@pytest.mark.parametrize("payload, field", [
+    ({"password": "x"}, "nir"),
+    ({"nir": "1850712345678"}, "password"),
+    ({"nir": 1850712345678, "password": "x"}, "nir"),
+    ({"nir": "12345", "password": "x"}, "nir"),
+    ({"nir": "1850712345678", "password": ""}, "password"),
+    ({"nir": "1850712345678", "password": "x", "extra": 1}, "extra"),
+])
+def test_login_field_errors_name_the_field_in_french(api, payload, field) -> None:
+    r = api.post("/auth/login", json=payload)
+    assert r.status_code == 422
+    body = problem(r)
+    assert body["code"] == "validation_error"
+    assert field in [e["field"] for e in body["errors"]]
+    assert all(e["message"] and not e["message"].startswith("Field") for e in body["errors"])
+
+
+def test_wrong_types_and_non_object_bodies(pierre) -> None:
+    for payload in ([], "texte", 12, None):
+        r = pierre.post("/threads", json=payload)
+        assert r.status_code == 422, payload
+        assert problem(r)["code"] == "validation_error"
+    r = pierre.post("/submissions/x/send", json={"attestation": "peut-être"}, headers={"Idempotency-Key": "k"})
+    assert r.status_code == 422
+    r = pierre.patch("/me/contact", json={"phone": "pas un numéro"})
+    assert r.status_code == 422 and problem(r)["errors"][0]["field"] == "phone"
+    r = pierre.post("/threads", content=b"subject=x", headers={"content-type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 422
+
+
+def test_unknown_route_and_method(api) -> None:
+    r = api.get("/nulle-part")
+    assert r.status_code == 404 and problem(r)["code"] == "not_found"
+    r = api.request("DELETE", "/me")
+    assert r.status_code == 405 and problem(r)["detail"]
+
+
+def test_big_json_body_is_413(api) -> None:
+    big = b'{"nir": "' + b"1" * (3 * 1024 * 1024) + b'"}'
+    r = api.post("/auth/login", content=big, headers=JSON)
+    assert r.status_code == 413 and problem(r)["code"] == "body_too_large"
+
+    def chunked():  # noqa: ANN202 - no Content-Length header
+        for _ in range(40):
+            yield b" " * 100_000
+
+    r = api.post("/auth/login", content=chunked(), headers=JSON)
+    assert r.status_code == 413
+
+
+def test_request_form_answers_are_checked(pierre) -> None:
+    r = pierre.post("/requests", json={"type": "aide_logement", "answers": {
+        "loyer_mensuel": "beaucoup", "date_entree": "31/12/2026", "colocation": "oui", "inconnu": 1}})
+    assert r.status_code == 422
+    fields = {e["field"] for e in problem(r)["errors"]}
+    assert fields == {"answers.loyer_mensuel", "answers.date_entree", "answers.colocation", "answers.inconnu"}
+    r = pierre.post("/requests", json={"type": "nope", "answers": {}})
+    assert r.status_code == 422
+
+
+def test_contact_update(pierre) -> None:
+    r = pierre.patch("/me/contact", json={"phone": "06 99 88 77 66", "address": {
+        "line1": "2 rue Neuve", "postal_code": "12000", "city": "Rodez"}})
+    assert r.status_code == 200
+    me = pierre.get("/me").json()
+    assert me["phone"] == "06 99 88 77 66" and me["address"]["city"] == "Rodez"
+    assert me["email"] == "pierre.martin@example.fr"
