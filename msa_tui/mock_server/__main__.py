@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -32,10 +34,13 @@ def main(argv: list[str] | None = None) -> int:
                           max_file_bytes=args.max_file_bytes, access_ttl_s=args.access_ttl)
     server.start()
     print(f"Serveur de démonstration MSA : {server.url}/api/v1 (Ctrl+C pour arrêter)", flush=True)
+    stop = threading.Event()
+    # SIGINT may be ignored when started in the background by a shell: SIGTERM stops it cleanly too.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
     try:
-        server._thread.join() if server._thread else None  # noqa: SLF001 - wait for Ctrl+C
-    except KeyboardInterrupt:
-        pass
+        while not stop.wait(0.5) and server.alive:
+            pass
     finally:
         server.stop()
     return 0

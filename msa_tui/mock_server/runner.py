@@ -49,6 +49,10 @@ class ServerThread:
             timeout -= 0.01
         return self
 
+    @property
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
     def stop(self) -> None:
         self._server.should_exit = True
         if self._thread is not None:

@@ -1,0 +1,30 @@
+"""The committed OpenAPI document matches what the mock server generates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from msa_tui.mock_server.openapi import document
+
+COMMITTED = Path(__file__).resolve().parent.parent / "docs" / "openapi.json"
+REGENERATE = "python -m msa_tui.mock_server.openapi > docs/openapi.json"
+
+
+def test_committed_openapi_is_current() -> None:
+    committed = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    generated = json.loads(json.dumps(document()))
+    assert committed == generated, f"docs/openapi.json is out of date: regenerate it with `{REGENERATE}`"
+
+
+PUBLIC = {"/api/v1/health", "/api/v1/assistance", "/api/v1/dev/outbox", "/api/v1/submissions/constraints"}
+
+
+def test_member_operations_require_a_bearer_token() -> None:
+    spec = document()
+    assert "HTTPBearer" in spec["components"]["securitySchemes"]
+    for path, ops in spec["paths"].items():
+        if path in PUBLIC or (path.startswith("/api/v1/auth/") and path != "/api/v1/auth/logout"):
+            continue
+        for method, op in ops.items():
+            assert op.get("security") == [{"HTTPBearer": []}], (method, path)
