@@ -63,3 +63,16 @@ async def login_with_prefilled_nir(pilot: Any, password: str) -> None:
     await type_text(pilot, password)
     await pilot.press("enter")
     await wait_for(pilot, lambda: pilot.app.me is not None)
+
+
+async def outbox_of(server_app: Any) -> list[Any]:
+    """The demo outbox as the server holds it (read-only check, through a separate client)."""
+    import httpx
+
+    from msa_tui.api.client import MsaClient
+
+    api = MsaClient("http://testserver", transport=httpx.ASGITransport(app=server_app))
+    try:
+        return await api.outbox()
+    finally:
+        await api.aclose()

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
-
-from msa_tui.api.client import MsaClient
-from msa_tui.api.models import RegisterRequest
 from account_keys import (
     code_from_outbox_modal,
     field_error,
@@ -14,22 +10,16 @@ from account_keys import (
     form_error,
     login_with_prefilled_nir,
     open_from_login,
+    outbox_of,
     wait_step_code,
 )
+from msa_tui.api.models import RegisterRequest
 from ui_helpers import DEMO_NIR, make_app, type_text, wait_for, wait_screen
 
 NEW_NIR = "2880375123456"
 NEW_EMAIL = "jeanne.roux@example.fr"
 IDENTITY = [NEW_NIR, "Jeanne", "Roux", "14/03/1988", NEW_EMAIL]
 PASSWORD = "jardin-potager-42"
-
-
-async def outbox_of(server_app):
-    api = MsaClient("http://testserver", transport=httpx.ASGITransport(app=server_app))
-    try:
-        return await api.outbox()
-    finally:
-        await api.aclose()
 
 
 async def test_register_new_member_then_first_login(server_app):
