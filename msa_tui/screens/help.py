@@ -45,7 +45,9 @@ class HelpScreen(ModalScreen[None]):
         seen: set[tuple[str, str]] = set()
         for key, active in self.target.active_bindings.items():
             binding = active.binding
-            if binding.system or not (binding.description or binding.tooltip):
+            # Only the app's own bindings (they carry an id): the widgets' editing keys
+            # (cursor moves, scrolling) are the usual ones and would drown the list.
+            if binding.system or not binding.id:
                 continue
             marker = (binding.id or binding.action, key)
             if marker in seen:

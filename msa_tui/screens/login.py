@@ -81,20 +81,29 @@ class LoginScreen(PageScreen):
 
     def _load_remembered(self) -> None:
         # Keyring access is slow (and may block on D-Bus): never on the UI thread.
-        store = self.app.credentials  # type: ignore[attr-defined]
-        nir = store.remembered_nir()
-        warning = store.take_warning()
-        self.app.call_from_thread(self._show_remembered, nir, warning)
-
-    def _show_remembered(self, nir: str | None, warning: str | None) -> None:
+        nir = self.app.credentials.remembered_nir()  # type: ignore[attr-defined]
         if nir:
-            nir_input = self.query_one(NirInput)
-            if not nir_input.value:
-                nir_input.value = nir
-                self.query_one("#remember-nir", TextCheckbox).value = True
-                self.query_one("#password", Input).focus()
+            self.app.call_from_thread(self._show_remembered, nir)
+
+    def _show_remembered(self, nir: str) -> None:
+        nir_input = self.query_one(NirInput)
+        if not nir_input.value:
+            nir_input.value = nir
+            self.query_one("#remember-nir", TextCheckbox).value = True
+            self.query_one("#password", Input).focus()
+
+    @on(TextCheckbox.Changed, "#remember-nir, #stay-connected")
+    def _keep_something(self, event: TextCheckbox.Changed) -> None:
+        # The "no keyring" notice matters only once the member asks us to keep something.
+        if event.value:
+            self.run_worker(self._keyring_notice, thread=True, group="keyring-notice")
+
+    def _keyring_notice(self) -> None:
+        warning = self.app.credentials.take_warning()  # type: ignore[attr-defined]
         if warning:
-            self.notify(warning, title=_("Trousseau indisponible"), severity="warning", timeout=10)
+            self.app.call_from_thread(
+                self.notify, warning, title=_("Trousseau indisponible"), severity="warning", timeout=10
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "demo":

@@ -175,3 +175,21 @@ async def test_no_demo_panel_outside_demo(server_app):
         await pilot.press("f2")
         await pilot.pause()
         assert app.screen.query_one("#nir", Input).value == ""
+
+
+async def test_no_keyring_warning_once_when_asked_to_remember(server_app):
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    from msa_tui.credentials import CredentialStore
+
+    app = make_app(server_app, credentials=CredentialStore(backend=FailKeyring()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, "LoginScreen")
+        assert not list(app._notifications)
+        app.screen.query_one("#remember-nir").focus()
+        await pilot.press("space")
+        await wait_for(pilot, lambda: len(list(app._notifications)) == 1)
+        assert "trousseau" in list(app._notifications)[0].message.lower()
+        await pilot.press("space", "space")
+        await pilot.pause(0.2)
+        assert len(list(app._notifications)) == 1
