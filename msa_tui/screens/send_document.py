@@ -240,6 +240,10 @@ class SendDocumentScreen(PageScreen):
         self.query_one("#wizard-back", Button).disabled = True
         self.notify(_("Envoi confirmé. Référence : {ref}").format(ref=wiz.receipt.reference if wiz.receipt else ""))
 
+    @on(DetailsPane.MedicalChosen)
+    def _medical_chosen(self) -> None:
+        self._load_medical_address()
+
     @work(exclusive=True, group="wizard-medical")
     async def _load_medical_address(self) -> None:
         if self.medical_address is None:
@@ -252,7 +256,7 @@ class SendDocumentScreen(PageScreen):
                 self.medical_address = "\n".join(
                     [_("Adresse du service médical :"), service.name, a.line1,
                      *([a.line2] if a.line2 else []), f"{a.postal_code} {a.city}"])
-        self.query_one(DetailsPane).show_medical(self.medical_address)
+        self.query_one(DetailsPane).show_medical(self.medical_address, scroll=True)
 
     @work(group="wizard-hash")
     async def _hash_files(self) -> None:

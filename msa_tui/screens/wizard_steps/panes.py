@@ -8,11 +8,27 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
+from textual.content import Content
 from textual.widgets.option_list import Option
 
 from ...files import allowed_labels, display_name, human_size, type_label
 from ...i18n import _
+from ...widgets.toggles import TextCheckbox
 from ...wizard import ATTESTATION_TEXT, MEDICAL_RULE, Wizard
+
+
+class ChoiceButton(RadioButton):
+    """A radio button drawn "(•)" / "( )": the choice is written, not only coloured (NO_COLOR)."""
+
+    DEFAULT_CSS = """
+    ChoiceButton { border: none; padding: 0 1 0 0; height: 1; background: transparent; }
+    ChoiceButton > .toggle--button { background: transparent; color: $text; }
+    """
+
+    @property
+    def _button(self) -> Content:
+        style = self.get_visual_style("toggle--button")
+        return Content.assemble("(", ("•" if self.value else " ", style), ")")
 
 
 class Edited(Message):
@@ -38,7 +54,7 @@ class ObjectPane(Pane):
         yield Label(_("Quel est l'objet de votre demande ?"), classes="step-question")
         with RadioSet(id="object-choices"):
             for choice in self.wizard.constraints.objects:
-                yield RadioButton(
+                yield ChoiceButton(
                     choice.label, value=choice.code == self.wizard.object, id=f"object-{choice.code}"
                 )
 
@@ -103,26 +119,31 @@ class DetailsPane(Pane):
                 yield Label(_("Document {i}/{n}").format(i=i + 1, n=n), classes="document-title")
                 yield Select(natures, value=doc.nature or Select.NULL, id=f"nature-{i}",
                              prompt=_("Nature du document"))
+                yield Static("", id=f"medical-{i}", classes="medical-stop", markup=False)
                 yield Select(people, value=doc.person_id or Select.NULL, id=f"person-{i}",
                              prompt=_("Personne concernée"))
                 yield Input(doc.motif, placeholder=_("Motif de l'envoi (obligatoire)"), id=f"motif-{i}",
                             max_length=wiz.constraints.max_motif_length)
-        yield Static("", id="medical-stop", markup=False)
 
     async def render_wizard(self) -> None:
         await self.recompose()
         self.show_medical(None)
 
-    def show_medical(self, address: str | None) -> None:
-        stop = self.query_one("#medical-stop", Static)
-        docs = self.wizard.medical_documents()
-        stop.display = bool(docs)
-        if docs:
-            which = ", ".join(str(i + 1) for i in docs)
-            text = _("ARRÊT — Document {which} : ").format(which=which) + _(MEDICAL_RULE)
-            if address:
-                text += "\n" + address
-            stop.update(text)
+    def show_medical(self, address: str | None, *, scroll: bool = False) -> None:
+        """The stop beside each medical document: the rule and the service médical's postal address."""
+        self.address = address or getattr(self, "address", None)
+        address = self.address
+        medical = set(self.wizard.medical_documents())
+        for i in range(self.wizard.count):
+            stop = self.query_one(f"#medical-{i}", Static)
+            stop.display = i in medical
+            if i in medical:
+                text = _("ARRÊT : ") + _(MEDICAL_RULE)
+                if address:
+                    text += "\n" + address
+                stop.update(text)
+                if scroll:
+                    stop.scroll_visible(animate=False)
 
     @on(Select.Changed)
     def _select(self, event: Select.Changed) -> None:
@@ -238,7 +259,7 @@ class FilesPane(Pane):
 class RecapPane(Pane):
     def compose(self) -> ComposeResult:
         yield Static(recap_text(self.wizard), id="recap-text", markup=False)
-        yield Checkbox(_(ATTESTATION_TEXT), value=self.wizard.attestation, id="attestation")
+        yield TextCheckbox(_(ATTESTATION_TEXT), value=self.wizard.attestation, id="attestation")
         yield Static(_("L'envoi n'est possible qu'une fois l'attestation cochée."), id="attestation-hint")
 
     async def render_wizard(self) -> None:
