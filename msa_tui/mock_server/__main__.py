@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import tempfile
 import threading
 from datetime import date
 from pathlib import Path
@@ -14,8 +15,9 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="msa-mock-server", description="Serveur de démonstration MSA (API /api/v1).")
     p.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
     p.add_argument("--port", type=int, default=8765, help="port d'écoute, 0 = un port libre (défaut : 8765)")
-    p.add_argument("--data-dir", type=Path, required=True,
-                   help="dossier des données (SQLite et fichiers) ; un dossier vide est rempli avec la démo")
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="dossier des données (SQLite et fichiers) ; un dossier vide est rempli avec la démo "
+                        "(défaut : un dossier temporaire effacé à l'arrêt)")
     p.add_argument("--max-file-bytes", type=int, default=None, help="taille maximale d'un fichier envoyé (octets)")
     p.add_argument("--today", type=date.fromisoformat, default=None,
                    help="date du jour simulée AAAA-MM-JJ (le jeu de démo suit son mois)")
@@ -30,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from .runner import ServerThread
 
+    scratch = None
+    if args.data_dir is None:
+        scratch = tempfile.TemporaryDirectory(prefix="msa-mock-")
+        args.data_dir = Path(scratch.name)
     server = ServerThread(args.data_dir, host=args.host, port=args.port, today=args.today,
                           max_file_bytes=args.max_file_bytes, access_ttl_s=args.access_ttl)
     server.start()
@@ -43,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
             pass
     finally:
         server.stop()
+        if scratch is not None:
+            scratch.cleanup()
     return 0
 
 

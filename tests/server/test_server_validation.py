@@ -82,3 +82,17 @@ def test_contact_update(pierre) -> None:
     me = pierre.get("/me").json()
     assert me["phone"] == "06 99 88 77 66" and me["address"]["city"] == "Rodez"
     assert me["email"] == "pierre.martin@example.fr"
+
+
+def test_an_unexpected_crash_is_a_500_problem(app) -> None:  # noqa: ANN001
+    from fastapi.testclient import TestClient
+
+    def boom() -> None:
+        raise RuntimeError("bug")
+
+    app.add_api_route("/api/v1/test-boom", boom)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        r = client.get("/api/v1/test-boom")
+    assert r.status_code == 500
+    body = problem(r)
+    assert body["code"] == "internal_error" and "bug" not in body["detail"]
