@@ -74,8 +74,8 @@ class StreamedFile:
     """A file read from disk chunk by chunk as an upload body, hashed on the way.
 
     Each call to `body()` starts a fresh pass (so a retry re-reads from the start);
-    `sha256` is the digest of the last complete pass. Never holds more than one
-    chunk (plus one read-ahead byte) in memory.
+    `sha256` is the digest of the last complete pass. Holds at most two chunks
+    in memory: the one being sent and the next, read ahead.
     """
 
     def __init__(
@@ -98,16 +98,27 @@ class StreamedFile:
             handle = open(self.path, "rb")  # noqa: SIM115 - closed in finally, across yields
         except OSError as exc:
             raise errors.FileUnreadable(f"Le fichier « {name} » a disparu ou n'est plus lisible.") from exc
+        pending: asyncio.Future[bytes] | None = None
+
+        def read_ahead() -> asyncio.Future[bytes]:
+            # The next chunk is read and hashed while the current one is on the wire.
+            want = min(self.chunk_size, self.size - sent)
+            return asyncio.ensure_future(_read(handle, want, name, digest))
+
         try:
-            while sent < self.size:
-                want = min(self.chunk_size, self.size - sent)
-                chunk = await _read(handle, want, name, digest)
+            if self.size:
+                pending = read_ahead()
+            while pending is not None:
+                chunk = await pending
+                pending = None
                 if not chunk:
                     raise errors.FileUnreadable(
                         f"Le fichier « {name} » a été raccourci pendant l'envoi. Joignez-le à nouveau."
                     )
                 sent += len(chunk)
-                if sent == self.size and await _read(handle, 1, name):
+                if sent < self.size:
+                    pending = read_ahead()
+                elif await _read(handle, 1, name):
                     raise errors.FileUnreadable(
                         f"Le fichier « {name} » a été modifié pendant l'envoi. Joignez-le à nouveau."
                     )
@@ -115,6 +126,10 @@ class StreamedFile:
                 if self.progress:
                     self.progress(sent, self.size)
         finally:
+            if pending is not None:
+                # Let the reader thread finish before its file is closed under it.
+                with contextlib.suppress(BaseException):
+                    await pending
             handle.close()
         self.sha256 = digest.hexdigest()
 

@@ -28,7 +28,7 @@ PAGES: dict[str, PageEntry] = {
         PageEntry("profile", "Mes informations personnelles", None),
         PageEntry("contact", "Contact & échanges", "msa_tui.screens.contact:ContactScreen"),
         PageEntry("send_document", "Envoyer un document", "msa_tui.screens.send_document:SendDocumentScreen"),
-        PageEntry("messages", "Nous envoyer un message", None),
+        PageEntry("messages", "Nous envoyer un message", "msa_tui.screens.messages:MessagesScreen"),
         PageEntry("documents", "Consulter un document", None),
         PageEntry("payments", "Mes paiements et mes remboursements", None),
         PageEntry("attestations", "Obtenir mes attestations", None),

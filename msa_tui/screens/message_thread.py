@@ -1,0 +1,266 @@
+"""One exchange with the MSA (read it, reply), and « Nouveau message » (subject, topic, text)."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from ..api.errors import ApiError, ValidationFailed
+from ..api.models import NewThread, Thread
+from ..i18n import _
+from ..message_rules import TOPICS, author_word, check_body, check_new_thread, moment_words, thread_state_words
+from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.load_panel import LoadPanel
+from .base import PageScreen
+
+NOT_SENT = "Votre message n'a pas été envoyé ; votre texte est conservé. Réessayez avec Ctrl+S."
+
+
+def _set_error(line: Static, message: str | None) -> None:
+    line.update(f"{ERROR_MARK}{message}" if message else "")
+    line.display = bool(message)
+
+
+class ThreadScreen(PageScreen):
+    """The messages of one thread (author « Vous » / « MSA », date) and a reply box.
+
+    Opening the thread marks it read on the server. A reply that fails keeps its text.
+    """
+
+    PAGE_TITLE = "Nous envoyer un message"
+    CSS_PATH = "messages.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "send", _("Envoyer"), id="thread.send",
+                tooltip=_("Envoyer votre réponse à la MSA")),
+        Binding("ctrl+r", "reload", _("Réessayer"), id="thread.retry",
+                tooltip=_("Recharger cet échange")),
+        Binding("escape", "back", _("Retour"), id="thread.back",
+                tooltip=_("Revenir à la liste de vos échanges")),
+    ]
+
+    def __init__(self, thread_id: str, subject: str = "", **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.thread_id = thread_id
+        self.subject = subject
+        self.thread: Thread | None = None
+        self.sending = False
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(self.subject, id="thread-subject", classes="page-title", markup=False)
+        yield Static("", id="thread-meta", markup=False)
+        yield LoadPanel(retry_key="Ctrl+R", id="thread-load")
+        yield VerticalScroll(id="thread-messages")
+        yield Label(_("Votre réponse (Ctrl+S pour envoyer)"), id="reply-label")
+        yield TextArea(id="reply", soft_wrap=True, show_line_numbers=False)
+        yield Static("", id="reply-error", classes="error-message", markup=False)
+        with Horizontal(id="reply-buttons"):
+            yield Button(_("Envoyer"), id="reply-send", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#reply-error", Static).display = False
+        self.query_one("#reply", TextArea).focus()
+        self.load()
+
+    @work(exclusive=True, group="thread-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        panel.loading()
+        try:
+            thread = await self.call(lambda: self.api.thread(self.thread_id))
+        except ApiError as error:
+            panel.failed(error.message)
+            self.refresh_bindings()
+            return
+        if thread is None:
+            panel.failed(_("Cet échange n'a pas pu être chargé."))
+            self.refresh_bindings()
+            return
+        panel.ready()
+        self.refresh_bindings()
+        self.show_thread(thread)
+
+    def show_thread(self, thread: Thread) -> None:
+        self.thread = thread
+        self.query_one("#thread-subject", Static).update(thread.subject)
+        meta = [thread.topic, *thread_state_words(thread)]
+        self.query_one("#thread-meta", Static).update(_("Thème : ") + " · ".join(meta))
+        box = self.query_one("#thread-messages", VerticalScroll)
+        box.remove_children()
+        box.mount_all([
+            Static(
+                f"{author_word(message.author)} — {moment_words(message.sent_at)}\n{message.body}",
+                classes=f"message message-{message.author}", markup=False,
+            )
+            for message in thread.messages
+        ])
+        box.call_after_refresh(box.scroll_end, animate=False)
+
+    @on(Button.Pressed, "#reply-send")
+    def _send_pressed(self) -> None:
+        self.action_send()
+
+    def action_send(self) -> None:
+        if self.sending:
+            return
+        error_line = self.query_one("#reply-error", Static)
+        body, problem = check_body(self.query_one("#reply", TextArea).text)
+        if problem or body is None:
+            _set_error(error_line, problem)
+            self.query_one("#reply", TextArea).focus()
+            return
+        _set_error(error_line, None)
+        self.send(body)
+
+    @work(exclusive=True, group="thread-send", exit_on_error=False)
+    async def send(self, body: str) -> None:
+        self.sending = True
+        button = self.query_one("#reply-send", Button)
+        button.disabled = True
+        error_line = self.query_one("#reply-error", Static)
+        try:
+            thread = await self.call(lambda: self.api.reply(self.thread_id, body))
+        except ApiError as error:
+            _set_error(error_line, error.message)
+            return
+        finally:
+            self.sending = False
+            button.disabled = False
+        if thread is None:
+            _set_error(error_line, _(NOT_SENT))
+            return
+        self.query_one("#reply", TextArea).clear()
+        self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
+        self.show_thread(thread)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        return True
+
+    def action_back(self) -> None:
+        if not self.query_one("#reply", TextArea).text.strip():
+            self.dismiss()
+            return
+        from .dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmDialog(_("Abandonner votre réponse ? Le texte saisi sera perdu."), _("Abandonner"),
+                          id="confirm-drop-reply"),
+            answered,
+        )
+
+
+class NewThreadScreen(PageScreen):
+    """« Nouveau message »: subject, topic from a short list, text; then the new thread opens."""
+
+    PAGE_TITLE = "Nous envoyer un message"
+    CSS_PATH = "messages.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "send", _("Envoyer"), id="new_thread.send",
+                tooltip=_("Envoyer ce message à la MSA")),
+        Binding("escape", "back", _("Retour"), id="new_thread.back",
+                tooltip=_("Revenir à la liste de vos échanges")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.sending = False
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="new-thread-form"):
+            yield Static(_("Nouveau message"), classes="page-title")
+            yield FormField("subject", _("Objet"), Input(max_length=120, id="subject-input"))
+            yield Label(_("Thème"), classes="field-label")
+            yield Select([(_(topic), topic) for topic in TOPICS], prompt=_("Choisissez un thème"),
+                         id="topic-select")
+            yield Static("", id="topic-error", classes="error-message", markup=False)
+            yield Label(_("Votre message"), classes="field-label")
+            yield TextArea(id="body-input", soft_wrap=True)
+            yield Static("", id="body-error", classes="error-message", markup=False)
+            yield Static("", id="new-thread-error", classes="error-message", markup=False)
+            with Horizontal(id="new-thread-buttons"):
+                yield Button(_("Envoyer") + " (Ctrl+S)", id="new-thread-send", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        for selector in ("#topic-error", "#body-error", "#new-thread-error"):
+            self.query_one(selector, Static).display = False
+        self.query_one("#subject-input", Input).focus()
+
+    @on(Input.Submitted, "#subject-input")
+    def _subject_done(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#new-thread-send")
+    def _send_pressed(self) -> None:
+        self.action_send()
+
+    def action_send(self) -> None:
+        if self.sending:
+            return
+        topic = self.query_one("#topic-select", Select).value
+        checked = check_new_thread(
+            self.query_one("#subject-input", Input).value,
+            None if topic is Select.NULL else str(topic),
+            self.query_one("#body-input", TextArea).text,
+        )
+        self.query_one("#subject-field", FormField).set_error(checked.errors.get("subject"))
+        _set_error(self.query_one("#topic-error", Static), checked.errors.get("topic"))
+        _set_error(self.query_one("#body-error", Static), checked.errors.get("body"))
+        if not checked.ok:
+            first = next(iter(checked.errors))
+            {"subject": self.query_one("#subject-input"), "topic": self.query_one("#topic-select"),
+             "body": self.query_one("#body-input")}[first].focus()
+            return
+        self.send(NewThread(**checked.values))  # type: ignore[arg-type]
+
+    @work(exclusive=True, group="new-thread-send", exit_on_error=False)
+    async def send(self, new: NewThread) -> None:
+        self.sending = True
+        error_line = self.query_one("#new-thread-error", Static)
+        _set_error(error_line, None)
+        try:
+            thread = await self.call(lambda: self.api.new_thread(new))
+        except ValidationFailed as error:
+            fields = {e.field: e.message for e in error.field_errors}
+            _set_error(error_line, "; ".join(fields.values()) or error.message)
+            return
+        except ApiError as error:
+            _set_error(error_line, error.message)
+            return
+        finally:
+            self.sending = False
+        if thread is None:
+            _set_error(error_line, _(NOT_SENT))
+            return
+        self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
+        # The new thread replaces the form: Échap from it goes back to the refreshed list.
+        self.app.switch_screen(ThreadScreen(thread.id, thread.subject))
+
+    def action_back(self) -> None:
+        typed = self.query_one("#subject-input", Input).value.strip() or \
+            self.query_one("#body-input", TextArea).text.strip()
+        if not typed:
+            self.dismiss()
+            return
+        from .dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmDialog(_("Abandonner ce message ? Le texte saisi sera perdu."), _("Abandonner"),
+                          id="confirm-drop-new-thread"),
+            answered,
+        )

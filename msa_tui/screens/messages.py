@@ -1,0 +1,129 @@
+"""Nous envoyer un message (PORTAL.md 2.2): the history of exchanges with the MSA, newest first."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..api.errors import ApiError
+from ..api.models import ThreadSummary
+from ..formatting import long_date
+from ..i18n import _
+from ..message_rules import thread_state_words
+from ..widgets.load_panel import LoadPanel
+from .base import PageScreen
+
+LOAD_FAILED = "Vos échanges n'ont pas pu être chargés."
+
+
+def thread_prompt(thread: ThreadSummary) -> Text:
+    """One thread in the list: subject, then date · topic · what needs attention (two lines at 80 columns)."""
+    text = Text()
+    state = thread_state_words(thread)
+    if state:
+        # A sign before the subject as well as words: the eye finds what is new without colour.
+        text.append("● ", style="bold")
+    text.append(thread.subject, style="bold")
+    details = [long_date(thread.updated_at), thread.topic, *state]
+    text.append("\n  " + " · ".join(details))
+    return text
+
+
+class MessagesScreen(PageScreen):
+    """The list of threads; Enter reads one, N writes a new message, R reloads after a failure."""
+
+    PAGE_TITLE = "Nous envoyer un message"
+    CSS_PATH = "messages.tcss"
+    BINDINGS = [
+        Binding("n", "new_thread", _("Nouveau message"), id="messages.new",
+                tooltip=_("Poser une nouvelle question à votre MSA")),
+        Binding("r", "reload", _("Réessayer"), id="messages.retry",
+                tooltip=_("Recharger la liste de vos échanges")),
+        Binding("escape", "app.pop_screen", _("Retour"), id="messages.back",
+                tooltip=_("Revenir à la page précédente")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.threads: list[ThreadSummary] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(_("Nos échanges"), classes="page-title")
+        yield Static(
+            _("Entrée : lire un échange et y répondre · N : nouveau message · Échap : retour"),
+            id="messages-help", markup=False,
+        )
+        yield LoadPanel(id="messages-load")
+        yield OptionList(id="threads")
+        yield Static(_("Aucun échange pour l'instant. Appuyez sur N pour écrire à votre MSA."),
+                     id="threads-empty", markup=False)
+
+    def on_screen_resume(self) -> None:
+        # Back from a thread or a new message: unread counts and order have changed.
+        self.load()
+
+    @work(exclusive=True, group="messages-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        if not self.threads:
+            panel.loading()
+        try:
+            page = await self.call(lambda: self.api.threads(limit=100))
+        except ApiError as error:
+            panel.failed(error.message)
+            self.refresh_bindings()
+            return
+        if page is None:
+            panel.failed(_(LOAD_FAILED))
+            self.refresh_bindings()
+            return
+        panel.ready()
+        self.refresh_bindings()
+        self.show_threads(page.items)
+
+    def show_threads(self, threads: list[ThreadSummary]) -> None:
+        listing = self.query_one("#threads", OptionList)
+        highlighted = listing.highlighted_option.id if listing.highlighted_option else None
+        self.threads = threads
+        listing.clear_options()
+        options: list[Option | None] = []
+        for thread in threads:
+            if options:
+                options.append(None)  # a separator line between two threads
+            options.append(Option(thread_prompt(thread), id=thread.id))
+        listing.add_options(options)
+        self.set_class(not threads, "-empty")
+        if threads:
+            ids = [t.id for t in threads]
+            listing.highlighted = ids.index(highlighted) if highlighted in ids else 0
+            listing.focus()
+
+    @on(OptionList.OptionSelected, "#threads")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        thread = next((t for t in self.threads if t.id == event.option.id), None)
+        if thread is not None:
+            from .message_thread import ThreadScreen
+
+            self.app.push_screen(ThreadScreen(thread.id, thread.subject))
+
+    @on(LoadPanel.RetryRequested)
+    def _retry(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def action_new_thread(self) -> None:
+        from .message_thread import NewThreadScreen
+
+        self.app.push_screen(NewThreadScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        return True
