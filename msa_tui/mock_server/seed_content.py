@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
@@ -180,13 +182,19 @@ def _pdf(member: Row, title: str, lines: list[str], when: date) -> bytes:
     return make_pdf(title, header, lines, created=datetime.combine(when, time(8), PARIS))
 
 
+def _slug(title: str) -> str:
+    """An ASCII file name stem: "Relevé d'identité bancaire" → "releve-d-identite-bancaire"."""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60]
+
+
 def documents(ids: Ids, pierre: Row, sophie: Row, antoine: Row, start: date) -> Iterator[tuple[Row, bytes]]:
     def doc(member: Row, title: str, direction: str, when: date, lines: list[str],
             reference: str | None = None) -> tuple[Row, bytes]:
         data = _pdf(member, title, lines, when)
         row = {"id": ids("doc"), "member_id": member["id"], "title": title, "direction": direction,
                "date": _at(when, 10), "content_type": "application/pdf", "submission_reference": reference,
-               "file_name": title.lower().replace(" ", "-").replace("–", "").replace("--", "-")[:60] + ".pdf"}
+               "file_name": _slug(title) + ".pdf"}
         return row, data
 
     year = start.year
