@@ -31,7 +31,7 @@ class ResumeDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(_("Reprendre l'envoi en cours ?"), classes="dialog-title")
-            yield Static(self.summary, markup=False)
+            yield Static(self.summary, id="resume-summary", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Oui, reprendre (O)"), id="resume-yes", variant="primary")
                 yield Button(_("Non, recommencer (N)"), id="resume-no")
