@@ -24,6 +24,20 @@ def _set_error(line: Static, message: str | None) -> None:
     line.display = bool(message)
 
 
+def _leave(screen: PageScreen, typed: bool, question: str) -> None:
+    """Back to the list; text typed is only dropped once the member says so."""
+    if not typed:
+        screen.dismiss()
+        return
+    from .dialogs import ConfirmDialog
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            screen.dismiss()
+
+    screen.app.push_screen(ConfirmDialog(question, _("Abandonner"), id="confirm-drop-text"), answered)
+
+
 class ThreadScreen(PageScreen):
     """The messages of one thread (author « Vous » / « MSA », date) and a reply box.
 
@@ -145,20 +159,8 @@ class ThreadScreen(PageScreen):
         return True
 
     def action_back(self) -> None:
-        if not self.query_one("#reply", TextArea).text.strip():
-            self.dismiss()
-            return
-        from .dialogs import ConfirmDialog
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss()
-
-        self.app.push_screen(
-            ConfirmDialog(_("Abandonner votre réponse ? Le texte saisi sera perdu."), _("Abandonner"),
-                          id="confirm-drop-reply"),
-            answered,
-        )
+        _leave(self, bool(self.query_one("#reply", TextArea).text.strip()),
+               _("Abandonner votre réponse ? Le texte saisi sera perdu."))
 
 
 class NewThreadScreen(PageScreen):
@@ -250,17 +252,4 @@ class NewThreadScreen(PageScreen):
     def action_back(self) -> None:
         typed = self.query_one("#subject-input", Input).value.strip() or \
             self.query_one("#body-input", TextArea).text.strip()
-        if not typed:
-            self.dismiss()
-            return
-        from .dialogs import ConfirmDialog
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss()
-
-        self.app.push_screen(
-            ConfirmDialog(_("Abandonner ce message ? Le texte saisi sera perdu."), _("Abandonner"),
-                          id="confirm-drop-new-thread"),
-            answered,
-        )
+        _leave(self, bool(typed), _("Abandonner ce message ? Le texte saisi sera perdu."))

@@ -27,6 +27,14 @@ async def open_messages(pilot) -> None:
     await wait_for(pilot, lambda: pilot.app.screen.query_one("#threads", OptionList).option_count > 0)
 
 
+async def open_first_thread(pilot) -> None:
+    """The list, then Enter on its first thread (Aide au répit, three messages)."""
+    await open_messages(pilot)
+    await pilot.press("enter")
+    await wait_screen(pilot, "ThreadScreen")
+    await wait_for(pilot, lambda: len(pilot.app.screen.query(".message")) == 3)
+
+
 async def server_thread(make_client, subject: str):
     api = make_client()
     await api.login(DEMO_NIR, DEMO_PASSWORD)
@@ -50,10 +58,7 @@ async def test_list_says_unread_and_awaiting_in_words(server_app):
 async def test_reading_a_thread_marks_it_read(server_app, make_client):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_messages(pilot)
-        await pilot.press("enter")
-        await wait_screen(pilot, "ThreadScreen")
-        await wait_for(pilot, lambda: len(app.screen.query(".message")) == 3)
+        await open_first_thread(pilot)
         texts = [str(w.render()) for w in app.screen.query(".message")]
         assert texts[0].startswith("Vous — ") and texts[1].startswith("MSA — ")
         assert " 2026 à 9 h " in texts[0]
@@ -67,10 +72,7 @@ async def test_reading_a_thread_marks_it_read(server_app, make_client):
 async def test_reply_is_stored_on_the_server(server_app, make_client):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_messages(pilot)
-        await pilot.press("enter")
-        await wait_screen(pilot, "ThreadScreen")
-        await wait_for(pilot, lambda: len(app.screen.query(".message")) == 3)
+        await open_first_thread(pilot)
         await type_text(pilot, "Merci beaucoup pour cette aide")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: len(app.screen.query(".message")) == 4)
@@ -84,10 +86,7 @@ async def test_reply_is_stored_on_the_server(server_app, make_client):
 async def test_empty_reply_sends_nothing(server_app, make_client):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_messages(pilot)
-        await pilot.press("enter")
-        await wait_screen(pilot, "ThreadScreen")
-        await wait_for(pilot, lambda: len(app.screen.query(".message")) == 3)
+        await open_first_thread(pilot)
         await type_text(pilot, "   ")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -114,10 +113,7 @@ async def test_reply_survives_a_network_error(server_app, make_client):
     app = MsaApp(Config(server_url="http://testserver"), server_url="http://testserver", transport=transport,
                  credentials=CredentialStore(backend=MemoryKeyring()), client_kwargs={"backoff": 0.0})
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_messages(pilot)
-        await pilot.press("enter")
-        await wait_screen(pilot, "ThreadScreen")
-        await wait_for(pilot, lambda: len(app.screen.query(".message")) == 3)
+        await open_first_thread(pilot)
         await type_text(pilot, "Texte important")
         transport.down = True
         await pilot.press("ctrl+s")
