@@ -6,14 +6,18 @@ Starts the mock server on a loopback port (ServerThread, upload limit raised),
 writes a file of a valid PDF header followed by random bytes, then uploads it
 in fresh subprocesses (one per run and variant, so each peak RSS is measured
 on its own): `client` is MsaClient.upload_file (streamed, hashed, with progress),
-`raw` is httpx.AsyncClient.put with an async generator reading the same file.
-Peak RSS growth is VmHWM after the upload minus VmHWM just before it.
+`raw` is httpx.AsyncClient.put with an async generator reading the same file,
+`raw-sha256` the same while hashing (the work the client must do on top).
+Peak RSS growth is VmHWM after the upload minus VmHWM just before it; client CPU
+is the uploading process's user+sys time; server CPU is this process's (it runs
+the server thread) during the upload.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import os
 import resource
@@ -25,6 +29,11 @@ import time
 from pathlib import Path
 
 CHUNK = 256 * 1024
+VARIANTS = {
+    "raw": "raw httpx put (generator)",
+    "raw-sha256": "raw put + hashlib.sha256",
+    "client": "MsaClient.upload_file",
+}
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -72,9 +81,13 @@ async def child_upload(variant: str, url: str, submission: str, path: Path) -> d
         assert stored.size == size, stored
     else:
 
+        digest = hashlib.sha256() if variant == "raw-sha256" else None
+
         async def chunks():
             with open(path, "rb") as handle:
                 while chunk := handle.read(CHUNK):
+                    if digest is not None:
+                        digest.update(chunk)
                     yield chunk
 
         http = httpx.AsyncClient(base_url=url + "/api/v1", timeout=60)
@@ -131,17 +144,19 @@ def run_child(variant: str, url: str, submission: str, path: Path, tokens: str) 
     env = {**os.environ, "MSA_BENCH_TOKENS": tokens}
     cmd = [sys.executable, __file__, "--child", variant, "--url", url, "--submission", submission,
            "--file", str(path)]
+    server_cpu0 = _cpu()  # this process runs the server thread: its CPU is the server's work
     done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    server_cpu = _cpu() - server_cpu0
     if done.returncode:
         raise SystemExit(f"{variant} run failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "server_cpu_s": server_cpu}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mb", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--child", choices=["client", "raw"])
+    parser.add_argument("--child", choices=list(VARIANTS))
     parser.add_argument("--url")
     parser.add_argument("--submission")
     parser.add_argument("--file", type=Path)
@@ -159,11 +174,11 @@ def main() -> None:
         server = ServerThread(Path(tmp) / "data", max_file_bytes=2 * size)
         server.start()
         try:
-            tokens, ids = asyncio.run(prepare(server.url, 2 * args.runs))
-            results: dict[str, list[dict]] = {"client": [], "raw": []}
+            tokens, ids = asyncio.run(prepare(server.url, len(VARIANTS) * args.runs))
+            results: dict[str, list[dict]] = {variant: [] for variant in VARIANTS}
             for run in range(args.runs):
-                # Alternate the order so a warm page cache favours neither variant.
-                order = ("raw", "client") if run % 2 else ("client", "raw")
+                # Rotate the order so warm caches or a busy moment favour no variant.
+                order = list(VARIANTS)[run % len(VARIANTS):] + list(VARIANTS)[: run % len(VARIANTS)]
                 for variant in order:
                     results[variant].append(run_child(variant, server.url, ids.pop(), path, tokens))
         finally:
@@ -175,14 +190,16 @@ def report(results: dict[str, list[dict]], size: int) -> None:
     mib = size / (1024 * 1024)
     rows = {}
     print(f"Upload of {mib:.0f} MiB, {len(results['raw'])} run(s) per variant, chunks of {CHUNK // 1024} KiB")
-    print(f"{'variant':<27} {'median s':>8} {'MiB/s':>7} {'client CPU s':>12} {'peak RSS growth MiB':>20}")
-    for variant, label in (("raw", "raw httpx put (generator)"), ("client", "MsaClient.upload_file")):
+    print(f"{'variant':<26} {'median s':>8} {'MiB/s':>6} {'client CPU s':>12} {'server CPU s':>12}"
+          f" {'peak RSS growth MiB':>19}")
+    for variant, label in VARIANTS.items():
         runs = results[variant]
         seconds = statistics.median(r["seconds"] for r in runs)
         cpu = statistics.median(r["cpu_s"] for r in runs)
+        server = statistics.median(r["server_cpu_s"] for r in runs)
         growth = max(r["growth_kib"] for r in runs) / 1024
         rows[variant] = (seconds, growth)
-        print(f"{label:<27} {seconds:>8.2f} {mib / seconds:>7.1f} {cpu:>12.2f} {growth:>20.1f}")
+        print(f"{label:<26} {seconds:>8.2f} {mib / seconds:>6.1f} {cpu:>12.2f} {server:>12.2f} {growth:>19.1f}")
     ratio = rows["raw"][0] / rows["client"][0]
     growth = rows["client"][1]
     print(f"client throughput / raw: {ratio:.2f} (target >= 0.80): {'OK' if ratio >= 0.8 else 'MISSED'}")
