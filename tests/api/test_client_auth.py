@@ -156,3 +156,18 @@ async def test_assistance_and_health_need_no_login(client: MsaClient) -> None:
     assistance = await client.assistance()
     assert assistance.phone and assistance.hours
     assert await client.health() is True
+
+
+async def test_concurrent_calls_with_an_expired_token_refresh_only_once(
+    logged_client: MsaClient, server_clock
+) -> None:
+    import asyncio
+
+    seen: list[m.TokenPair | None] = []
+    logged_client.on_tokens = seen.append
+    server_clock.advance(timedelta(seconds=logged_client.tokens.expires_in + 5))
+    me, threads, payments = await asyncio.gather(
+        logged_client.me(), logged_client.threads(), logged_client.payments()
+    )
+    assert me.nir == DEMO_NIR and threads.items and payments.items
+    assert len(seen) == 1 and seen[0] == logged_client.tokens
