@@ -29,7 +29,7 @@ PAGES: dict[str, PageEntry] = {
         PageEntry("contact", "Contact & échanges", "msa_tui.screens.contact:ContactScreen"),
         PageEntry("send_document", "Envoyer un document", "msa_tui.screens.send_document:SendDocumentScreen"),
         PageEntry("messages", "Nous envoyer un message", "msa_tui.screens.messages:MessagesScreen"),
-        PageEntry("documents", "Consulter un document", None),
+        PageEntry("documents", "Consulter un document", "msa_tui.screens.documents:DocumentsScreen"),
         PageEntry("payments", "Mes paiements et mes remboursements", None),
         PageEntry("attestations", "Obtenir mes attestations", None),
         PageEntry("services", "Tous mes services en ligne", None),

@@ -1,0 +1,208 @@
+"""Consulter un document (PORTAL.md 2.3, 4): the documents exchanged with the MSA, downloadable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from ..api.errors import ApiError
+from ..api.models import Direction, Document
+from ..document_files import download_name, unique_path
+from ..files import human_size
+from ..formatting import long_date, short_date
+from ..i18n import _
+from ..widgets.load_panel import LoadPanel
+from .base import PageScreen
+
+FILTERS: list[tuple[Direction | None, str]] = [
+    (None, "tous les documents"),
+    (Direction.sent, "les documents envoyés à la MSA"),
+    (Direction.received, "les documents reçus de la MSA"),
+]
+"""The direction filter, in the order the F key cycles through it."""
+
+
+def direction_label(direction: Direction | str) -> str:
+    return _("Envoyé") if str(direction) == Direction.sent.value else _("Reçu")
+
+
+class DocumentsScreen(PageScreen):
+    """A table of documents (date, sent/received, title, size); Enter or T downloads the selected one."""
+
+    PAGE_TITLE = "Consulter un document"
+    CSS_PATH = "documents.tcss"
+    BINDINGS = [
+        Binding("t", "download", _("Télécharger"), id="documents.download",
+                tooltip=_("Enregistrer le document sélectionné dans votre dossier Téléchargements")),
+        Binding("f", "next_filter", _("Filtrer"), id="documents.filter",
+                tooltip=_("Afficher tous les documents, les envoyés ou les reçus")),
+        Binding("r", "reload", _("Réessayer"), id="documents.retry",
+                tooltip=_("Recharger la liste des documents")),
+        Binding("escape", "app.pop_screen", _("Retour"), id="documents.back",
+                tooltip=_("Revenir à la page précédente")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.filter_index = 0
+        self.documents: list[Document] = []
+        self.downloading = False
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(_("Documents échangés avec la MSA"), classes="page-title")
+        yield Static("", id="documents-filter", markup=False)
+        yield LoadPanel(id="documents-load")
+        yield DataTable(id="documents-table", cursor_type="row", zebra_stripes=False)
+        yield Static(_("Aucun document à afficher."), id="documents-empty", markup=False)
+        yield Static("", id="document-detail", markup=False)
+        yield Static("", id="download-result", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(_("Date"), key="date", width=10)
+        table.add_column(_("Sens"), key="direction", width=7)
+        table.add_column(_("Titre"), key="title")
+        table.add_column(_("Taille"), key="size", width=9)
+        self.query_one("#download-result", Static).display = False
+        self.show_filter()
+        self.load()
+
+    def on_resize(self) -> None:
+        self._fit_title_column()
+
+    def _fit_title_column(self) -> None:
+        # The title takes what the other columns leave, so that a row stays on one line at 80 columns.
+        table = self.query_one(DataTable)
+        column = table.columns.get("title")  # type: ignore[call-overload]
+        if column is None:
+            return
+        others = 10 + 7 + 9 + 4 * 2 * table.cell_padding + 2
+        column.auto_width = False
+        column.width = max(20, self.size.width - others - 4)
+        table.refresh()
+
+    @property
+    def direction(self) -> Direction | None:
+        return FILTERS[self.filter_index][0]
+
+    def show_filter(self) -> None:
+        text = _("Affichage : {what}").format(what=_(FILTERS[self.filter_index][1]))
+        hint = _("F : changer · Entrée ou T : télécharger")
+        self.query_one("#documents-filter", Static).update(f"{text}  ({hint})")
+
+    @work(exclusive=True, group="documents-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        panel.loading()
+        direction = self.direction
+        try:
+            page = await self.call(lambda: self.api.documents(direction=direction, limit=100))
+        except ApiError as error:
+            page, message = None, error.message
+        else:
+            message = _("La liste des documents n'a pas pu être chargée.")
+        if page is None:
+            panel.failed(message)
+            self.refresh_bindings()
+            return
+        panel.ready()
+        self.refresh_bindings()
+        self.show_documents(page.items)
+
+    def show_documents(self, documents: list[Document]) -> None:
+        self.documents = documents
+        table = self.query_one(DataTable)
+        table.clear()
+        for document in documents:
+            table.add_row(
+                short_date(document.date),
+                direction_label(document.direction),
+                Text(document.title, overflow="ellipsis", no_wrap=True),
+                Text(human_size(document.size), justify="right"),
+                key=document.id,
+            )
+        self._fit_title_column()
+        self.set_class(not documents, "-empty")
+        if documents:
+            table.move_cursor(row=0)
+            table.focus()
+
+    def selected(self) -> Document | None:
+        table = self.query_one(DataTable)
+        if not self.documents or table.cursor_row < 0 or table.cursor_row >= len(self.documents):
+            return None
+        return self.documents[table.cursor_row]
+
+    @on(DataTable.RowHighlighted, "#documents-table")
+    def _row_highlighted(self) -> None:
+        # The table cuts long titles at 80 columns: the whole title and details read here.
+        document = self.selected()
+        detail = self.query_one("#document-detail", Static)
+        if document is None:
+            detail.update("")
+            return
+        verb = _("envoyé le {date}") if document.direction == Direction.sent else _("reçu le {date}")
+        parts = [document.title, verb.format(date=long_date(document.date)), human_size(document.size)]
+        if document.submission_reference:
+            parts.append(_("accusé de réception {ref}").format(ref=document.submission_reference))
+        detail.update(" · ".join(parts))
+
+    @on(DataTable.RowSelected, "#documents-table")
+    def _row_chosen(self) -> None:
+        self.action_download()
+
+    def action_download(self) -> None:
+        document = self.selected()
+        if document is None:
+            self.notify(_("Aucun document sélectionné."), severity="warning")
+            return
+        if not self.downloading:
+            self.download(document)
+
+    @work(exclusive=True, group="documents-download", exit_on_error=False)
+    async def download(self, document: Document) -> None:
+        from ..paths import downloads_dir
+
+        self.downloading = True
+        result = self.query_one("#download-result", Static)
+        result.display = True
+        result.update(_("Téléchargement de « {title} »…").format(title=document.title))
+        try:
+            dest = unique_path(downloads_dir(), download_name(document))
+            path: Path | None = await self.call(lambda: self.api.download_document(document.id, dest))
+        except ApiError as error:
+            result.update(f"⚠ {error.message}")
+            return
+        except OSError:
+            result.update("⚠ " + _("Le dossier Téléchargements n'est pas accessible en écriture."))
+            return
+        finally:
+            self.downloading = False
+        if path is None:
+            result.update("⚠ " + _("Le document n'a pas été téléchargé. Réessayez avec T."))
+            return
+        result.update(_("Document enregistré : {path}").format(path=path))
+        self.notify(str(path), title=_("Document enregistré"))
+
+    def action_next_filter(self) -> None:
+        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+        self.show_filter()
+        self.load()
+
+    @on(LoadPanel.RetryRequested)
+    def _retry(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        return True
