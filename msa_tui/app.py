@@ -73,12 +73,13 @@ class MsaApp(App[None]):
         config: Config | None = None,
         *,
         server_url: str | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx.AsyncBaseTransport | Callable[[], httpx.AsyncBaseTransport] | None = None,
         demo: bool = False,
         demo_server: Any = None,
         credentials: CredentialStore | None = None,
         idle_clock: Callable[[], float] | None = None,
         client_kwargs: dict[str, Any] | None = None,
+        setup_logs: bool = False,
     ) -> None:
         super().__init__()
         from .config import Config
@@ -102,6 +103,7 @@ class MsaApp(App[None]):
         self._idle_dialog: Screen[Any] | None = None
         self._relogin_future: asyncio.Future[bool] | None = None
         self._painted = False
+        self._setup_logs = setup_logs
 
     # --- lazily built services ----------------------------------------------------
 
@@ -111,8 +113,11 @@ class MsaApp(App[None]):
         if self._client is None:
             from .api.client import MsaClient
 
+            transport = self._transport
+            if callable(transport):  # a factory: building the transport imports httpx
+                transport = transport()
             self._client = MsaClient(
-                self._server_url, transport=self._transport, on_tokens=self._tokens_changed,
+                self._server_url, transport=transport, on_tokens=self._tokens_changed,
                 **self._client_kwargs,
             )
         return self._client
@@ -141,9 +146,9 @@ class MsaApp(App[None]):
             self.set_keymap(dict(keymap))
         self.push_screen(self.make_page("login"))
         self.set_interval(1, self.check_idle, name="idle-check")
-        self.call_after_refresh(self._first_paint)
 
-    def _first_paint(self) -> None:
+    def first_screen_painted(self) -> None:
+        """Called by the first screen once it is on show (benchmarks; the demo server starts then)."""
         if self._painted:
             return
         self._painted = True
@@ -153,6 +158,11 @@ class MsaApp(App[None]):
                 handle.write(repr(time.time()))
             self.exit()
             return
+        if self._setup_logs:
+            from .logs import setup_logging
+
+            setup_logging()
+            log.info("msa-tui started (demo=%s)", self.demo)
         if self._demo_server is not None:
             # The server's imports (FastAPI, uvicorn) start only once the login screen is on show.
             self._demo_server.start_background()

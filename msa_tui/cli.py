@@ -41,10 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from .i18n import set_language
-    from .logs import setup_logging
 
     set_language(config.language)
-    setup_logging()
 
     demo_server = None
     transport = None
@@ -53,12 +51,14 @@ def main(argv: list[str] | None = None) -> int:
         from .demo import PLACEHOLDER_URL, DemoServer
 
         demo_server = DemoServer(args.data_dir)
-        transport = demo_server.transport()
+        transport = demo_server.transport  # a factory, called on the first API call
         server_url = PLACEHOLDER_URL
 
     from .app import MsaApp
 
-    app = MsaApp(config, server_url=server_url, transport=transport, demo=args.demo, demo_server=demo_server)
+    # Logging starts right after the first paint (logging.handlers is a slow import).
+    app = MsaApp(config, server_url=server_url, transport=transport, demo=args.demo, demo_server=demo_server,
+                 setup_logs=True)
     try:
         app.run()
     finally:

@@ -6,10 +6,7 @@ on a background thread right after, and the first API call waits for its URL.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import shutil
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
@@ -55,6 +52,8 @@ class DemoServer:
             from .mock_server.runner import ServerThread
 
             if self._given_dir is None:
+                import tempfile
+
                 self._temp_dir = Path(tempfile.mkdtemp(prefix="msa-tui-demo-"))
             else:
                 self._given_dir.mkdir(parents=True, exist_ok=True)
@@ -80,6 +79,8 @@ class DemoServer:
     async def await_url(self) -> str:
         if self._ready.is_set():
             return self.wait_url(0)
+        import asyncio
+
         return await asyncio.to_thread(self.wait_url)
 
     def transport(self) -> Any:
@@ -96,6 +97,8 @@ class DemoServer:
             finally:
                 self._server = None
         if self._temp_dir is not None:
+            import shutil
+
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None
 

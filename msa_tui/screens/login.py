@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from ..demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
@@ -67,16 +67,23 @@ class LoginScreen(PageScreen):
                 with Horizontal(classes="login-links"):
                     yield Button(_("Mot de passe oublié"), id="login-forgot", compact=True)
             if self.app.demo:  # type: ignore[attr-defined]
-                with Vertical(id="demo-accounts"):
-                    yield Label(_("Comptes de démonstration"), classes="demo-title")
-                    for key, account in zip(DEMO_KEYS, DEMO_ACCOUNTS, strict=True):
-                        yield Static(
-                            f"{key.upper()}  {format_nir(account.nir)}\n  {account.name}\n  {_(account.profile)}",
-                            classes="demo-account",
-                        )
-                    yield Static(_("Mot de passe : {p}").format(p=DEMO_PASSWORD), id="demo-password")
+                # One widget for the whole panel: it is plain text, and fewer widgets paint sooner.
+                yield Static(self._demo_text(), id="demo-accounts")
+
+    @staticmethod
+    def _demo_text() -> str:
+        lines = [_("Comptes de démonstration")]
+        for key, account in zip(DEMO_KEYS, DEMO_ACCOUNTS, strict=True):
+            lines += ["", f"{key.upper()}  {format_nir(account.nir)}", f"  {account.name}", f"  {_(account.profile)}"]
+        lines += ["", _("Mot de passe : {p}").format(p=DEMO_PASSWORD)]
+        return "\n".join(lines)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        self.app.first_screen_painted()  # type: ignore[attr-defined]
+        # After the first paint: importing keyring on a thread would still hold the GIL.
         self.run_worker(self._load_remembered, thread=True, group="remembered")
 
     def _load_remembered(self) -> None:

@@ -154,7 +154,7 @@ async def test_demo_panel_lists_members_and_fills_nir(server_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_screen(pilot, "LoginScreen")
         await pilot.pause()
-        panel = " ".join(str(w.render()) for w in app.screen.query("#demo-accounts Static"))
+        panel = str(app.screen.query_one("#demo-accounts", Static).render())
         for name in ("Pierre Martin", "Sophie Le Gall", "Antoine Santoni", "demo-msa-2026", "2A"):
             assert name in panel
         await pilot.press("f3")
