@@ -25,7 +25,7 @@ PAGES: dict[str, PageEntry] = {
             needs_login=False,
         ),
         PageEntry("dashboard", "Mon espace privé", "msa_tui.screens.dashboard:DashboardScreen"),
-        PageEntry("profile", "Mes informations personnelles", None),
+        PageEntry("profile", "Mes informations personnelles", "msa_tui.screens.profile:ProfileScreen"),
         PageEntry("contact", "Contact & échanges", "msa_tui.screens.contact:ContactScreen"),
         PageEntry("send_document", "Envoyer un document", "msa_tui.screens.send_document:SendDocumentScreen"),
         PageEntry("messages", "Nous envoyer un message", "msa_tui.screens.messages:MessagesScreen"),

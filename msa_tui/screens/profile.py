@@ -1,0 +1,210 @@
+"""Mes informations personnelles (PORTAL.md 2.1): identity and household, contact details to edit."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Static
+
+from ..api.errors import ApiError, ValidationFailed
+from ..api.models import ContactUpdate, Me
+from ..contact_rules import FIELDS, check_contact, check_field, contact_changes, field_of
+from ..formatting import short_date
+from ..i18n import _
+from ..nir import mask_nir
+from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.load_panel import LoadPanel
+from .base import PageScreen
+
+RELATIONS = {"conjoint": "conjoint ou conjointe", "enfant": "enfant", "autre": "autre personne du foyer"}
+
+_LABELS = {
+    "email": ("Adresse e-mail", "", 254),
+    "phone": ("Téléphone", "Par exemple 06 12 34 56 78 (facultatif)", 20),
+    "line1": ("Adresse", "Numéro et voie, ou lieu-dit", 120),
+    "line2": ("Complément d'adresse", "Bâtiment, escalier… (facultatif)", 120),
+    "postal_code": ("Code postal", "", 5),
+    "city": ("Commune", "", 80),
+}
+
+
+def identity_text(me: Me) -> str:
+    lines = [
+        _("Nom : {name}").format(name=f"{me.first_name} {me.last_name}"),
+        _("N° de sécurité sociale : {nir}").format(nir=mask_nir(me.nir)),
+        _("Votre caisse : {caisse}").format(caisse=me.caisse),
+    ]
+    return "\n".join(lines)
+
+
+def household_text(me: Me) -> str:
+    if not me.household:
+        return _("Aucune autre personne dans votre foyer.")
+    lines = []
+    for person in me.household:
+        line = f"• {person.first_name} {person.last_name}, {_(RELATIONS.get(str(person.relation), 'autre'))}"
+        if person.birth_date:
+            line += _(", né(e) le {date}").format(date=short_date(person.birth_date))
+        lines.append(line)
+    return "\n".join(lines)
+
+
+class ProfileScreen(PageScreen):
+    """Name, masked NIR and household (read only); e-mail, phone and address editable, checked as typed."""
+
+    PAGE_TITLE = "Mes informations personnelles"
+    CSS_PATH = "profile.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", _("Enregistrer"), id="profile.save",
+                tooltip=_("Enregistrer vos nouvelles coordonnées")),
+        Binding("ctrl+r", "reload", _("Réessayer"), id="profile.retry",
+                tooltip=_("Recharger vos informations")),
+        Binding("escape", "app.pop_screen", _("Retour"), id="profile.back",
+                tooltip=_("Revenir à la page précédente")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.me: Me | None = None
+        self.saving = False
+
+    def compose_body(self) -> ComposeResult:
+        yield LoadPanel(retry_key="Ctrl+R", id="profile-load")
+        with VerticalScroll(id="profile-scroll"):
+            yield Static(_("Mon identité"), classes="section-title")
+            yield Static("", id="identity", markup=False)
+            yield Static(_("Mon foyer"), classes="section-title")
+            yield Static("", id="household", markup=False)
+            yield Static(_("Mes coordonnées"), classes="section-title")
+            yield Static(_("Modifiez puis enregistrez avec Ctrl+S ou le bouton « Enregistrer »."),
+                         id="contact-help", markup=False)
+            for name in FIELDS:
+                label, hint, max_length = _LABELS[name]
+                yield FormField(name, _(label), Input(max_length=max_length, id=f"{name}-input"), hint=_(hint))
+            yield Static("", id="profile-error", classes="error-message", markup=False)
+            with Horizontal(id="profile-buttons"):
+                yield Button(_("Enregistrer") + " (Ctrl+S)", id="profile-save", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#profile-scroll").display = False
+        self.query_one("#profile-error", Static).display = False
+        self.load()
+
+    @work(exclusive=True, group="profile-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        panel.loading()
+        try:
+            me = await self.call(self.api.me)
+        except ApiError as error:
+            me, message = None, error.message
+        else:
+            message = _("Vos informations n'ont pas pu être chargées.")
+        if me is None:
+            panel.failed(message)
+            self.refresh_bindings()
+            return
+        panel.ready()
+        self.refresh_bindings()
+        self.show(me)
+        self.query_one("#profile-scroll").display = True
+        self.query_one("#email-input", Input).focus()
+
+    def show(self, me: Me) -> None:
+        """Fill the page from the profile (the form too: what the server now holds)."""
+        self.me = me
+        self.query_one("#identity", Static).update(identity_text(me))
+        self.query_one("#household", Static).update(household_text(me))
+        values = {
+            "email": me.email, "phone": me.phone or "", "line1": me.address.line1,
+            "line2": me.address.line2 or "", "postal_code": me.address.postal_code, "city": me.address.city,
+        }
+        for name, value in values.items():
+            self.field(name).input.value = value
+            self.field(name).set_error(None)
+
+    def field(self, name: str) -> FormField:
+        return self.query_one(f"#{name}-field", FormField)
+
+    def form_values(self) -> dict[str, str]:
+        return {name: self.field(name).value for name in FIELDS}
+
+    def set_form_error(self, message: str | None) -> None:
+        line = self.query_one("#profile-error", Static)
+        line.update(f"{ERROR_MARK}{message}" if message else "")
+        line.display = bool(message)
+
+    @on(Input.Blurred)
+    def _left_field(self, event: Input.Blurred) -> None:
+        # Checked as the member leaves a field, so the message comes while it is still in mind.
+        name = str(event.input.id).removesuffix("-input")
+        if name in FIELDS and self.me is not None:
+            self.field(name).set_error(check_field(name, event.value)[1])
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#profile-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        if self.me is None or self.saving:
+            return
+        checked = check_contact(self.form_values())
+        for name in FIELDS:
+            self.field(name).set_error(checked.errors.get(name))
+        if not checked.ok:
+            self.set_form_error(_("Corrigez les champs signalés : rien n'a été enregistré."))
+            self.field(next(iter(checked.errors))).input.focus()
+            return
+        changes = contact_changes(self.me, checked.values)
+        if not changes:
+            self.set_form_error(None)
+            self.notify(_("Aucune modification à enregistrer."))
+            return
+        self.set_form_error(None)
+        self.save(ContactUpdate(**changes))  # type: ignore[arg-type]
+
+    @work(exclusive=True, group="profile-save", exit_on_error=False)
+    async def save(self, update: ContactUpdate) -> None:
+        self.saving = True
+        try:
+            me = await self.call(lambda: self.api.update_contact(update))
+        except ValidationFailed as error:
+            self.show_server_errors(error)
+            return
+        except ApiError as error:
+            self.set_form_error(error.message)
+            return
+        finally:
+            self.saving = False
+        if me is None:
+            self.set_form_error(_("Vos coordonnées n'ont pas été enregistrées ; vos saisies sont conservées."))
+            return
+        self.show(me)
+        self.app.me = me  # type: ignore[attr-defined]
+        self.notify(_("Vos coordonnées sont enregistrées."), title=_("Coordonnées modifiées"))
+
+    def show_server_errors(self, error: ValidationFailed) -> None:
+        """The server refused some fields: its messages go under them; the rest in the form's error line."""
+        others = []
+        for problem in error.field_errors:
+            name = field_of(problem.field)
+            if name is None:
+                others.append(problem.message)
+            else:
+                self.field(name).set_error(problem.message)
+        self.set_form_error(" ".join(others) or _("Corrigez les champs signalés : rien n'a été enregistré."))
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        return True
