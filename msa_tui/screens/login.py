@@ -88,9 +88,32 @@ class LoginScreen(PageScreen):
 
     def _load_remembered(self) -> None:
         # Keyring access is slow (and may block on D-Bus): never on the UI thread.
-        nir = self.app.credentials.remembered_nir()  # type: ignore[attr-defined]
+        store = self.app.credentials  # type: ignore[attr-defined]
+        nir = store.remembered_nir()
         if nir:
             self.app.call_from_thread(self._show_remembered, nir)
+        # "Rester connecté" last time: tokens in the keyring resume the session.
+        tokens = store.load_tokens() if self.app.me is None else None  # type: ignore[attr-defined]
+        if tokens is not None:
+            self.app.call_from_thread(self._resume, tokens)
+
+    @work(exclusive=True, group="login")
+    async def _resume(self, tokens: object) -> None:
+        from ..api.errors import ApiError
+
+        app = self.app
+        self._error(_("Reprise de votre session…"))
+        try:
+            app.client.use_tokens(tokens)  # type: ignore[attr-defined]
+            me = await app.client.me()  # type: ignore[attr-defined]
+        except ApiError:
+            # Expired or revoked meanwhile: forget it and ask for the password as usual.
+            app.client.use_tokens(None)  # type: ignore[attr-defined]
+            app.credentials.clear_tokens()  # type: ignore[attr-defined]
+            self._error("")
+            return
+        app.stay_connected = True  # type: ignore[attr-defined]
+        app.logged_in(me, me.nir)  # type: ignore[attr-defined]
 
     def _show_remembered(self, nir: str) -> None:
         nir_input = self.query_one(NirInput)

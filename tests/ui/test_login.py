@@ -193,3 +193,35 @@ async def test_no_keyring_warning_once_when_asked_to_remember(server_app):
         await pilot.press("space", "space")
         await pilot.pause(0.2)
         assert len(list(app._notifications)) == 1
+
+
+async def test_stay_connected_resumes_the_session_next_start(server_app):
+    app = make_app(server_app)
+    store = app.credentials
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, "LoginScreen")
+        app.screen.query_one("#stay-connected").focus()
+        await pilot.press("space")
+        app.screen.query_one("#nir").focus()
+        await login(pilot)
+        assert store.load_tokens() is not None
+        await pilot.press("ctrl+q")
+        await wait_screen(pilot, "ConfirmDialog")
+        await pilot.press("o")
+    assert store.load_tokens() is not None  # quitting keeps the session when asked to
+    again = make_app(server_app, credentials=store)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: again.me is not None)
+        assert again.me.first_name == "Pierre"
+        await pilot.press("ctrl+l")
+        await wait_screen(pilot, "ConfirmDialog")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: again.me is None)
+    assert store.load_tokens() is None
+
+
+async def test_tokens_not_kept_without_stay_connected(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot)
+        assert app.credentials.load_tokens() is None
