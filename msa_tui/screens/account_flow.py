@@ -69,10 +69,16 @@ class AccountFlowScreen(PageScreen):
                 with Vertical(id=STEP_FORM):
                     yield from self.compose_step_form()
                     with Horizontal(classes="account-buttons"):
-                        yield Button(_(self.SEND_LABEL), id="send", variant="primary")
-                        yield Button(_("Retour à la connexion"), id="back")
+                        yield Button(_(self.SEND_LABEL), id="send", variant="primary", compact=True)
+                        yield Button(_("Retour à la connexion"), id="back", compact=True)
                 with Vertical(id=STEP_CODE):
                     yield Static("", id="code-sent", markup=False)
+                    if self.is_demo:
+                        # Demo mode has no real mailbox: the mail is read inside the app.
+                        with Horizontal(classes="account-buttons", id="demo-row"):
+                            yield Button(
+                                _("Voir le courriel de démonstration (F6)"), id="outbox", compact=True
+                            )
                     yield FormField(
                         "code", _("Code reçu par courriel"),
                         Input(placeholder="123456", max_length=6, restrict=r"[0-9]*"),
@@ -86,10 +92,8 @@ class AccountFlowScreen(PageScreen):
                         "confirmation", _("Confirmez le mot de passe"), Input(password=True, max_length=256)
                     )
                     with Horizontal(classes="account-buttons"):
-                        yield Button(_(self.CONFIRM_LABEL), id="confirm", variant="primary")
-                        if self.is_demo:
-                            yield Button(_("Voir le courriel de démonstration (F6)"), id="outbox")
-                        yield Button(_("Modifier mes informations"), id="edit")
+                        yield Button(_(self.CONFIRM_LABEL), id="confirm", variant="primary", compact=True)
+                        yield Button(_("Modifier mes informations"), id="edit", compact=True)
 
     def compose_step_form(self) -> ComposeResult:
         """The step-1 `FormField`s (override)."""
@@ -173,6 +177,8 @@ class AccountFlowScreen(PageScreen):
         self.query_one(ContentSwitcher).current = step
         self.show_form_error(None)
         self.refresh_bindings()
+        # The new step starts at the top, so its first lines (where the code went) are read first.
+        self.query_one("#account-scroll").scroll_home(animate=False)
         self.focus_first_field()
 
     def check_step_form(self) -> Checked:

@@ -84,7 +84,8 @@ class DashboardScreen(PageScreen):
         self._apply_width(self.app.size.width)
         for block in self.query(DashboardBlock):
             self.load(block)
-        self.query_one("#block-profile", DashboardBlock).focus()
+        # The welcome line stays in view: focusing must not scroll the page.
+        self.query_one("#block-profile", DashboardBlock).focus(scroll_visible=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)

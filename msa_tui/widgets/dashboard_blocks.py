@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import Button, LoadingIndicator, Static
 
 from ..api.models import Document, Me, Payment, ServiceCategory, ThreadSummary
-from ..formatting import awaiting_replies, direction_word, long_date, money, unread_messages
+from ..formatting import awaiting_replies, direction_word, long_date, money, short_date, unread_messages
 from ..i18n import _
 
 ERROR_MARK = "⚠ "
@@ -29,7 +29,7 @@ class DashboardBlock(Vertical, can_focus=True):
 
     DEFAULT_CSS = """
     DashboardBlock {
-        height: auto; min-height: 5; padding: 0 1;
+        height: auto; padding: 0 1;
         border: round $primary-muted; border-title-style: bold;
     }
     DashboardBlock:focus { border: heavy $accent; background: $boost; }
@@ -128,7 +128,7 @@ def _plain(content: object) -> str:
         return content
     if isinstance(content, Text):
         return content.plain
-    if isinstance(content, Table):
+    if isinstance(content, (Table, Group)):
         import io
 
         from rich.console import Console
@@ -169,9 +169,9 @@ def messages_content(threads: list[ThreadSummary]) -> Text:
     text.append(unread_messages(unread), style="bold")
     if threads:
         latest = max(threads, key=lambda thread: thread.updated_at)
-        text.append("\n" + _("Dernier échange : « {subject} », {day}").format(
-            subject=latest.subject, day=long_date(latest.updated_at)
-        ))
+        # The subject gets its own line: quoting it inline let a closing « » wrap alone.
+        text.append("\n" + _("Dernier échange, le {day} :").format(day=long_date(latest.updated_at)))
+        text.append("\n" + latest.subject, style="italic")
     else:
         text.append("\n" + _("Aucun échange pour l'instant."))
     if awaiting:
@@ -179,23 +179,35 @@ def messages_content(threads: list[ThreadSummary]) -> Text:
     return text
 
 
-def recent_content(payments: list[Payment], documents: list[Document]) -> Table:
-    """The last 3 payments (date, label, amount) and last 3 documents (date, title, envoyé/reçu)."""
+def _dated_rows(rows: list[tuple[str, str, str]], empty: str) -> RenderableType:
     table = Table.grid(padding=(0, 1), expand=True)
     table.add_column("date", no_wrap=True)
     table.add_column("label", ratio=1, overflow="fold")
     table.add_column("value", justify="right", no_wrap=True)
-    table.add_row(_heading(_("Derniers paiements")), "", "")
-    if not payments:
-        table.add_row("", Text(_("Aucun paiement.")), "")
-    for payment in payments[:3]:
-        table.add_row(long_date(payment.date), Text(payment.label), money(payment.amount))
-    table.add_row(_heading(_("Derniers documents")), "", "")
-    if not documents:
-        table.add_row("", Text(_("Aucun document.")), "")
-    for document in documents[:3]:
-        table.add_row(long_date(document.date), Text(document.title), direction_word(document.direction))
+    if not rows:
+        table.add_row("", Text(empty), "")
+    for day, label, value in rows:
+        table.add_row(day, Text(label), value)
     return table
+
+
+def recent_content(payments: list[Payment], documents: list[Document]) -> RenderableType:
+    """The last 3 payments (date, label, amount) and last 3 documents (date, title, envoyé/reçu).
+
+    Dates are JJ/MM/AAAA here: in the 2 x 2 grid a block has about 50 columns, and the
+    labels need them more than the month names do.
+    """
+    return Group(
+        _heading(_("Derniers paiements")),
+        _dated_rows(
+            [(short_date(p.date), p.label, money(p.amount)) for p in payments[:3]], _("Aucun paiement.")
+        ),
+        _heading(_("Derniers documents")),
+        _dated_rows(
+            [(short_date(d.date), d.title, direction_word(d.direction)) for d in documents[:3]],
+            _("Aucun document."),
+        ),
+    )
 
 
 def services_content(categories: list[ServiceCategory]) -> Text:
