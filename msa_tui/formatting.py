@@ -77,3 +77,37 @@ def awaiting_replies(n: int) -> str:
 def direction_word(direction: str) -> str:
     """A document's direction from the member's side: "envoyé" (to the MSA) or "reçu"."""
     return _("envoyé") if str(direction) == "sent" else _("reçu")
+
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def clock_time(hhmm: str) -> str:
+    """"08:30" → "8h30", "13:00" → "13h" (as French notices write hours)."""
+    hours, _sep, minutes = hhmm.partition(":")
+    hours = str(int(hours))
+    return f"{hours}h" if minutes in ("", "00") else f"{hours}h{minutes}"
+
+
+def opening_hours(slots: list[tuple[int, str, str]]) -> list[str]:
+    """Opening slots (weekday 0 = Monday, "HH:MM", "HH:MM") as French lines, runs of days with the
+    same hours merged: ["Du lundi au vendredi : 8h30 – 12h15 et 13h30 – 16h30"]."""
+    by_day: dict[int, list[tuple[str, str]]] = {}
+    for weekday, opens, closes in sorted(slots):
+        by_day.setdefault(weekday, []).append((opens, closes))
+    lines: list[str] = []
+    days = sorted(by_day)
+    start = 0
+    while start < len(days):
+        end = start
+        while end + 1 < len(days) and days[end + 1] == days[end] + 1 and by_day[days[end + 1]] == by_day[days[start]]:
+            end += 1
+        periods = f" {_('et')} ".join(f"{clock_time(o)} – {clock_time(c)}" for o, c in by_day[days[start]])
+        first, last = _(WEEKDAYS[days[start]]), _(WEEKDAYS[days[end]])
+        if start == end:
+            label = _("Le {day}").format(day=first)
+        else:
+            label = _("Du {first} au {last}").format(first=first, last=last)
+        lines.append(f"{label} : {periods}")
+        start = end + 1
+    return lines

@@ -36,7 +36,7 @@ PAGES: dict[str, PageEntry] = {
         PageEntry("requests", "Mes démarches", None),
         PageEntry("appointments", "Demander un rendez-vous", None),
         PageEntry("procurations", "Gérer mes procurations", None),
-        PageEntry("assistance", "Assistance", None, needs_login=False),
+        PageEntry("assistance", "Assistance", "msa_tui.screens.assistance:AssistanceScreen", needs_login=False),
     ]
 }
 """Pages with `target=None` open a plain "pas encore disponible" screen instead of failing.

@@ -65,3 +65,19 @@ def test_counted_uses_the_zero_phrase_only_when_given():
 def test_direction_word():
     assert f.direction_word("sent") == "envoyé"
     assert f.direction_word("received") == "reçu"
+
+
+def test_clock_time_reads_the_french_way():
+    assert f.clock_time("08:30") == "8h30"
+    assert f.clock_time("13:00") == "13h"
+
+
+def test_opening_hours_merge_days_with_the_same_hours():
+    week = [(day, o, c) for day in range(5) for o, c in [("08:30", "12:15"), ("13:30", "16:30")]]
+    assert f.opening_hours(week) == ["Du lundi au vendredi : 8h30 – 12h15 et 13h30 – 16h30"]
+
+
+def test_opening_hours_split_when_hours_differ():
+    slots = [(0, "09:00", "12:00"), (1, "09:00", "12:00"), (5, "10:00", "11:00")]
+    assert f.opening_hours(slots) == ["Du lundi au mardi : 9h – 12h", "Le samedi : 10h – 11h"]
+    assert f.opening_hours([]) == []

@@ -1,0 +1,95 @@
+"""Assistance internet (PORTAL.md 5): phone, opening hours, and whether it is open right now, in words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, LoadingIndicator, Static
+
+from ..api.errors import ApiError
+from ..api.models import Assistance
+from ..formatting import opening_hours
+from ..i18n import _
+from .base import PageScreen
+
+OPEN = "Ouvert en ce moment"
+CLOSED = "Fermé en ce moment"
+LOAD_FAILED = "Les horaires de l'assistance n'ont pas pu être chargés."
+
+
+class AssistanceScreen(PageScreen):
+    """Reachable logged in or not; loads `client.assistance()` in a worker, R retries on failure."""
+
+    PAGE_TITLE = "Assistance"
+    CSS_PATH = "assistance.tcss"
+    BINDINGS = [
+        Binding("r", "retry", _("Réessayer"), id="assistance.retry", tooltip=_("Recharger les horaires")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.info: Assistance | None = None
+        self.failed = False
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="assistance"):
+            yield Static(_("Assistance internet"), classes="page-title")
+            yield LoadingIndicator()
+            yield Static("", id="assistance-status", markup=False)
+            yield Static("", id="assistance-details", markup=False)
+            with Horizontal(id="assistance-error"):
+                yield Static("", id="assistance-error-text", markup=False)
+                yield Button(_("Réessayer"), id="assistance-retry", compact=True)
+            yield Static(_("Échap : revenir à la page précédente"), id="assistance-hint")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        self.failed = False
+        self.query_one(LoadingIndicator).display = True
+        self.query_one("#assistance-error").display = False
+        self.refresh_bindings()
+        self.run_worker(self._load(), group="assistance", exclusive=True, exit_on_error=False)
+
+    async def _load(self) -> None:
+        try:
+            info = await self.call(self.api.assistance)
+        except ApiError as error:
+            self._failed(error.message)
+            return
+        if info is None:
+            self._failed(_(LOAD_FAILED))
+            return
+        self.info = info
+        self.query_one(LoadingIndicator).display = False
+        status = self.query_one("#assistance-status", Static)
+        # The words carry the state; the style only repeats it (NO_COLOR).
+        status.update(_(OPEN) if info.open_now else _(CLOSED))
+        status.set_class(info.open_now, "-open")
+        status.set_class(not info.open_now, "-closed")
+        lines = [_("Téléphone : {phone}").format(phone=info.phone)]
+        lines += opening_hours([(slot.weekday, slot.opens, slot.closes) for slot in info.hours])
+        lines.append(_("Heure de Paris."))
+        self.query_one("#assistance-details", Static).update("\n".join(lines))
+
+    def _failed(self, message: str) -> None:
+        self.failed = True
+        self.query_one(LoadingIndicator).display = False
+        self.query_one("#assistance-error-text", Static).update(f"⚠ {message}")
+        self.query_one("#assistance-error").display = True
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry":
+            return self.failed
+        return True
+
+    def action_retry(self) -> None:
+        if self.failed:
+            self.load()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_retry()
