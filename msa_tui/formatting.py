@@ -108,6 +108,6 @@ def opening_hours(slots: list[tuple[int, str, str]]) -> list[str]:
             label = _("Le {day}").format(day=first)
         else:
             label = _("Du {first} au {last}").format(first=first, last=last)
-        lines.append(f"{label} : {periods}")
+        lines.append(_("{days} : {hours}").format(days=label, hours=periods))
         start = end + 1
     return lines
