@@ -128,6 +128,12 @@ class ProfileScreen(PageScreen):
     def field(self, name: str) -> FormField:
         return self.query_one(f"#{name}-field", FormField)
 
+    def show_field(self, name: str) -> None:
+        """Focus a field and bring it whole into view, its error line included."""
+        field = self.field(name)
+        field.input.focus()
+        self.call_after_refresh(field.scroll_visible, animate=False)
+
     def form_values(self) -> dict[str, str]:
         return {name: self.field(name).value for name in FIELDS}
 
@@ -159,7 +165,7 @@ class ProfileScreen(PageScreen):
             self.field(name).set_error(checked.errors.get(name))
         if not checked.ok:
             self.set_form_error(_("Corrigez les champs signalés : rien n'a été enregistré."))
-            self.field(next(iter(checked.errors))).input.focus()
+            self.show_field(next(iter(checked.errors)))
             return
         changes = contact_changes(self.me, checked.values)
         if not changes:
@@ -198,6 +204,7 @@ class ProfileScreen(PageScreen):
                 others.append(problem.message)
             else:
                 self.field(name).set_error(problem.message)
+                self.show_field(name)
         self.set_form_error(" ".join(others) or _("Corrigez les champs signalés : rien n'a été enregistré."))
 
     def action_reload(self) -> None:
