@@ -144,6 +144,12 @@ class MsaApp(App[None]):
         keymap = getattr(self.config, "keymap", None)
         if keymap:
             self.set_keymap(dict(keymap))
+        theme = getattr(self.config, "theme", None)
+        if theme and theme != self.theme:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                self.notify(_("Thème « {t} » inconnu : thème par défaut.").format(t=theme), severity="warning")
         self.push_screen(self.make_page("login"))
         self.set_interval(1, self.check_idle, name="idle-check")
 
@@ -299,6 +305,15 @@ class MsaApp(App[None]):
         self._idle_dialog = None
 
     # --- actions ----------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Any:
+        """Textual's own palette entries, in French (and only those that make sense here)."""
+        from textual.app import SystemCommand
+
+        yield SystemCommand(_("Aide"), _("Les touches de l'écran en cours (F1)"), self.action_help)
+        yield SystemCommand(_("Changer de thème"), _("Choisir les couleurs de l'interface"),
+                            self.action_change_theme)
+        yield SystemCommand(_("Quitter"), _("Quitter msa-tui (Ctrl+Q)"), self.action_quit)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

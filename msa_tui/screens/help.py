@@ -29,7 +29,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 _("Identifiant : le nom à utiliser dans la section [keymap] de la configuration "
                   "pour changer la touche. Échap ferme l'aide."),
-                id="help-hint",
+                id="help-hint", markup=False,
             )
 
     def on_mount(self) -> None:
