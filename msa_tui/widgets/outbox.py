@@ -62,7 +62,9 @@ class OutboxModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="outbox-dialog"):
             yield Label(_("Courriel de démonstration"), id="outbox-title")
-            yield Static(_("Boîte de réception de {address}").format(address=self.address), id="outbox-to", markup=False)
+            yield Static(
+                _("Boîte de réception de {address}").format(address=self.address), id="outbox-to", markup=False
+            )
             yield LoadingIndicator()
             with VerticalScroll(id="outbox-mail"):
                 yield Static("", id="outbox-headers", markup=False)
@@ -88,6 +90,10 @@ class OutboxModal(ModalScreen[str | None]):
             return
         self.code = latest_code([self.mail.body])
         sent = self.mail.sent_at
+        if sent.tzinfo is not None:
+            from ..clock import PARIS
+
+            sent = sent.astimezone(PARIS)  # the portal speaks Paris time, whatever the server stores
         headers = "\n".join(
             [
                 _("Objet : {subject}").format(subject=self.mail.subject),
