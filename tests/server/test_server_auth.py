@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from srv_helpers import PASSWORD, PIERRE, SOPHIE, problem
+from srv_fixtures import make_app, app, api, fake_now  # noqa: F401 - pytest fixtures
 
 
 def login(api, nir=PIERRE, password=PASSWORD):  # noqa: ANN001, ANN201

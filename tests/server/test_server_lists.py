@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from srv_helpers import ANTOINE, SOPHIE, problem
+from srv_fixtures import make_app, app, api, pierre, sophie  # noqa: F401 - pytest fixtures
 
 
 def all_pages(api, path, **params):  # noqa: ANN001, ANN201

@@ -6,6 +6,7 @@ from datetime import date
 
 from fastapi.testclient import TestClient
 from srv_helpers import Api
+from srv_fixtures import make_app  # noqa: F401 - pytest fixtures
 
 
 def test_same_month_same_data(make_app) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from srv_helpers import ANTOINE, problem
+from srv_fixtures import make_app, app, api, pierre, fake_now, sophie  # noqa: F401 - pytest fixtures
 
 
 def test_catalogue_follows_the_portal(pierre) -> None:

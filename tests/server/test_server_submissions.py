@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from srv_helpers import problem
+from srv_fixtures import make_app, app, api, pierre, sophie  # noqa: F401 - pytest fixtures
 
 PDF = b"%PDF-1.4\n" + b"0" * 2000 + b"\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100

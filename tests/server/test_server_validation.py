@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from srv_helpers import problem
+from srv_fixtures import make_app, app, api, pierre  # noqa: F401 - pytest fixtures
 
 JSON = {"content-type": "application/json"}
 

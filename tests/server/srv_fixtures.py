@@ -1,4 +1,5 @@
-"""Local fixtures for the mock server tests: a seeded app in a temp dir and a logged-in TestClient."""
+"""Fixtures for the mock server tests (imported by each module: a conftest.py here would shadow
+the top-level `conftest` module that other tests import by name)."""
 
 from __future__ import annotations
 
