@@ -162,3 +162,19 @@ async def test_new_thread_without_subject_or_text_says_why_and_sends_nothing(ser
         api = make_client()
         await api.login(DEMO_NIR, DEMO_PASSWORD)
         assert len((await api.threads()).items) == 4
+
+
+async def test_list_failure_says_so_and_r_retries(server_app):
+    transport = FlakyTransport(server_app)
+    app = MsaApp(Config(server_url="http://testserver"), server_url="http://testserver", transport=transport,
+                 credentials=CredentialStore(backend=MemoryKeyring()), client_kwargs={"backoff": 0.0})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot)
+        transport.down = True
+        app.open_page("messages")
+        await wait_screen(pilot, "MessagesScreen")
+        await wait_for(pilot, lambda: app.screen.query_one("#messages-load").state == "failed")
+        assert "n'ont pas pu être chargés" in app.screen.query_one("#messages-load").error
+        transport.down = False
+        await pilot.press("r")
+        await wait_for(pilot, lambda: app.screen.query_one("#threads", OptionList).option_count == 4)
