@@ -32,6 +32,8 @@ class Code:
     already_filed = "already_filed"
     body_too_large = "body_too_large"
     internal_error = "internal_error"
+    method_not_allowed = "method_not_allowed"
+    """An HTTP method the path does not support (405)."""
 
 
 class ApiError(Exception):

@@ -198,7 +198,7 @@ async def _on_http(_: Request, exc: Exception) -> JSONResponse:
         return problem_response(404, Code.not_found, "Cette adresse n'existe pas sur le serveur.")
     if exc.status_code == 405:
         return problem_response(
-            405, "method_not_allowed", "Cette méthode n'est pas autorisée sur cette adresse.",
+            405, Code.method_not_allowed, "Cette méthode n'est pas autorisée sur cette adresse.",
             headers=dict(exc.headers or {}),
         )
     if exc.status_code == 400:

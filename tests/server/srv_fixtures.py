@@ -15,11 +15,6 @@ from msa_tui.mock_server.app import create_app
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "msa-data"
-
-
-@pytest.fixture
 def make_app(tmp_path: Path) -> Callable[..., object]:
     counter = iter(range(1000))
 
