@@ -30,6 +30,15 @@ def default_start_dir() -> Path:
     return docs if docs.is_dir() else home
 
 
+def short_path(path: Path) -> str:
+    """A path as people write it: "~/Documents" under the home folder."""
+    try:
+        rel = Path(path).resolve().relative_to(Path.home().resolve())
+        return "~" if str(rel) == "." else f"~/{rel}"
+    except ValueError:
+        return str(path)
+
+
 class FileTree(DirectoryTree):
     """A DirectoryTree showing only acceptable files (by extension) unless `show_all`; space marks files.
 
@@ -143,7 +152,7 @@ class FilePicker(Vertical):
 
     def _where(self, path: Path) -> str:
         filt = _("tous les types") if self.is_mounted and self.tree.show_all else _("types acceptés seulement")
-        return f"{display_name(str(path))}  ({filt})"
+        return f"{display_name(short_path(path))}  ({filt})"
 
     def _marked_text(self, marked: list[Path]) -> str:
         if not marked:
