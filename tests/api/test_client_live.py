@@ -6,6 +6,8 @@ import hashlib
 import os
 from pathlib import Path
 
+import pytest
+
 from msa_tui.api import models as m
 from msa_tui.api.client import MsaClient
 
@@ -28,3 +30,28 @@ async def test_login_me_and_upload_over_a_real_socket(live_server: str, tmp_path
         assert ticks[-1] == (pdf.stat().st_size, pdf.stat().st_size)
         await api.logout()
         assert not api.logged_in
+
+
+async def test_a_too_large_upload_over_a_socket_is_file_too_large_not_a_network_error(
+    tmp_path: Path, pinned_today, isolated_dirs
+) -> None:
+    from msa_tui.api import errors
+    from msa_tui.mock_server.runner import ServerThread
+
+    big = tmp_path / "gros.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + os.urandom(5_000_000))
+    server = ServerThread(tmp_path / "data", max_file_bytes=100_000, today=pinned_today).start()
+    try:
+        async with MsaClient(server.url, backoff=0.0) as api:
+            await api.login("1850712345678", "demo-msa-2026")
+            me = await api.me()
+            rules = await api.submission_constraints()
+            nature = next(c.code for c in rules.natures if c.code not in rules.medical_natures)
+            spec = m.DocumentSpec(nature=nature, person_id=me.id, motif="Trop gros")
+            sub = await api.create_submission(m.SubmissionCreate(object=rules.objects[0].code, documents=[spec]))
+            starts: list[int] = []
+            with pytest.raises(errors.FileTooLarge):
+                await api.upload_file(sub.id, 0, big, progress=lambda a, b: starts.append(a) if a == 0 else None)
+            assert starts == [0]  # refused once, not retried as if the network had failed
+    finally:
+        server.stop()
