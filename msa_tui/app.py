@@ -63,6 +63,12 @@ class MsaApp(App[None]):
             "ctrl+q", "quit", _("Quitter"), id="app.quit", priority=True,
             tooltip=_("Quitter msa-tui (après confirmation si vous êtes connecté)"),
         ),
+        # Textual's own palette key, given an id and French words so that F1 lists it;
+        # the footer leaves it out (app.tcss) to keep room at 80 columns.
+        Binding(
+            "ctrl+p", "command_palette", _("Palette de commandes"), id="app.palette", show=False,
+            priority=True, tooltip=_("Ouvrir une page ou lancer une commande par son nom"),
+        ),
     ]
 
     me: var[Me | None] = var(None)

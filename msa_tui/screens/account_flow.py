@@ -309,7 +309,7 @@ class AccountFlowScreen(PageScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "outbox":
             return self.is_demo and self.step == STEP_CODE
-        return True
+        return super().check_action(action, parameters)
 
     def action_back(self) -> None:
         if self.step == STEP_CODE:

@@ -84,7 +84,7 @@ class AssistanceScreen(PageScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":
             return self.failed
-        return True
+        return super().check_action(action, parameters)
 
     def action_retry(self) -> None:
         if self.failed:

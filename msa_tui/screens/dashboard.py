@@ -48,9 +48,11 @@ class DashboardScreen(PageScreen):
         _open_binding("2", "messages", "Mes messages"),
         _open_binding("3", "payments", "Mes paiements"),
         _open_binding("4", "services", "Mes services en ligne"),
-        Binding("d", "open('documents')", _("Documents"), id="dashboard.documents",
+        # D and C are written on the page (block 3's hint, the last line): the footer's
+        # room at 80 columns goes to F1, Ctrl+L and Ctrl+Q.
+        Binding("d", "open('documents')", _("Documents"), id="dashboard.documents", show=False,
                 tooltip=_("Consulter mes documents échangés avec la MSA")),
-        Binding("c", "open('contact')", _("Contact & échanges"), id="dashboard.contact",
+        Binding("c", "open('contact')", _("Contact & échanges"), id="dashboard.contact", show=False,
                 tooltip=_("Envoyer un document, poser une question")),
         Binding("r", "retry_failed", _("Réessayer"), id="dashboard.retry",
                 tooltip=_("Recharger les blocs en erreur")),
@@ -157,4 +159,5 @@ class DashboardScreen(PageScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry_failed":
             return any(block.state == "failed" for block in self.query(DashboardBlock))
-        return True
+        # The page's own rules (Escape does nothing on the first page) still apply.
+        return super().check_action(action, parameters)

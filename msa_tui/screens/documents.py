@@ -205,4 +205,4 @@ class DocumentsScreen(PageScreen):
         if action == "reload":
             panels = self.query(LoadPanel)
             return bool(panels) and panels.first().state == "failed"
-        return True
+        return super().check_action(action, parameters)

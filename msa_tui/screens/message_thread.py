@@ -156,7 +156,7 @@ class ThreadScreen(PageScreen):
         if action == "reload":
             panels = self.query(LoadPanel)
             return bool(panels) and panels.first().state == "failed"
-        return True
+        return super().check_action(action, parameters)
 
     def action_back(self) -> None:
         _leave(self, bool(self.query_one("#reply", TextArea).text.strip()),

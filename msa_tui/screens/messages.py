@@ -126,4 +126,4 @@ class MessagesScreen(PageScreen):
         if action == "reload":
             panels = self.query(LoadPanel)
             return bool(panels) and panels.first().state == "failed"
-        return True
+        return super().check_action(action, parameters)

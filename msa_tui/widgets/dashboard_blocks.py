@@ -45,7 +45,9 @@ class DashboardBlock(Vertical, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("enter", "open", _("Ouvrir"), id="dashboard.block.open", tooltip=_("Ouvrir la page de ce bloc")),
+        # The block's own border reads "Entrée : ouvrir", so the footer need not.
+        Binding("enter", "open", _("Ouvrir"), id="dashboard.block.open", show=False,
+                tooltip=_("Ouvrir la page de ce bloc")),
         Binding("r", "retry", _("Réessayer"), id="dashboard.block.retry", tooltip=_("Recharger ce bloc")),
     ]
 

@@ -37,7 +37,7 @@ class NirInput(Input):
     """
 
     def __init__(self, value: str = "", **kwargs: object) -> None:
-        kwargs.setdefault("placeholder", _("13 caractères, ex. 1 85 07 12 345 678"))
+        kwargs.setdefault("placeholder", _("ex. 1 85 07 12 345 678"))
         super().__init__(value=normalize_nir(value), validators=[NirValidator()], **kwargs)  # type: ignore[arg-type]
         self.refused: str | None = None
 
