@@ -51,7 +51,10 @@ class MsaApp(App[None]):
     """
 
     TITLE = _(PORTAL_NAME)
-    CSS_PATH = "app.tcss"
+    # The login screen is always the first one: its stylesheet is read with the app's, so that
+    # pushing it does not re-parse every stylesheet before the first paint (LoginScreen keeps
+    # its CSS_PATH; Textual sees the file is already loaded). Other screens' CSS loads with them.
+    CSS_PATH = ["app.tcss", "screens/login.tcss"]
     COMMANDS = App.COMMANDS | {_pages_provider}
     BINDINGS = [
         Binding("f1", "help", _("Aide"), id="app.help", tooltip=_("Les touches de cet écran")),
@@ -64,7 +67,7 @@ class MsaApp(App[None]):
             tooltip=_("Quitter msa-tui (après confirmation si vous êtes connecté)"),
         ),
         # Textual's own palette key, given an id and French words so that F1 lists it;
-        # the footer leaves it out (app.tcss) to keep room at 80 columns.
+        # the footer leaves it out (widgets/footer.py) to keep room at 80 columns.
         Binding(
             "ctrl+p", "command_palette", _("Palette de commandes"), id="app.palette", show=False,
             priority=True, tooltip=_("Ouvrir une page ou lancer une commande par son nom"),

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ..i18n import _
+from ..widgets.footer import MsaFooter
 from ..widgets.status import PortalHeader
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class PageScreen(Screen):
         yield PortalHeader(_(self.PAGE_TITLE) if self.PAGE_TITLE else "")
         with Container(id="body"):
             yield from self.compose_body()
-        yield Footer()
+        yield MsaFooter()
 
     def compose_body(self) -> ComposeResult:
         """The page's own widgets (override)."""

@@ -14,7 +14,6 @@ from ..nir import format_nir, validate_nir
 from ..widgets.nir_input import NirField, NirInput
 from ..widgets.toggles import TextCheckbox
 from .base import PageScreen
-from .dialogs import lockout_message
 
 MSG_EMPTY_PASSWORD = "Saisissez votre mot de passe."
 MSG_CONNECTING = "Connexion en cours…"
@@ -65,8 +64,8 @@ class LoginScreen(PageScreen):
                 with Horizontal(classes="login-links"):
                     yield Label(_("Pas encore inscrit ?"))
                     yield Button(_("S'inscrire"), id="login-register", compact=True)
-                with Horizontal(classes="login-links"):
-                    yield Button(_("Mot de passe oublié"), id="login-forgot", compact=True)
+                # On its own line without a row container: one widget fewer before the first paint.
+                yield Button(_("Mot de passe oublié"), id="login-forgot", compact=True)
             if self.app.demo:  # type: ignore[attr-defined]
                 # One widget for the whole panel: it is plain text, and fewer widgets paint sooner.
                 yield Static(self._demo_text(), id="demo-accounts")
@@ -197,6 +196,7 @@ class LoginScreen(PageScreen):
     @work(exclusive=True, group="login")
     async def _login(self, nir: str, password: str) -> None:
         from ..api.errors import AccountLocked, ApiError
+        from .dialogs import lockout_message  # after the first paint: the dialogs are not needed before
 
         app = self.app
         remember = self.query_one("#remember-nir", TextCheckbox).value

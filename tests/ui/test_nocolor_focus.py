@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from textual.filter import NoColor
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, OptionList
+from textual.widgets import DataTable, OptionList
 
+from msa_tui.widgets.footer import MsaFooter
 from ui_helpers import login, make_app, wait_for, wait_screen
 
 ATTRIBUTES = ("bold", "reverse", "underline", "italic")
@@ -137,12 +138,7 @@ async def test_messages_highlighted_exchange_is_underlined(server_app):
 
 
 def footer_keys(app) -> list[str]:
-    footer = app.screen.query_one(Footer)
-    return [
-        f"{key.key_display} {key.description}".strip()
-        for key in footer.query("FooterKey")
-        if key.display and key.region.right <= app.size.width
-    ]
+    return app.screen.query_one(MsaFooter).keys_shown()
 
 
 async def test_footers_keep_help_and_quit_in_80_columns(server_app):
