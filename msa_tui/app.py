@@ -90,7 +90,10 @@ class MsaApp(App[None]):
         client_kwargs: dict[str, Any] | None = None,
         setup_logs: bool = False,
     ) -> None:
-        super().__init__()
+        # The NO_COLOR rules (focus by border shape and text styles) are parsed only when they
+        # can apply: Textual, too, turns colour off when the variable is set at all.
+        css_path = [*self.CSS_PATH, *(["nocolor.tcss"] if "NO_COLOR" in os.environ else [])]
+        super().__init__(css_path=css_path)
         from .config import Config
         from .idle import IdleTimer
 
