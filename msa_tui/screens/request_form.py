@@ -1,0 +1,253 @@
+"""Faire une demande (PORTAL.md 4, « demander »): a server-sent form, checked in French, kept as a draft."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Select, Static
+
+from .. import request_drafts
+from ..api.errors import ApiError, ValidationFailed
+from ..api.models import RequestCreate, RequestForm
+from ..i18n import _
+from ..request_rules import Answer, check_answers, field_hint, field_label, field_of
+from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.load_panel import LoadPanel
+from ..widgets.toggles import TextCheckbox
+from .base import PageScreen
+
+NOT_SENT = "Corrigez les champs signalés : rien n'a été envoyé."
+
+
+class RequestFormScreen(PageScreen):
+    """One form per request type; every change is saved as a draft; Ctrl+S files the request."""
+
+    PAGE_TITLE = "Faire une demande"
+    CSS_PATH = "request_form.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "submit", _("Déposer"), id="request_form.submit",
+                tooltip=_("Vérifier puis déposer votre demande")),
+        Binding("ctrl+r", "reload", _("Réessayer"), id="request_form.retry",
+                tooltip=_("Recharger le formulaire")),
+        Binding("escape", "app.pop_screen", _("Retour"), id="request_form.back",
+                tooltip=_("Revenir à la page précédente (vos réponses restent en brouillon)")),
+    ]
+
+    def __init__(self, request_type: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.request_type = request_type
+        self.form: RequestForm | None = None
+        self.sending = False
+        self._restoring = False
+
+    def compose_body(self) -> ComposeResult:
+        yield LoadPanel(retry_key="Ctrl+R", id="request-load")
+        with VerticalScroll(id="request-scroll"):
+            yield Static("", id="request-title", classes="page-title", markup=False)
+            yield Static(_("Remplissez puis déposez avec Ctrl+S. Vos réponses sont gardées en brouillon "
+                           "à chaque saisie."), id="request-help", markup=False)
+            yield Vertical(id="request-fields")
+            yield Static("", id="request-error", markup=False)
+            with Horizontal(id="request-buttons"):
+                yield Button(_("Déposer ma demande") + " (Ctrl+S)", id="request-submit", variant="primary",
+                             compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#request-scroll").display = False
+        self.query_one("#request-error", Static).display = False
+        self.load()
+
+    @property
+    def owner(self) -> str | None:
+        me = getattr(self.app, "me", None)
+        return me.id if me is not None else None
+
+    @work(exclusive=True, group="request-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        panel.loading()
+        try:
+            form = await self.call(lambda: self.api.request_form(self.request_type))
+        except ApiError as error:
+            form, message = None, error.message
+        else:
+            message = _("Le formulaire n'a pas pu être chargé.")
+        if form is None:
+            panel.failed(message)
+            self.refresh_bindings()
+            return
+        panel.ready()
+        self.refresh_bindings()
+        await self.show_form(form)
+
+    def _widget_for(self, name: str, kind: str, choices: list[tuple[str, str]]) -> Widget:
+        widget_id = f"{name}-input"
+        if kind == "choice":
+            return Select(choices, prompt=_("Choisir dans la liste…"), id=widget_id)
+        if kind == "bool":
+            return TextCheckbox(_("Oui"), id=widget_id)
+        return Input(id=widget_id)
+
+    async def show_form(self, form: RequestForm) -> None:
+        self.form = form
+        self.query_one("#request-title", Static).update(_(form.label))
+        fields = self.query_one("#request-fields", Vertical)
+        await fields.remove_children()
+        widgets = []
+        for spec in form.fields:
+            choices = [(_(c.label), c.code) for c in spec.choices]
+            control = self._widget_for(spec.name, spec.kind, choices)
+            widgets.append(FormField(spec.name, field_label(spec), control,  # type: ignore[arg-type]
+                                     hint=field_hint(spec), classes=f"kind-{spec.kind}"))
+        await fields.mount_all(widgets)
+        self.query_one("#request-scroll").display = True
+        self.restore_draft()
+        if widgets:
+            widgets[0].input.focus()
+
+    def restore_draft(self) -> None:
+        owner = self.owner
+        if owner is None:
+            return
+        answers = request_drafts.load_answers(request_drafts.request_kind(self.request_type), owner)
+        if not answers:
+            return
+        self._restoring = True
+        try:
+            for name, value in answers.items():
+                self._set_raw(name, value)
+        finally:
+            self._restoring = False
+        self.notify(_("Vos réponses enregistrées en brouillon ont été reprises."), title=_("Brouillon repris"))
+
+    def field(self, name: str) -> FormField:
+        return self.query_one(f"#{name}-field", FormField)
+
+    def _set_raw(self, name: str, value: Any) -> None:
+        fields = self.query(f"#{name}-field")
+        if not fields:
+            return
+        control = fields.first(FormField).input
+        if isinstance(control, Select):
+            spec = next((f for f in self.form.fields if f.name == name), None) if self.form else None
+            codes = [c.code for c in spec.choices] if spec else []
+            control.value = value if value in codes else Select.NULL
+        elif isinstance(control, Checkbox):
+            control.value = bool(value)
+        elif isinstance(value, str):
+            control.value = value
+
+    def raw_answers(self) -> dict[str, Answer]:
+        """What the member typed or chose, field by field (choices as codes, None when none)."""
+        raw: dict[str, Answer] = {}
+        if self.form is None:
+            return raw
+        for spec in self.form.fields:
+            value = self.field(spec.name).input.value
+            raw[spec.name] = None if value is Select.NULL else value
+        return raw
+
+    def save_draft(self) -> None:
+        owner = self.owner
+        if self.form is None or owner is None or self._restoring:
+            return
+        request_drafts.save(request_drafts.request_kind(self.request_type), owner, self.form.label,
+                            self.raw_answers())
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self, event: Input.Changed | Select.Changed | Checkbox.Changed) -> None:
+        self.save_draft()
+        field = event.control.parent if event.control is not None else None
+        if isinstance(field, FormField) and field.error:
+            field.set_error(None)
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    def set_form_error(self, message: str | None) -> None:
+        line = self.query_one("#request-error", Static)
+        line.update(f"{ERROR_MARK}{message}" if message else "")
+        line.display = bool(message)
+
+    def show_field(self, name: str) -> None:
+        field = self.field(name)
+        field.input.focus()
+        self.call_after_refresh(field.scroll_visible, animate=False)
+
+    @on(Button.Pressed, "#request-submit")
+    def _submit_pressed(self) -> None:
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        if self.form is None or self.sending:
+            return
+        self.save_draft()
+        checked = check_answers(self.form, self.raw_answers())
+        for spec in self.form.fields:
+            self.field(spec.name).set_error(checked.errors.get(spec.name))
+        if not checked.ok:
+            self.set_form_error(_(NOT_SENT))
+            self.show_field(next(iter(checked.errors)))
+            return
+        self.set_form_error(None)
+        self.submit(RequestCreate(type=self.request_type, answers=checked.values))
+
+    @work(exclusive=True, group="request-submit", exit_on_error=False)
+    async def submit(self, create: RequestCreate) -> None:
+        self.sending = True
+        try:
+            filed = await self.call(lambda: self.api.file_request(create))
+        except ValidationFailed as error:
+            self.show_server_errors(error)
+            return
+        except ApiError as error:
+            self.set_form_error(error.message)
+            return
+        finally:
+            self.sending = False
+        if filed is None:
+            self.set_form_error(_("Votre demande n'a pas été envoyée ; vos réponses sont gardées en brouillon. "
+                                  "Réessayez avec Ctrl+S."))
+            return
+        owner = self.owner
+        if owner is not None:
+            request_drafts.discard(request_drafts.request_kind(self.request_type), owner)
+        self.notify(_("Votre demande est déposée. Suivez-la dans « Mes démarches »."), title=_("Demande déposée"))
+        from .requests import RequestDetailScreen
+
+        self.app.switch_screen(RequestDetailScreen(filed.id, request=filed))
+
+    def show_server_errors(self, error: ValidationFailed) -> None:
+        """The server refused some answers: its messages go under the fields, the rest above the button."""
+        others = []
+        names = {spec.name for spec in self.form.fields} if self.form else set()
+        first = None
+        for problem in error.field_errors:
+            name = field_of(problem.field)
+            if name in names:
+                self.field(name).set_error(problem.message)
+                first = first or name
+            else:
+                others.append(problem.message)
+        self.set_form_error(" ".join(others) or _(NOT_SENT))
+        if first:
+            self.show_field(first)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        if action == "submit":
+            return self.form is not None
+        return super().check_action(action, parameters)

@@ -1,0 +1,261 @@
+"""Mes démarches (PORTAL.md 4, « suivre »): requests filed and drafts kept; one request with its timeline."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import request_drafts
+from ..api.errors import ApiError
+from ..api.models import Request, RequestForm, RequestStatus, RequestSummary
+from ..clock import parse_moment
+from ..formatting import short_date
+from ..i18n import _
+from ..request_rules import show_answer, status_label
+from ..widgets.load_panel import LoadPanel
+from .base import PageScreen
+
+
+def request_prompt(request: RequestSummary) -> Text:
+    """Label, then status in words and dates (two lines at 80 columns)."""
+    text = Text()
+    if request.status == RequestStatus.pieces_demandees:
+        text.append("● ", style="bold")  # needs the member: a sign as well as the words
+    text.append(request.label, style="bold")
+    details = [_("Statut : {status}").format(status=status_label(request.status)),
+               _("déposée le {date}").format(date=short_date(request.filed_at))]
+    if request.updated_at != request.filed_at:
+        details.append(_("mise à jour le {date}").format(date=short_date(request.updated_at)))
+    text.append("\n  " + " · ".join(details))
+    return text
+
+
+def draft_prompt(draft: dict[str, str]) -> Text:
+    text = Text()
+    text.append(_(draft["label"]) or draft["type"], style="bold")
+    details = [_("Statut : {status}").format(status=status_label(RequestStatus.brouillon))]
+    if draft["saved_at"]:
+        try:
+            details.append(_("enregistré le {date}").format(date=short_date(parse_moment(draft["saved_at"]))))
+        except ValueError:
+            pass
+    details.append(_("non envoyé"))
+    text.append("\n  " + " · ".join(details))
+    return text
+
+
+class RequestsScreen(PageScreen):
+    """Drafts first (not sent yet), then the requests filed, most recently updated first."""
+
+    PAGE_TITLE = "Mes démarches"
+    CSS_PATH = "requests.tcss"
+    BINDINGS = [
+        Binding("n", "services", _("Nouvelle demande"), id="requests.new",
+                tooltip=_("Choisir une démarche dans le catalogue des services")),
+        Binding("r", "reload", _("Réessayer"), id="requests.retry",
+                tooltip=_("Recharger la liste de vos démarches")),
+        Binding("escape", "app.pop_screen", _("Retour"), id="requests.back",
+                tooltip=_("Revenir à la page précédente")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.requests: list[RequestSummary] = []
+        self.drafts: list[dict[str, str]] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(_("Entrée : voir le suivi ou reprendre un brouillon · N : nouvelle demande · Échap : retour"),
+                     id="requests-help", markup=False)
+        yield LoadPanel(id="requests-load")
+        yield OptionList(id="requests")
+        yield Static(_("Aucune démarche pour l'instant. Appuyez sur N pour en commencer une."),
+                     id="requests-empty", markup=False)
+
+    def on_screen_resume(self) -> None:
+        # Back from a form or a detail: a draft may have been sent, a status may have changed.
+        self.load()
+
+    @work(exclusive=True, group="requests-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        if not self.requests:
+            panel.loading()
+        try:
+            page = await self.call(self.api.requests)
+        except ApiError as error:
+            page, message = None, error.message
+        else:
+            message = _("Vos démarches n'ont pas pu être chargées.")
+        if page is None:
+            panel.failed(message)
+            self.refresh_bindings()
+            return
+        panel.ready()
+        self.refresh_bindings()
+        me = getattr(self.app, "me", None)
+        self.show_requests(page.items, request_drafts.request_drafts(me.id) if me is not None else [])
+
+    def show_requests(self, requests: list[RequestSummary], drafts: list[dict[str, str]]) -> None:
+        listing = self.query_one("#requests", OptionList)
+        highlighted = listing.highlighted_option.id if listing.highlighted_option else None
+        self.requests, self.drafts = requests, drafts
+        listing.clear_options()
+        options: list[Option | None] = []
+        for draft in drafts:
+            if options:
+                options.append(None)
+            options.append(Option(draft_prompt(draft), id=f"draft:{draft['type']}"))
+        for request in requests:
+            if options:
+                options.append(None)
+            options.append(Option(request_prompt(request), id=f"req:{request.id}"))
+        listing.add_options(options)
+        self.set_class(not options, "-empty")
+        if options:
+            ids = [o.id for o in options if o is not None]
+            listing.highlighted = listing.get_option_index(highlighted) if highlighted in ids else 0
+            listing.focus()
+
+    @on(OptionList.OptionSelected, "#requests")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        kind, _sep, key = (event.option.id or "").partition(":")
+        if kind == "draft":
+            self.app.open_page("request_form", request_type=key)  # type: ignore[attr-defined]
+        elif kind == "req":
+            self.app.push_screen(RequestDetailScreen(key))
+
+    def action_services(self) -> None:
+        self.app.open_page("services")  # type: ignore[attr-defined]
+
+    @on(LoadPanel.RetryRequested)
+    def _retry(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        return super().check_action(action, parameters)
+
+
+def timeline_text(request: Request) -> str:
+    """One line per step, oldest first: date, status in words, the MSA's comment."""
+    lines = []
+    for event in sorted(request.timeline, key=lambda e: e.at):
+        line = f"{short_date(event.at)}  {status_label(event.status)}"
+        if event.comment:
+            line += f" — {event.comment}"
+        lines.append(line)
+    return "\n".join(lines) or _("Aucune étape pour l'instant.")
+
+
+def answers_text(request: Request, form: RequestForm | None) -> str:
+    if form is None:
+        return "\n".join(f"• {name} : {value}" for name, value in request.answers.items())
+    return "\n".join(f"• {_(spec.label)} : {show_answer(spec, request.answers.get(spec.name))}"
+                     for spec in form.fields)
+
+
+class RequestDetailScreen(PageScreen):
+    """A request: status, timeline, answers; E sends a document when the MSA asks for one."""
+
+    PAGE_TITLE = "Suivi de ma démarche"
+    CSS_PATH = "requests.tcss"
+    BINDINGS = [
+        Binding("e", "send_document", _("Envoyer un document"), id="request_detail.send_document",
+                tooltip=_("Envoyer les pièces demandées par votre MSA")),
+        Binding("r", "reload", _("Réessayer"), id="request_detail.retry",
+                tooltip=_("Recharger le suivi de la démarche")),
+        Binding("escape", "app.pop_screen", _("Retour"), id="request_detail.back",
+                tooltip=_("Revenir à la page précédente")),
+    ]
+
+    def __init__(self, request_id: str, request: Request | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.request_id = request_id
+        self.request: Request | None = request
+
+    def compose_body(self) -> ComposeResult:
+        yield LoadPanel(id="detail-load")
+        with VerticalScroll(id="detail-scroll"):
+            yield Static("", id="detail-title", classes="page-title", markup=False)
+            yield Static("", id="detail-status", markup=False)
+            yield Static("", id="detail-pieces", markup=False)
+            yield Static(_("Suivi"), classes="section-title")
+            yield Static("", id="timeline", markup=False)
+            yield Static(_("Vos réponses"), classes="section-title")
+            yield Static("", id="detail-answers", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#detail-scroll").display = False
+        self.query_one("#detail-scroll").can_focus = True
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.request is not None:
+            self.load()
+
+    @work(exclusive=True, group="detail-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        if self.request is None:
+            panel.loading()
+        try:
+            request = await self.call(lambda: self.api.request(self.request_id))
+        except ApiError as error:
+            request, message = None, error.message
+        else:
+            message = _("Le suivi de cette démarche n'a pas pu être chargé.")
+        if request is None:
+            panel.failed(message)
+            self.refresh_bindings()
+            return
+        form = None
+        try:
+            form = await self.call(lambda: self.api.request_form(request.type))
+        except ApiError:
+            pass  # the answers then show under their field names
+        panel.ready()
+        self.show(request, form)
+
+    def show(self, request: Request, form: RequestForm | None) -> None:
+        self.request = request
+        self.query_one("#detail-title", Static).update(request.label)
+        status = _("Statut : {status} · déposée le {date}").format(
+            status=status_label(request.status), date=short_date(request.filed_at))
+        self.query_one("#detail-status", Static).update(status)
+        pieces = self.query_one("#detail-pieces", Static)
+        pieces.display = request.status == RequestStatus.pieces_demandees
+        pieces.update("● " + _("Votre MSA attend des pièces : appuyez sur E pour lui envoyer un document."))
+        self.query_one("#timeline", Static).update(timeline_text(request))
+        self.query_one("#detail-answers", Static).update(answers_text(request, form))
+        scroll = self.query_one("#detail-scroll")
+        scroll.display = True
+        scroll.focus()
+        self.refresh_bindings()
+
+    def action_send_document(self) -> None:
+        self.app.open_page("send_document")  # type: ignore[attr-defined]
+
+    @on(LoadPanel.RetryRequested)
+    def _retry(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "send_document":
+            return self.request is not None and self.request.status == RequestStatus.pieces_demandees
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        return super().check_action(action, parameters)

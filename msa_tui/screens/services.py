@@ -1,0 +1,133 @@
+"""Tous mes services en ligne (PORTAL.md 4): the catalogue by category; Enter opens the service."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..api.errors import ApiError
+from ..api.models import Service, ServiceCategory
+from ..i18n import _
+from ..service_routes import route_for
+from ..widgets.load_panel import LoadPanel
+from .base import PageScreen
+
+KIND_WORDS = {
+    "request": "Demande en ligne : un formulaire, puis le suivi dans « Mes démarches » (touche D).",
+    "declaration": "Déclaration trimestrielle de ressources : à faire en ligne.",
+    "consultation": "Consultation : s'ouvre dans sa page.",
+    "page": "S'ouvre dans sa page.",
+    "external": "Information : s'affiche ici.",
+}
+
+
+def category_prompt(category: ServiceCategory) -> Text:
+    # Headers read as such without colour: a sign, bold and underlined words.
+    return Text(f"■ {_(category.label)}", style="bold underline")
+
+
+def service_prompt(service: Service) -> Text:
+    return Text(f"  › {_(service.label)}")
+
+
+class ServicesScreen(PageScreen):
+    """The services grouped under their category headers; the highlighted one is described below."""
+
+    PAGE_TITLE = "Tous mes services en ligne"
+    CSS_PATH = "services.tcss"
+    BINDINGS = [
+        Binding("d", "requests", _("Mes démarches"), id="services.requests",
+                tooltip=_("Suivre les demandes déjà déposées")),
+        Binding("r", "reload", _("Réessayer"), id="services.retry",
+                tooltip=_("Recharger le catalogue des services")),
+        Binding("escape", "app.pop_screen", _("Retour"), id="services.back",
+                tooltip=_("Revenir à la page précédente")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.services: dict[str, Service] = {}
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(_("Entrée : ouvrir le service · D : mes démarches · Échap : retour"),
+                     id="services-help", markup=False)
+        yield LoadPanel(id="services-load")
+        yield OptionList(id="services")
+        yield Static("", id="service-info", markup=False)
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(exclusive=True, group="services-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        panel.loading()
+        try:
+            categories = await self.call(self.api.services)
+        except ApiError as error:
+            categories, message = None, error.message
+        else:
+            message = _("Le catalogue des services n'a pas pu être chargé.")
+        if categories is None:
+            panel.failed(message)
+            self.refresh_bindings()
+            return
+        panel.ready()
+        self.refresh_bindings()
+        self.show_catalogue(categories)
+
+    def show_catalogue(self, categories: list[ServiceCategory]) -> None:
+        listing = self.query_one("#services", OptionList)
+        listing.clear_options()
+        self.services = {}
+        options: list[Option] = []
+        for category in categories:
+            options.append(Option(category_prompt(category), id=f"cat:{category.code}", disabled=True))
+            for service in category.services:
+                self.services[f"svc:{service.code}"] = service
+                options.append(Option(service_prompt(service), id=f"svc:{service.code}"))
+        listing.add_options(options)
+        if self.services:
+            listing.highlighted = next(i for i, o in enumerate(options) if not o.disabled)
+            listing.focus()
+
+    def highlighted_service(self) -> Service | None:
+        option = self.query_one("#services", OptionList).highlighted_option
+        return self.services.get(option.id or "") if option is not None else None
+
+    @on(OptionList.OptionHighlighted, "#services")
+    def _describe(self) -> None:
+        service = self.highlighted_service()
+        text = _(KIND_WORDS.get(service.kind, "")) if service is not None else ""
+        self.query_one("#service-info", Static).update(text)
+
+    @on(OptionList.OptionSelected, "#services")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        service = self.services.get(event.option.id or "")
+        if service is None:
+            return
+        route = route_for(service)
+        if route.kind == "page" and route.page:
+            self.app.open_page(route.page, **route.kwargs)  # type: ignore[attr-defined]
+        else:
+            self.query_one("#service-info", Static).update("ⓘ " + _(route.message))
+
+    def action_requests(self) -> None:
+        self.app.open_page("requests")  # type: ignore[attr-defined]
+
+    @on(LoadPanel.RetryRequested)
+    def _retry(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        return super().check_action(action, parameters)
