@@ -156,6 +156,12 @@ def check_custom_period(start_text: str, end_text: str, today: date) -> tuple[Pe
     return Period(start, end), {}
 
 
+PAGE_SIZE = 100
+"""Payments asked per request (the server's maximum)."""
+LOAD_CAP = 500
+"""Payments fetched in one go before the member is asked ("Charger plus"): a long history stays quick."""
+
+
 def total(payments: Iterable[Payment]) -> Decimal:
     """The exact sum in euros (Decimal: adding floats would drift by a cent on long lists)."""
     return sum((Decimal(str(p.amount)).quantize(Decimal("0.01")) for p in payments), Decimal("0.00"))

@@ -1,0 +1,362 @@
+"""Mes paiements et mes remboursements (PORTAL.md 4): the payments table, filters, total, detail, CSV export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
+
+from ..api.errors import ApiError
+from ..api.models import Domain, Payment
+from ..formatting import counted, long_date, money, short_date
+from ..i18n import _
+from ..payment_rules import (
+    DOMAIN_FILTERS,
+    LOAD_CAP,
+    PAGE_SIZE,
+    PAYMENT_PRESETS,
+    PRESET_LABELS,
+    Period,
+    Preset,
+    check_custom_period,
+    domain_filter_label,
+    domain_label,
+    preset_period,
+    total,
+)
+from ..widgets.load_panel import LoadPanel
+from .base import PageScreen
+
+WIDE = 110
+"""From this width on, the table has room for the full domain words."""
+
+
+class PaymentDetail(ModalScreen[None]):
+    """One payment in full: the table cuts long labels at 80 columns."""
+
+    BINDINGS = [
+        Binding("escape,enter", "close", _("Fermer"), id="payment.close", tooltip=_("Revenir à la liste")),
+    ]
+
+    def __init__(self, payment: Payment) -> None:
+        super().__init__()
+        self.payment = payment
+
+    def compose(self) -> ComposeResult:
+        p = self.payment
+        lines = [
+            (_("Date"), long_date(p.date)),
+            (_("Domaine"), domain_label(p.domain)),
+            (_("Libellé"), p.label),
+            (_("Bénéficiaire"), p.beneficiary or _("vous-même")),
+            (_("Montant"), money(p.amount)),
+            (_("Référence"), p.id),
+        ]
+        with Vertical(classes="dialog", id="payment-detail"):
+            yield Label(_("Détail du paiement"), classes="dialog-title")
+            for name, value in lines:
+                yield Static(f"{name} : {value}", classes="detail-line", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Fermer (Échap)"), id="payment-close", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#payment-close", Button).focus()
+
+    @on(Button.Pressed, "#payment-close")
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class PaymentsScreen(PageScreen):
+    """Filters (domain, period) above the table, newest first; the total of what is shown below."""
+
+    PAGE_TITLE = "Mes paiements et mes remboursements"
+    CSS_PATH = "payments.tcss"
+    BINDINGS = [
+        Binding("d", "next_domain", _("Domaine"), id="payments.domain",
+                tooltip=_("Passer au domaine suivant (santé, famille, retraite…)")),
+        Binding("p", "next_period", _("Période"), id="payments.period",
+                tooltip=_("Passer à la période suivante")),
+        Binding("e", "export", _("Exporter"), id="payments.export",
+                tooltip=_("Enregistrer la liste affichée en CSV dans votre dossier Téléchargements")),
+        Binding("m", "more", _("Charger plus"), id="payments.more",
+                tooltip=_("Afficher les paiements plus anciens de la période")),
+        Binding("r", "reload", _("Réessayer"), id="payments.retry", tooltip=_("Recharger les paiements")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.domain: Domain | None = None
+        self.preset: Preset = Preset.last_12_months
+        self.custom: Period | None = None
+        self.payments: list[Payment] = []
+        self.next_cursor: str | None = None
+        self.loaded = False
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="payments-filters"):
+            yield Label(_("Domaine :"), classes="filter-label")
+            yield Select([(domain_filter_label(d), d.value if d else "all") for d in DOMAIN_FILTERS],
+                         value="all", allow_blank=False, compact=True, id="domain-select")
+            yield Label(_("Période :"), classes="filter-label")
+            yield Select([(_(PRESET_LABELS[p]), p.value) for p in PAYMENT_PRESETS],
+                         value=self.preset.value, allow_blank=False, compact=True, id="period-select")
+        with Horizontal(id="custom-period"):
+            yield Label(_("Du"), classes="filter-label")
+            yield Input(placeholder="JJ/MM/AAAA", max_length=10, compact=True, id="start-input")
+            yield Label(_("au"), classes="filter-label")
+            yield Input(placeholder="JJ/MM/AAAA", max_length=10, compact=True, id="end-input")
+            yield Static(_("Entrée : afficher"), classes="filter-hint")
+        yield Static("", id="custom-error", classes="error-message", markup=False)
+        yield LoadPanel(id="payments-load")
+        yield DataTable(id="payments-table", cursor_type="row")
+        yield Static(_("Aucun paiement sur cette période pour ce domaine."), id="payments-empty", markup=False)
+        yield Static("", id="payments-total", markup=False)
+        yield Static("", id="payments-result", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(_("Date"), key="date", width=10)
+        table.add_column(_("Domaine"), key="domain", width=16)
+        table.add_column(_("Libellé"), key="label")
+        table.add_column(Text(_("Montant"), justify="right"), key="amount", width=12)
+        self.query_one("#custom-period").display = False
+        self.query_one("#custom-error").display = False
+        self.query_one("#payments-result").display = False
+        self.load()
+
+    # --- filters ----------------------------------------------------------
+
+    @property
+    def period(self) -> Period | None:
+        """The dates asked for; None while a custom period is not typed right yet."""
+        if self.preset is Preset.custom:
+            return self.custom
+        from ..clock import today
+
+        return preset_period(self.preset, today())
+
+    # The keys step the Selects themselves (read back from them: Changed arrives later,
+    # and a quick double press must move two steps).
+    def action_next_domain(self) -> None:
+        select = self.query_one("#domain-select", Select)
+        values = [d.value if d else "all" for d in DOMAIN_FILTERS]
+        select.value = values[(values.index(str(select.value)) + 1) % len(values)]
+
+    def action_next_period(self) -> None:
+        select = self.query_one("#period-select", Select)
+        values = [p.value for p in PAYMENT_PRESETS]
+        select.value = values[(values.index(str(select.value)) + 1) % len(values)]
+
+    @on(Select.Changed, "#domain-select")
+    def _domain_changed(self, event: Select.Changed) -> None:
+        domain = None if event.value in ("all", Select.NULL) else Domain(str(event.value))
+        if domain != self.domain:
+            self.domain = domain
+            self.load()
+
+    @on(Select.Changed, "#period-select")
+    def _period_changed(self, event: Select.Changed) -> None:
+        preset = Preset(str(event.value))
+        if preset is self.preset:
+            return
+        self.preset = preset
+        is_custom = preset is Preset.custom
+        self.query_one("#custom-period").display = is_custom
+        if is_custom:
+            self.query_one("#start-input", Input).focus()
+            if self.custom is None:
+                return  # nothing to show until the dates are typed
+        else:
+            self._show_custom_error(None)
+        self.load()
+
+    @on(Input.Submitted, "#start-input")
+    def _start_done(self) -> None:
+        if not self.query_one("#end-input", Input).value.strip():
+            self.query_one("#end-input", Input).focus()
+        else:
+            self.apply_custom()
+
+    @on(Input.Submitted, "#end-input")
+    def _end_done(self) -> None:
+        self.apply_custom()
+
+    def apply_custom(self) -> None:
+        from ..clock import today
+
+        start = self.query_one("#start-input", Input)
+        end = self.query_one("#end-input", Input)
+        period, errors = check_custom_period(start.value, end.value, today())
+        if errors:
+            self._show_custom_error(errors)
+            (start if "start" in errors else end).focus()
+            return
+        self._show_custom_error(None)
+        self.custom = period
+        self.load()
+
+    def _show_custom_error(self, errors: dict[str, str] | None) -> None:
+        line = self.query_one("#custom-error", Static)
+        line.display = bool(errors)
+        if errors:
+            parts = []
+            if "start" in errors:
+                parts.append(_("Date de début : {message}").format(message=errors["start"]))
+            if "end" in errors:
+                parts.append(_("Date de fin : {message}").format(message=errors["end"]))
+            line.update("⚠ " + " ".join(parts))
+
+    # --- loading ----------------------------------------------------------
+
+    @work(exclusive=True, group="payments-load", exit_on_error=False)
+    async def load(self, more: bool = False) -> None:
+        period, domain = self.period, self.domain
+        if period is None:
+            return
+        panel = self.query_one(LoadPanel)
+        if not more:
+            self.loaded = False
+            panel.loading()
+        items: list[Payment] = list(self.payments) if more else []
+        cursor = self.next_cursor if more else None
+        fetched = 0
+        while True:
+            try:
+                page = await self.call(lambda c=cursor: self.api.payments(  # type: ignore[misc]
+                    domain=domain, date_from=period.start, date_to=period.end, limit=PAGE_SIZE, cursor=c))
+            except ApiError as error:
+                page, message = None, error.message
+            else:
+                message = _("Les paiements n'ont pas pu être chargés.")
+            if page is None:
+                if more:
+                    self.notify(message, severity="error")
+                else:
+                    panel.failed(message)
+                self.refresh_bindings()
+                return
+            items += page.items
+            fetched += len(page.items)
+            cursor = page.next_cursor
+            # All pages of the period are fetched here, up to a cap: the total then means
+            # the whole period, and a huge history never freezes the screen.
+            if cursor is None or fetched >= LOAD_CAP:
+                break
+        panel.ready()
+        self.next_cursor = cursor
+        self.loaded = True
+        self.show_payments(items, keep_row=more)
+        self.refresh_bindings()
+
+    def show_payments(self, payments: list[Payment], keep_row: bool = False) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row if keep_row else 0
+        self.payments = payments
+        table.clear()
+        short = self.size.width < WIDE
+        for p in payments:
+            table.add_row(
+                short_date(p.date),
+                domain_label(p.domain, short=short),
+                Text(p.label, overflow="ellipsis", no_wrap=True),
+                Text(money(p.amount), justify="right"),
+                key=p.id,
+            )
+        self._fit_columns()
+        self.set_class(not payments, "-empty")
+        self.show_total()
+        if payments:
+            table.move_cursor(row=min(row, len(payments) - 1))
+            if not isinstance(self.focused, Input):
+                table.focus()
+
+    def show_total(self) -> None:
+        n = len(self.payments)
+        what = counted(n, "{n} paiement", "{n} paiements", "Aucun paiement")
+        period = self.period.describe() if self.period else ""
+        # The total first: a wrapped line must never cut an amount in two.
+        text = _("Total : {total} · {what} {period}").format(
+            total=money(total(self.payments)), what=what, period=period)
+        if self.next_cursor:
+            text += " · " + _("liste incomplète, M pour charger la suite")
+        self.query_one("#payments-total", Static).update(text)
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # The label takes what the others leave, so that a row stays on one line at 80 columns.
+        table = self.query_one(DataTable)
+        domain_col = table.columns.get("domain")  # type: ignore[call-overload]
+        label_col = table.columns.get("label")  # type: ignore[call-overload]
+        if domain_col is None or label_col is None:
+            return
+        domain_col.width = 27 if self.size.width >= WIDE else 16
+        others = 10 + domain_col.width + 12 + 4 * 2 * table.cell_padding + 2
+        label_col.auto_width = False
+        label_col.width = max(16, self.size.width - others - 4)
+        table.refresh()
+
+    # --- row actions ------------------------------------------------------
+
+    def selected(self) -> Payment | None:
+        table = self.query_one(DataTable)
+        if not self.payments or not 0 <= table.cursor_row < len(self.payments):
+            return None
+        return self.payments[table.cursor_row]
+
+    @on(DataTable.RowSelected, "#payments-table")
+    def _row_chosen(self) -> None:
+        payment = self.selected()
+        if payment is not None:
+            self.app.push_screen(PaymentDetail(payment))
+
+    def action_more(self) -> None:
+        if self.next_cursor:
+            self.load(more=True)
+
+    def action_export(self) -> None:
+        from ..clock import today
+        from ..document_files import unique_path
+        from ..paths import downloads_dir
+        from ..payment_rules import csv_name, write_csv
+
+        result = self.query_one("#payments-result", Static)
+        result.display = True
+        if not self.loaded:
+            # Exporting mid-load would save a list that no longer matches the filters.
+            result.update("⚠ " + _("Chargement en cours : exportez une fois la liste affichée."))
+            return
+        if not self.payments or self.period is None:
+            result.update("⚠ " + _("Aucun paiement affiché : rien à exporter."))
+            return
+        try:
+            dest = unique_path(downloads_dir(), csv_name(self.domain, self.period, today()))
+            path: Path = write_csv(dest, self.payments)
+        except OSError:
+            result.update("⚠ " + _("Le dossier Téléchargements n'est pas accessible en écriture."))
+            return
+        result.update(_("Liste enregistrée en CSV : {path}").format(path=path))
+        self.notify(str(path), title=_("Export CSV"))
+
+    @on(LoadPanel.RetryRequested)
+    def _retry(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        if action == "more":
+            return self.loaded and bool(self.next_cursor)
+        return super().check_action(action, parameters)
