@@ -27,17 +27,20 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("o,y", "confirm", _("Oui"), id="confirm.yes", tooltip=_("Confirmer")),
     ]
 
-    def __init__(self, question: str, confirm_label: str, *, id: str | None = None) -> None:
+    def __init__(self, question: str, confirm_label: str, *, id: str | None = None,
+                 cancel_label: str | None = None) -> None:
         super().__init__(id=id)
         self.question = question
         self.confirm_label = confirm_label
+        # When the action itself is a cancellation, "Annuler" would read both ways: say what N keeps.
+        self.cancel_label = cancel_label
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.confirm_label} (O)", id="yes", variant="primary")
-                yield Button(_("Annuler (N)"), id="no")
+                yield Button(f"{self.cancel_label} (N)" if self.cancel_label else _("Annuler (N)"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

@@ -1,0 +1,366 @@
+"""Demander un rendez-vous (PORTAL.md 4): my appointments (cancel one), « Prendre rendez-vous » on a free slot."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..api.errors import ApiError
+from ..api.models import Appointment, AppointmentCreate, Slot
+from ..appointment_rules import (
+    MODES,
+    TOPIC_MAX,
+    appointment_words,
+    check_topic,
+    count_slots,
+    group_by_day,
+    mode_label,
+    moment_words,
+    slot_line,
+)
+from ..i18n import _
+from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.load_panel import LoadPanel
+from .base import PageScreen
+
+SLOT_TAKEN = ("Ce créneau vient d'être pris par une autre personne : choisissez-en un autre. "
+              "Votre motif est conservé.")
+
+
+def _set_line(line: Static, message: str | None, *, error: bool = True) -> None:
+    line.update((f"{ERROR_MARK}{message}" if error else message) if message else "")
+    line.display = bool(message)
+
+
+async def _cancelled(call: Awaitable[None]) -> bool:
+    """True once the call went through (the cancel itself answers nothing)."""
+    await call
+    return True
+
+
+def appointment_prompt(appointment: Appointment) -> Text:
+    """One appointment: when · mode · place, then its topic (two lines)."""
+    words = appointment_words(appointment)
+    text = Text(words[:1].upper() + words[1:], style="bold")
+    text.append("\n  " + _("Motif : {topic}").format(topic=appointment.topic), style="")
+    return text
+
+
+class AppointmentsScreen(PageScreen):
+    """My appointments, soonest first; A cancels the highlighted one (after a yes), P books another."""
+
+    PAGE_TITLE = "Demander un rendez-vous"
+    CSS_PATH = "appointments.tcss"
+    BINDINGS = [
+        Binding("p", "book", _("Prendre RDV"), id="appointments.book",
+                tooltip=_("Choisir un créneau libre et prendre rendez-vous")),
+        Binding("a", "cancel_appointment", _("Annuler RDV"), id="appointments.cancel",
+                tooltip=_("Annuler le rendez-vous sélectionné")),
+        Binding("r", "reload", _("Réessayer"), id="appointments.retry",
+                tooltip=_("Recharger la liste de vos rendez-vous")),
+        Binding("escape", "back", _("Retour"), id="appointments.back",
+                tooltip=_("Revenir à la page précédente")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.appointments: list[Appointment] = []
+        self.focus_id: str | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(_("Mes rendez-vous"), classes="page-title")
+        yield Static(_("P : prendre rendez-vous · A : annuler le rendez-vous choisi · Échap : retour"),
+                     id="appointments-help", markup=False)
+        yield Static("", id="appointments-result", markup=False)
+        yield LoadPanel(id="appointments-load")
+        yield OptionList(id="appointments")
+        yield Static(_("Vous n'avez aucun rendez-vous. Appuyez sur P pour prendre rendez-vous."),
+                     id="appointments-empty", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#appointments-result", Static).display = False
+        self.load()
+
+    @work(exclusive=True, group="appointments-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        if not self.appointments:
+            panel.loading()
+        try:
+            page = await self.call(lambda: self.api.appointments())
+        except ApiError as error:
+            page, message = None, error.message
+        else:
+            message = _("Vos rendez-vous n'ont pas pu être chargés.")
+        if page is None:
+            panel.failed(message)
+            self.refresh_bindings()
+            return
+        panel.ready()
+        self.show_appointments(page.items)
+        self.refresh_bindings()
+
+    def show_appointments(self, appointments: list[Appointment]) -> None:
+        listing = self.query_one("#appointments", OptionList)
+        wanted = self.focus_id or (listing.highlighted_option.id if listing.highlighted_option else None)
+        self.focus_id = None
+        self.appointments = appointments
+        listing.clear_options()
+        options: list[Option | None] = []
+        for appointment in appointments:
+            if options:
+                options.append(None)
+            options.append(Option(appointment_prompt(appointment), id=appointment.id))
+        listing.add_options(options)
+        self.set_class(not appointments, "-empty")
+        if appointments:
+            ids = [a.id for a in appointments]
+            listing.highlighted = listing.get_option_index(wanted) if wanted in ids else 0
+            listing.focus()
+
+    def selected(self) -> Appointment | None:
+        option = self.query_one("#appointments", OptionList).highlighted_option
+        return next((a for a in self.appointments if option is not None and a.id == option.id), None)
+
+    @on(OptionList.OptionSelected, "#appointments")
+    def _chosen(self) -> None:
+        self.action_cancel_appointment()
+
+    def action_cancel_appointment(self) -> None:
+        appointment = self.selected()
+        if appointment is None:
+            self.notify(_("Aucun rendez-vous sélectionné."), severity="warning")
+            return
+        from .dialogs import ConfirmDialog
+
+        slot = appointment.slot
+        # The dialog does not wrap: the moment and mode fit its width, the place may not.
+        question = _("Annuler ce rendez-vous ?") + f"\n{moment_words(slot.starts_at)} · {mode_label(slot.mode)}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.cancel(appointment)
+
+        self.app.push_screen(ConfirmDialog(question, _("Oui, l'annuler"), id="confirm-cancel", cancel_label=_("Le garder")), answered)
+
+    @work(exclusive=True, group="appointments-cancel", exit_on_error=False)
+    async def cancel(self, appointment: Appointment) -> None:
+        result = self.query_one("#appointments-result", Static)
+        try:
+            done = await self.call(lambda: _cancelled(self.api.cancel_appointment(appointment.id)))
+        except ApiError as error:
+            _set_line(result, error.message)
+            return
+        if not done:
+            _set_line(result, _("Le rendez-vous n'a pas été annulé. Réessayez avec A."))
+            return
+        _set_line(result, _("Rendez-vous annulé : {what}.").format(what=appointment_words(appointment)), error=False)
+        self.load()
+
+    def action_book(self) -> None:
+        def booked(appointment: Appointment | None) -> None:
+            if appointment is None:
+                return
+            self.focus_id = appointment.id
+            line = _("Rendez-vous pris : {what}.").format(what=appointment_words(appointment))
+            _set_line(self.query_one("#appointments-result", Static), line, error=False)
+            self.load()
+
+        self.app.push_screen(BookingScreen(), booked)
+
+    @on(LoadPanel.RetryRequested)
+    def _retry(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        if action == "cancel_appointment":
+            return bool(self.appointments)
+        return super().check_action(action, parameters)
+
+
+class BookingScreen(PageScreen):
+    """« Prendre rendez-vous »: free slots grouped by day (M filters by mode), a topic, Ctrl+S books.
+
+    Dismissed with the new Appointment. A slot taken meanwhile keeps the topic and reloads the slots.
+    """
+
+    PAGE_TITLE = "Prendre rendez-vous"
+    CSS_PATH = "appointments.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "confirm", _("Confirmer"), id="booking.confirm",
+                tooltip=_("Prendre rendez-vous sur le créneau choisi")),
+        Binding("m", "next_mode", _("Mode"), id="booking.mode",
+                tooltip=_("Afficher les créneaux de tous les modes, en agence, par téléphone ou en visio")),
+        Binding("r", "reload", _("Réessayer"), id="booking.retry",
+                tooltip=_("Recharger les créneaux libres")),
+        Binding("escape", "leave", _("Retour"), id="booking.back",
+                tooltip=_("Revenir à vos rendez-vous sans rien réserver")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.slots: list[Slot] = []
+        self.mode_index = 0
+        self.booking = False
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="booking-mode", markup=False)
+        yield LoadPanel(id="slots-load")
+        yield OptionList(id="slots")
+        yield Static("", id="booking-choice", markup=False)
+        yield FormField("topic", _("Motif du rendez-vous (obligatoire, {n} caractères au plus)").format(n=TOPIC_MAX),
+                        Input(max_length=TOPIC_MAX, placeholder=_("ex. Question sur ma retraite")))
+        yield Static("", id="booking-error", classes="error-message", markup=False)
+        yield Button(_("Confirmer le rendez-vous (Ctrl+S)"), id="booking-confirm", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#booking-error", Static).display = False
+        self.show_mode()
+        self.load()
+
+    @property
+    def mode(self) -> str | None:
+        return MODES[self.mode_index][0]
+
+    def show_mode(self) -> None:
+        shown = group_by_day(self.slots, self.mode)
+        count = count_slots(sum(len(g.slots) for g in shown))
+        text = _("Créneaux : {what} ({count})").format(what=_(MODES[self.mode_index][1]), count=count.lower())
+        hint = _("M : mode · Entrée : choisir")
+        self.query_one("#booking-mode", Static).update(f"{text}  ({hint})")
+
+    @work(exclusive=True, group="slots-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        panel.loading()
+        try:
+            slots = await self.call(self.api.slots)
+        except ApiError as error:
+            slots, message = None, error.message
+        else:
+            message = _("Les créneaux libres n'ont pas pu être chargés.")
+        if slots is None:
+            panel.failed(message)
+            self.refresh_bindings()
+            return
+        panel.ready()
+        self.slots = slots
+        self.show_slots()
+        self.refresh_bindings()
+
+    def show_slots(self) -> None:
+        listing = self.query_one("#slots", OptionList)
+        previous = listing.highlighted_option.id if listing.highlighted_option else None
+        listing.clear_options()
+        options: list[Option] = []
+        for group in group_by_day(self.slots, self.mode):
+            # The day is a heading the cursor skips: only slots can be chosen.
+            options.append(Option(Text(group.label.capitalize(), style="bold"), disabled=True))
+            options.extend(Option("  " + slot_line(slot), id=slot.id) for slot in group.slots)
+        listing.add_options(options)
+        self.show_mode()
+        ids = {o.id for o in options if o.id}
+        self.set_class(not ids, "-empty")
+        if previous in ids:
+            listing.highlighted = listing.get_option_index(previous)  # type: ignore[arg-type]
+        elif ids:
+            listing.action_first()
+        self.show_choice()
+        if ids and not self.query_one("#topic-input", Input).has_focus:
+            listing.focus()
+
+    def chosen(self) -> Slot | None:
+        option = self.query_one("#slots", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        return next((s for s in self.slots if s.id == option.id), None)
+
+    def show_choice(self) -> None:
+        slot = self.chosen()
+        line = self.query_one("#booking-choice", Static)
+        if slot is None:
+            line.update(_("Aucun créneau choisi."))
+        else:
+            when = f"{moment_words(slot.starts_at)} · {mode_label(slot.mode)}"
+            line.update(_("Créneau choisi : {when}").format(when=when))
+
+    @on(OptionList.OptionHighlighted, "#slots")
+    def _highlighted(self) -> None:
+        self.show_choice()
+
+    @on(OptionList.OptionSelected, "#slots")
+    def _selected(self) -> None:
+        self.query_one("#topic-input", Input).focus()
+
+    @on(Input.Submitted, "#topic-input")
+    @on(Button.Pressed, "#booking-confirm")
+    def action_confirm(self) -> None:
+        error_line = self.query_one("#booking-error", Static)
+        field = self.query_one("#topic-field", FormField)
+        slot = self.chosen()
+        topic, problem = check_topic(field.value)
+        field.set_error(problem)
+        if slot is None:
+            _set_line(error_line, _("Choisissez d'abord un créneau dans la liste."))
+            self.query_one("#slots", OptionList).focus()
+            return
+        if topic is None:
+            _set_line(error_line, None)
+            field.input.focus()
+            return
+        _set_line(error_line, None)
+        if not self.booking:
+            self.book(AppointmentCreate(slot_id=slot.id, topic=topic))
+
+    @work(exclusive=True, group="booking", exit_on_error=False)
+    async def book(self, create: AppointmentCreate) -> None:
+        self.booking = True
+        error_line = self.query_one("#booking-error", Static)
+        try:
+            appointment = await self.call(lambda: self.api.book(create))
+        except ApiError as error:
+            if error.code == "slot_taken":
+                _set_line(error_line, _(SLOT_TAKEN))
+                self.load()
+                self.query_one("#slots", OptionList).focus()
+            else:
+                _set_line(error_line, error.message)
+            return
+        finally:
+            self.booking = False
+        if appointment is None:
+            _set_line(error_line, _("Le rendez-vous n'a pas été pris ; votre motif est conservé. Réessayez."))
+            return
+        self.dismiss(appointment)
+
+    def action_next_mode(self) -> None:
+        self.mode_index = (self.mode_index + 1) % len(MODES)
+        self.show_slots()
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+    @on(LoadPanel.RetryRequested)
+    def _retry(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        return super().check_action(action, parameters)
