@@ -19,12 +19,12 @@ from ..request_rules import Answer, check_answers, field_hint, field_label, fiel
 from ..widgets.form_field import ERROR_MARK, FormField
 from ..widgets.load_panel import LoadPanel
 from ..widgets.toggles import TextCheckbox
-from .base import PageScreen
+from .loading_page import LoadingPage
 
 NOT_SENT = "Corrigez les champs signalés : rien n'a été envoyé."
 
 
-class RequestFormScreen(PageScreen):
+class RequestFormScreen(LoadingPage):
     """One form per request type; every change is saved as a draft; Ctrl+S files the request."""
 
     PAGE_TITLE = "Faire une demande"
@@ -69,21 +69,10 @@ class RequestFormScreen(PageScreen):
 
     @work(exclusive=True, group="request-load", exit_on_error=False)
     async def load(self) -> None:
-        panel = self.query_one(LoadPanel)
-        panel.loading()
-        try:
-            form = await self.call(lambda: self.api.request_form(self.request_type))
-        except ApiError as error:
-            form, message = None, error.message
-        else:
-            message = _("Le formulaire n'a pas pu être chargé.")
-        if form is None:
-            panel.failed(message)
-            self.refresh_bindings()
-            return
-        panel.ready()
-        self.refresh_bindings()
-        await self.show_form(form)
+        form = await self.fetch(lambda: self.api.request_form(self.request_type),
+                                _("Le formulaire n'a pas pu être chargé."))
+        if form is not None:
+            await self.show_form(form)
 
     def _widget_for(self, name: str, kind: str, choices: list[tuple[str, str]]) -> Widget:
         widget_id = f"{name}-input"
@@ -241,13 +230,7 @@ class RequestFormScreen(PageScreen):
         if first:
             self.show_field(first)
 
-    def action_reload(self) -> None:
-        self.load()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
         if action == "submit":
             return self.form is not None
         return super().check_action(action, parameters)

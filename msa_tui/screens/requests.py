@@ -18,7 +18,7 @@ from ..formatting import short_date
 from ..i18n import _
 from ..request_rules import show_answer, status_label
 from ..widgets.load_panel import LoadPanel
-from .base import PageScreen
+from .loading_page import LoadingPage
 
 
 def request_prompt(request: RequestSummary) -> Text:
@@ -49,7 +49,7 @@ def draft_prompt(draft: dict[str, str]) -> Text:
     return text
 
 
-class RequestsScreen(PageScreen):
+class RequestsScreen(LoadingPage):
     """Drafts first (not sent yet), then the requests filed, most recently updated first."""
 
     PAGE_TITLE = "Mes démarches"
@@ -82,21 +82,10 @@ class RequestsScreen(PageScreen):
 
     @work(exclusive=True, group="requests-load", exit_on_error=False)
     async def load(self) -> None:
-        panel = self.query_one(LoadPanel)
-        if not self.requests:
-            panel.loading()
-        try:
-            page = await self.call(self.api.requests)
-        except ApiError as error:
-            page, message = None, error.message
-        else:
-            message = _("Vos démarches n'ont pas pu être chargées.")
+        page = await self.fetch(self.api.requests, _("Vos démarches n'ont pas pu être chargées."),
+                                quiet=bool(self.requests))
         if page is None:
-            panel.failed(message)
-            self.refresh_bindings()
             return
-        panel.ready()
-        self.refresh_bindings()
         me = getattr(self.app, "me", None)
         self.show_requests(page.items, request_drafts.request_drafts(me.id) if me is not None else [])
 
@@ -132,18 +121,6 @@ class RequestsScreen(PageScreen):
     def action_services(self) -> None:
         self.app.open_page("services")  # type: ignore[attr-defined]
 
-    @on(LoadPanel.RetryRequested)
-    def _retry(self) -> None:
-        self.load()
-
-    def action_reload(self) -> None:
-        self.load()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
-        return super().check_action(action, parameters)
 
 
 def timeline_text(request: Request) -> str:
@@ -164,7 +141,7 @@ def answers_text(request: Request, form: RequestForm | None) -> str:
                      for spec in form.fields)
 
 
-class RequestDetailScreen(PageScreen):
+class RequestDetailScreen(LoadingPage):
     """A request: status, timeline, answers; E sends a document when the MSA asks for one."""
 
     PAGE_TITLE = "Suivi de ma démarche"
@@ -205,25 +182,16 @@ class RequestDetailScreen(PageScreen):
 
     @work(exclusive=True, group="detail-load", exit_on_error=False)
     async def load(self) -> None:
-        panel = self.query_one(LoadPanel)
-        if self.request is None:
-            panel.loading()
-        try:
-            request = await self.call(lambda: self.api.request(self.request_id))
-        except ApiError as error:
-            request, message = None, error.message
-        else:
-            message = _("Le suivi de cette démarche n'a pas pu être chargé.")
+        request = await self.fetch(lambda: self.api.request(self.request_id),
+                                   _("Le suivi de cette démarche n'a pas pu être chargé."),
+                                   quiet=self.request is not None)
         if request is None:
-            panel.failed(message)
-            self.refresh_bindings()
             return
         form = None
         try:
             form = await self.call(lambda: self.api.request_form(request.type))
         except ApiError:
             pass  # the answers then show under their field names
-        panel.ready()
         self.show(request, form)
 
     def show(self, request: Request, form: RequestForm | None) -> None:
@@ -245,17 +213,7 @@ class RequestDetailScreen(PageScreen):
     def action_send_document(self) -> None:
         self.app.open_page("send_document")  # type: ignore[attr-defined]
 
-    @on(LoadPanel.RetryRequested)
-    def _retry(self) -> None:
-        self.load()
-
-    def action_reload(self) -> None:
-        self.load()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "send_document":
             return self.request is not None and self.request.status == RequestStatus.pieces_demandees
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
         return super().check_action(action, parameters)

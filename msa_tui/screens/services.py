@@ -9,12 +9,11 @@ from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..api.errors import ApiError
 from ..api.models import Service, ServiceCategory
 from ..i18n import _
 from ..service_routes import route_for
 from ..widgets.load_panel import LoadPanel
-from .base import PageScreen
+from .loading_page import LoadingPage
 
 KIND_WORDS = {
     "request": "Demande en ligne : un formulaire, puis le suivi dans « Mes démarches » (touche D).",
@@ -34,7 +33,7 @@ def service_prompt(service: Service) -> Text:
     return Text(f"  › {_(service.label)}")
 
 
-class ServicesScreen(PageScreen):
+class ServicesScreen(LoadingPage):
     """The services grouped under their category headers; the highlighted one is described below."""
 
     PAGE_TITLE = "Tous mes services en ligne"
@@ -64,21 +63,9 @@ class ServicesScreen(PageScreen):
 
     @work(exclusive=True, group="services-load", exit_on_error=False)
     async def load(self) -> None:
-        panel = self.query_one(LoadPanel)
-        panel.loading()
-        try:
-            categories = await self.call(self.api.services)
-        except ApiError as error:
-            categories, message = None, error.message
-        else:
-            message = _("Le catalogue des services n'a pas pu être chargé.")
-        if categories is None:
-            panel.failed(message)
-            self.refresh_bindings()
-            return
-        panel.ready()
-        self.refresh_bindings()
-        self.show_catalogue(categories)
+        categories = await self.fetch(self.api.services, _("Le catalogue des services n'a pas pu être chargé."))
+        if categories is not None:
+            self.show_catalogue(categories)
 
     def show_catalogue(self, categories: list[ServiceCategory]) -> None:
         listing = self.query_one("#services", OptionList)
@@ -118,16 +105,3 @@ class ServicesScreen(PageScreen):
 
     def action_requests(self) -> None:
         self.app.open_page("requests")  # type: ignore[attr-defined]
-
-    @on(LoadPanel.RetryRequested)
-    def _retry(self) -> None:
-        self.load()
-
-    def action_reload(self) -> None:
-        self.load()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
-        return super().check_action(action, parameters)

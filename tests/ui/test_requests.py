@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Static
 
+from msa_tui.widgets.load_panel import LoadPanel
+
 from msa_tui import request_drafts
 from ui_helpers import login, make_app, type_text, wait_for, wait_screen
 
@@ -142,3 +144,67 @@ async def test_timeline_shows_statuses_in_order_and_pieces_key(server_app):
         assert "justificatif de domicile" in lines[2]
         await pilot.press("e")
         await wait_screen(pilot, "SendDocumentScreen")
+
+
+async def test_declaration_filed_by_keys_is_stored(server_app, make_client):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_services(pilot)
+        await choose_service(pilot, "Déclarer mes ressources trimestrielles pour le RSA")
+        await wait_screen(pilot, "DeclarationsScreen")
+        await wait_for(pilot, lambda: len(options(app, "#declarations")) == 4)
+        first = options(app, "#declarations")[0]
+        assert "Prime d'activité" in first and "À faire, avant le" in first
+        assert "Déposée le" in options(app, "#declarations")[1]
+        await pilot.press("enter")
+        await wait_screen(pilot, "DeclarationFormScreen")
+        await keys(pilot, "1 450,20")
+        await pilot.press("enter", "enter")
+        await keys(pilot, "12,5")
+        await pilot.press("ctrl+s")
+        await wait_screen(pilot, "DeclarationsScreen")
+        await wait_for(pilot, lambda: "Déposée le" in options(app, "#declarations")[0])
+        assert "1\u00a0450,20\u00a0€" in shown(app, "#declaration-detail")
+    client = make_client()
+    await client.login("1850712345678", "demo-msa-2026")
+    stored = (await client.declarations()).items[0]
+    assert stored.status == "deposee"
+    assert stored.resources == {"salaires": 1450.2, "chomage": 0.0, "pensions": 12.5, "autres": 0.0}
+
+
+async def test_declaration_already_filed_elsewhere_shows_the_server_message(server_app, make_client):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot)
+        app.open_page("declarations")
+        await wait_screen(pilot, "DeclarationsScreen")
+        await wait_for(pilot, lambda: len(options(app, "#declarations")) == 4)
+        await pilot.press("enter")
+        await wait_screen(pilot, "DeclarationFormScreen")
+        client = make_client()
+        await client.login("1850712345678", "demo-msa-2026")
+        from msa_tui.api.models import DeclarationFile
+        await client.file_declaration(app.screen.declaration.id, DeclarationFile(resources={"salaires": 1.0}))
+        await keys(pilot, "100")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "déjà été déposée" in shown(app, "#declaration-error"))
+        assert app.screen.query_one("#salaires-input").value == "100"
+
+
+async def test_quotient_familial_for_pierre_and_not_eligible_for_antoine(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_services(pilot)
+        await choose_service(pilot, "Consulter mon quotient familial")
+        await wait_screen(pilot, "QuotientScreen")
+        await wait_for(pilot, lambda: shown(app, "#quotient") != "")
+        text = shown(app, "#quotient")
+        assert "Votre quotient familial : 900\u00a0€" in text and "Nombre de parts : 3" in text
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot, nir="178022A123456")
+        app.open_page("quotient_familial")
+        await wait_screen(pilot, "QuotientScreen")
+        await wait_for(pilot, lambda: shown(app, "#quotient") != "")
+        assert "ne percevez pas de prestations familiales" in shown(app, "#quotient")
+        assert app.screen.query_one(LoadPanel).state == "ready"

@@ -1,0 +1,55 @@
+"""LoadingPage: a page whose data loads behind a LoadPanel, retried by its key or its button."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from textual import on
+
+from ..api.errors import ApiError
+from ..widgets.load_panel import LoadPanel
+from .base import PageScreen
+
+T = TypeVar("T")
+
+
+class LoadingPage(PageScreen):
+    """Subclasses compose one LoadPanel, define a `load()` worker, and bind a key to `reload`."""
+
+    async def fetch(self, factory: Callable[[], Awaitable[T]], failed: str, *, quiet: bool = False) -> T | None:
+        """Run `factory` through `call`; on failure the panel shows the French reason and how to retry.
+
+        `quiet` keeps what is on screen while reloading (no spinner flash over a list already shown).
+        """
+        panel = self.query_one(LoadPanel)
+        if not quiet:
+            panel.loading()
+        try:
+            result = await self.call(factory)
+        except ApiError as error:
+            result, message = None, error.message
+        else:
+            message = failed
+        if result is None:
+            panel.failed(message)
+        else:
+            panel.ready()
+        self.refresh_bindings()
+        return result
+
+    def load(self) -> None:  # pragma: no cover - every subclass defines its worker
+        raise NotImplementedError
+
+    @on(LoadPanel.RetryRequested)
+    def _retry_requested(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        return super().check_action(action, parameters)

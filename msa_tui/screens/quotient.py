@@ -1,0 +1,69 @@
+"""Consulter mon quotient familial (PORTAL.md 4, Enfance): the value, its year and parts, or why there is none."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from ..api.errors import ApiError, NotEligible
+from ..api.models import QuotientFamilial
+from ..formatting import long_date, money
+from ..i18n import _
+from ..widgets.load_panel import LoadPanel
+from .loading_page import LoadingPage
+
+
+def quotient_text(qf: QuotientFamilial) -> str:
+    parts = f"{qf.parts:g}".replace(".", ",")
+    return "\n".join([
+        _("Votre quotient familial : {value}").format(value=money(qf.value).replace(",00", "")),
+        _("Ressources de l'année {year} : {income}").format(year=qf.year, income=money(qf.reference_income)),
+        _("Nombre de parts : {parts}").format(parts=parts),
+        _("Calculé le {date}").format(date=long_date(qf.computed_at)),
+    ])
+
+
+class QuotientScreen(LoadingPage):
+    """One small page: the quotient the MSA computed, or the server's words when there is none."""
+
+    PAGE_TITLE = "Mon quotient familial"
+    CSS_PATH = "quotient.tcss"
+    BINDINGS = [
+        Binding("r", "reload", _("Réessayer"), id="quotient.retry", tooltip=_("Recharger votre quotient familial")),
+        Binding("escape", "app.pop_screen", _("Retour"), id="quotient.back",
+                tooltip=_("Revenir à la page précédente")),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        yield LoadPanel(id="quotient-load")
+        yield Static("", id="quotient", markup=False)
+        yield Static(_("Le quotient familial sert à calculer certaines prestations familiales : ressources "
+                       "annuelles du foyer divisées par 12 et par le nombre de parts."),
+                     id="quotient-help", markup=False)
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(exclusive=True, group="quotient-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        panel.loading()
+        try:
+            qf = await self.call(self.api.quotient_familial)
+        except NotEligible as error:
+            # An answer, not a failure: nothing to retry.
+            panel.ready()
+            self.query_one("#quotient", Static).update("ⓘ " + error.message)
+            return
+        except ApiError as error:
+            panel.failed(error.message)
+            self.refresh_bindings()
+            return
+        if qf is None:
+            panel.failed(_("Votre quotient familial n'a pas pu être chargé."))
+        else:
+            panel.ready()
+            self.query_one("#quotient", Static).update(quotient_text(qf))
+        self.refresh_bindings()
