@@ -37,8 +37,6 @@ PAGES: dict[str, PageEntry] = {
         PageEntry("request_form", "Faire une demande", "msa_tui.screens.request_form:RequestFormScreen"),
         PageEntry("declarations", "Mes déclarations trimestrielles", "msa_tui.screens.declarations:DeclarationsScreen"),
         PageEntry("quotient_familial", "Mon quotient familial", "msa_tui.screens.quotient:QuotientScreen"),
-        PageEntry("declarations", "Mes déclarations trimestrielles", "msa_tui.screens.declarations:DeclarationsScreen"),
-        PageEntry("quotient_familial", "Mon quotient familial", "msa_tui.screens.quotient:QuotientScreen"),
         PageEntry("appointments", "Demander un rendez-vous", "msa_tui.screens.appointments:AppointmentsScreen"),
         PageEntry("procurations", "Gérer mes procurations", None),
         PageEntry("assistance", "Assistance", "msa_tui.screens.assistance:AssistanceScreen", needs_login=False),
