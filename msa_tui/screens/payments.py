@@ -24,12 +24,12 @@ from ..payment_rules import (
     PRESET_LABELS,
     Period,
     Preset,
-    check_custom_period,
     domain_filter_label,
     domain_label,
     preset_period,
     total,
 )
+from ..widgets.custom_period import CustomPeriod
 from ..widgets.load_panel import LoadPanel
 from .base import PageScreen
 
@@ -107,13 +107,7 @@ class PaymentsScreen(PageScreen):
             yield Label(_("Période :"), classes="filter-label")
             yield Select([(_(PRESET_LABELS[p]), p.value) for p in PAYMENT_PRESETS],
                          value=self.preset.value, allow_blank=False, compact=True, id="period-select")
-        with Horizontal(id="custom-period"):
-            yield Label(_("Du"), classes="filter-label")
-            yield Input(placeholder="JJ/MM/AAAA", max_length=10, compact=True, id="start-input")
-            yield Label(_("au"), classes="filter-label")
-            yield Input(placeholder="JJ/MM/AAAA", max_length=10, compact=True, id="end-input")
-            yield Static(_("Entrée : afficher"), classes="filter-hint")
-        yield Static("", id="custom-error", classes="error-message", markup=False)
+        yield CustomPeriod(id="custom-period")
         yield LoadPanel(id="payments-load")
         yield DataTable(id="payments-table", cursor_type="row")
         yield Static(_("Aucun paiement sur cette période pour ce domaine."), id="payments-empty", markup=False)
@@ -127,7 +121,6 @@ class PaymentsScreen(PageScreen):
         table.add_column(_("Libellé"), key="label")
         table.add_column(Text(_("Montant"), justify="right"), key="amount", width=12)
         self.query_one("#custom-period").display = False
-        self.query_one("#custom-error").display = False
         self.query_one("#payments-result").display = False
         self.load()
 
@@ -170,48 +163,17 @@ class PaymentsScreen(PageScreen):
         is_custom = preset is Preset.custom
         self.query_one("#custom-period").display = is_custom
         if is_custom:
-            self.query_one("#start-input", Input).focus()
+            self.query_one(CustomPeriod).focus_start()
             if self.custom is None:
                 return  # nothing to show until the dates are typed
         else:
-            self._show_custom_error(None)
+            self.query_one(CustomPeriod).show_errors(None)
         self.load()
 
-    @on(Input.Submitted, "#start-input")
-    def _start_done(self) -> None:
-        if not self.query_one("#end-input", Input).value.strip():
-            self.query_one("#end-input", Input).focus()
-        else:
-            self.apply_custom()
-
-    @on(Input.Submitted, "#end-input")
-    def _end_done(self) -> None:
-        self.apply_custom()
-
-    def apply_custom(self) -> None:
-        from ..clock import today
-
-        start = self.query_one("#start-input", Input)
-        end = self.query_one("#end-input", Input)
-        period, errors = check_custom_period(start.value, end.value, today())
-        if errors:
-            self._show_custom_error(errors)
-            (start if "start" in errors else end).focus()
-            return
-        self._show_custom_error(None)
-        self.custom = period
+    @on(CustomPeriod.Applied)
+    def _custom_applied(self, event: CustomPeriod.Applied) -> None:
+        self.custom = event.period
         self.load()
-
-    def _show_custom_error(self, errors: dict[str, str] | None) -> None:
-        line = self.query_one("#custom-error", Static)
-        line.display = bool(errors)
-        if errors:
-            parts = []
-            if "start" in errors:
-                parts.append(_("Date de début : {message}").format(message=errors["start"]))
-            if "end" in errors:
-                parts.append(_("Date de fin : {message}").format(message=errors["end"]))
-            line.update("⚠ " + " ".join(parts))
 
     # --- loading ----------------------------------------------------------
 

@@ -79,7 +79,7 @@ async def test_custom_period_refused_in_french_then_applied(server_app):
         await pilot.press("enter")
         await type_text(pilot, "30/09/2026")
         await pilot.press("enter")
-        assert "Cette date n'existe pas" in shown(app, "#custom-error")
+        assert "Cette date n'existe pas" in app.screen.query_one("#custom-period").error
         assert app.screen.query_one("#start-input", Input).value == "31/09/2026"  # nothing lost
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace",
                           "backspace", "backspace", "backspace", "backspace")

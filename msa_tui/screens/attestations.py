@@ -1,0 +1,161 @@
+"""Obtenir mes attestations (PORTAL.md 4): choose a kind (and a period), get the PDF in the Downloads dir."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Button, Label, RadioSet, Select, Static
+
+from ..api.errors import ApiError, NotEligible
+from ..api.models import AttestationKind
+from ..i18n import _
+from ..payment_rules import (
+    ATTESTATION_LABELS,
+    ATTESTATION_PRESETS,
+    PRESET_LABELS,
+    Period,
+    Preset,
+    attestation_name,
+    preset_period,
+    takes_period,
+)
+from ..widgets.custom_period import CustomPeriod
+from .base import PageScreen
+from .wizard_steps.panes import ChoiceButton
+
+
+class AttestationsScreen(PageScreen):
+    """The kinds as radio buttons, the period when the kind takes one, « Obtenir » and where the PDF went."""
+
+    PAGE_TITLE = "Obtenir mes attestations"
+    CSS_PATH = "attestations.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "obtain", _("Obtenir"), id="attestations.obtain",
+                tooltip=_("Obtenir l'attestation choisie et l'enregistrer dans votre dossier Téléchargements")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.kind = AttestationKind.paiement
+        self.preset = Preset.last_12_months
+        self.custom: Period | None = None
+        self.busy = False
+
+    def compose_body(self) -> ComposeResult:
+        yield Label(_("Quelle attestation voulez-vous ?"), classes="field-label")
+        yield Static(_("↑ ↓ puis Entrée : choisir · Tab : période · Ctrl+S : obtenir"), id="attestation-hint")
+        with RadioSet(id="kind-choices"):
+            for kind, label in ATTESTATION_LABELS.items():
+                yield ChoiceButton(_(label), value=kind is self.kind, id=f"kind-{kind.value}")
+        with Horizontal(id="attestation-period"):
+            yield Label(_("Période :"), classes="field-label")
+            yield Select([(_(PRESET_LABELS[p]), p.value) for p in ATTESTATION_PRESETS],
+                         value=self.preset.value, allow_blank=False, compact=True, id="attestation-period-select")
+        yield CustomPeriod(id="attestation-custom")
+        yield Static("", id="attestation-no-period", markup=False)
+        yield Button(_("Obtenir l'attestation (Ctrl+S)"), id="obtain", variant="primary", compact=True)
+        yield Static("", id="attestation-result", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(CustomPeriod).display = False
+        self.show_kind()
+        self.query_one(RadioSet).focus()
+
+    def show_kind(self) -> None:
+        with_period = takes_period(self.kind)
+        self.query_one("#attestation-period").display = with_period
+        self.query_one(CustomPeriod).display = with_period and self.preset is Preset.custom
+        note = self.query_one("#attestation-no-period", Static)
+        note.display = not with_period
+        note.update(_("Cette attestation décrit votre situation à la date d'aujourd'hui."))
+
+    @on(RadioSet.Changed, "#kind-choices")
+    def _kind_changed(self, event: RadioSet.Changed) -> None:
+        self.kind = AttestationKind(str(event.pressed.id).removeprefix("kind-"))
+        self.show_kind()
+        self._clear_result()
+
+    @on(Select.Changed, "#attestation-period-select")
+    def _period_changed(self, event: Select.Changed) -> None:
+        self.preset = Preset(str(event.value))
+        self.show_kind()
+        self._clear_result()
+        if self.preset is Preset.custom:
+            self.query_one(CustomPeriod).focus_start()
+
+    @on(CustomPeriod.Applied)
+    def _custom_applied(self, event: CustomPeriod.Applied) -> None:
+        self.custom = event.period
+        self.query_one("#obtain", Button).focus()
+
+    def _clear_result(self) -> None:
+        self.query_one("#attestation-result", Static).update("")
+
+    def period(self) -> Period | None:
+        """The period to certify; None when the typed dates are wrong (their errors are then shown)."""
+        if self.preset is Preset.custom:
+            return self.query_one(CustomPeriod).check()
+        from ..clock import today
+
+        return preset_period(self.preset, today())
+
+    @on(Button.Pressed, "#obtain")
+    def _obtain_pressed(self) -> None:
+        self.action_obtain()
+
+    def action_obtain(self) -> None:
+        if self.busy:
+            return
+        # Read the choice from the radio set itself: a key typed right after a change may
+        # arrive before the Changed message does.
+        pressed = self.query_one(RadioSet).pressed_button
+        if pressed is not None:
+            self.kind = AttestationKind(str(pressed.id).removeprefix("kind-"))
+            self.show_kind()
+        period: Period | None = None
+        if takes_period(self.kind):
+            period = self.period()
+            if period is None:
+                return
+        self.obtain(self.kind, period)
+
+    @work(exclusive=True, group="attestation", exit_on_error=False)
+    async def obtain(self, kind: AttestationKind, period: Period | None) -> None:
+        from ..clock import today
+        from ..document_files import unique_path
+        from ..paths import downloads_dir
+
+        self.busy = True
+        result = self.query_one("#attestation-result", Static)
+        result.set_class(False, "-refused")
+        result.update(_("Préparation de l'attestation…"))
+        start = period.start if period else None
+        end = period.end if period else None
+        try:
+            dest = unique_path(downloads_dir(), attestation_name(kind, period, today()))
+            path: Path | None = await self.call(
+                lambda: self.api.attestation(kind, dest, date_from=start, date_to=end))
+        except NotEligible as error:
+            # The server says why in French; the choices stay as they are for another try.
+            result.set_class(True, "-refused")
+            result.update("⚠ " + _("Attestation non délivrée : {reason}").format(reason=error.message))
+            return
+        except ApiError as error:
+            result.set_class(True, "-refused")
+            result.update(f"⚠ {error.message}")
+            return
+        except OSError:
+            result.set_class(True, "-refused")
+            result.update("⚠ " + _("Le dossier Téléchargements n'est pas accessible en écriture."))
+            return
+        finally:
+            self.busy = False
+        if path is None:
+            result.update("⚠ " + _("L'attestation n'a pas été obtenue. Réessayez avec Ctrl+S."))
+            return
+        result.update(_("Attestation enregistrée : {path}").format(path=path))
+        self.notify(str(path), title=_("Attestation enregistrée"))
