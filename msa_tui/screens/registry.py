@@ -31,7 +31,7 @@ PAGES: dict[str, PageEntry] = {
         PageEntry("messages", "Nous envoyer un message", "msa_tui.screens.messages:MessagesScreen"),
         PageEntry("documents", "Consulter un document", "msa_tui.screens.documents:DocumentsScreen"),
         PageEntry("payments", "Mes paiements et mes remboursements", "msa_tui.screens.payments:PaymentsScreen"),
-        PageEntry("attestations", "Obtenir mes attestations", None),
+        PageEntry("attestations", "Obtenir mes attestations", "msa_tui.screens.attestations:AttestationsScreen"),
         PageEntry("services", "Tous mes services en ligne", "msa_tui.screens.services:ServicesScreen"),
         PageEntry("requests", "Mes démarches", "msa_tui.screens.requests:RequestsScreen"),
         PageEntry("request_form", "Faire une demande", "msa_tui.screens.request_form:RequestFormScreen"),
