@@ -128,10 +128,6 @@ class AppointmentsScreen(PageScreen):
         option = self.query_one("#appointments", OptionList).highlighted_option
         return next((a for a in self.appointments if option is not None and a.id == option.id), None)
 
-    @on(OptionList.OptionSelected, "#appointments")
-    def _chosen(self) -> None:
-        self.action_cancel_appointment()
-
     def action_cancel_appointment(self) -> None:
         appointment = self.selected()
         if appointment is None:

@@ -38,7 +38,7 @@ PAGES: dict[str, PageEntry] = {
         PageEntry("declarations", "Mes déclarations trimestrielles", "msa_tui.screens.declarations:DeclarationsScreen"),
         PageEntry("quotient_familial", "Mon quotient familial", "msa_tui.screens.quotient:QuotientScreen"),
         PageEntry("appointments", "Demander un rendez-vous", "msa_tui.screens.appointments:AppointmentsScreen"),
-        PageEntry("procurations", "Gérer mes procurations", None),
+        PageEntry("procurations", "Gérer mes procurations", "msa_tui.screens.procurations:ProcurationsScreen"),
         PageEntry("assistance", "Assistance", "msa_tui.screens.assistance:AssistanceScreen", needs_login=False),
     ]
 }

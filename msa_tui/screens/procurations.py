@@ -1,0 +1,283 @@
+"""Gérer mes procurations (PORTAL.md 4): those given and received, revoke one; « Demander une procuration »."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ..api.errors import ApiError, ValidationFailed
+from ..api.models import Procuration, ProcurationCreate
+from ..i18n import _
+from ..nir import validate_nir
+from ..procuration_rules import (
+    NAME_MAX,
+    SCOPE_MAX,
+    SCOPES,
+    build_scope,
+    can_revoke,
+    check_name,
+    direction_words,
+    status_label,
+    summary,
+)
+from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.load_panel import LoadPanel
+from ..widgets.nir_input import NirField
+from .base import PageScreen
+
+NIR_HINT = "Le numéro de sécurité sociale de la personne : 13 caractères, sans la clé."
+
+
+def _set_line(line: Static, message: str | None, *, error: bool = True) -> None:
+    line.update((f"{ERROR_MARK}{message}" if error else message) if message else "")
+    line.display = bool(message)
+
+
+def procuration_prompt(procuration: Procuration) -> Text:
+    """Who and status on the first line, the scope on the second."""
+    text = Text(summary(procuration), style="bold")
+    text.append("\n  " + _("Étendue : {scope}").format(scope=procuration.scope), style="")
+    return text
+
+
+class ProcurationsScreen(PageScreen):
+    """Procurations given and received; N asks for a new one, R revokes the highlighted one after a yes."""
+
+    PAGE_TITLE = "Gérer mes procurations"
+    CSS_PATH = "procurations.tcss"
+    BINDINGS = [
+        Binding("n", "request", _("Demander"), id="procurations.request",
+                tooltip=_("Demander une procuration au profit d'une autre personne")),
+        Binding("r", "revoke", _("Révoquer"), id="procurations.revoke",
+                tooltip=_("Révoquer la procuration sélectionnée")),
+        Binding("ctrl+r", "reload", _("Réessayer"), id="procurations.retry",
+                tooltip=_("Recharger la liste de vos procurations")),
+        Binding("escape", "back", _("Retour"), id="procurations.back",
+                tooltip=_("Revenir à la page précédente")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.procurations: list[Procuration] = []
+        self.focus_id: str | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(_("Mes procurations données et reçues"), classes="page-title")
+        yield Static(_("N : demander une procuration · R : révoquer celle choisie · Échap : retour"),
+                     id="procurations-help", markup=False)
+        yield Static("", id="procurations-result", markup=False)
+        yield LoadPanel(retry_key="Ctrl+R", id="procurations-load")
+        yield OptionList(id="procurations")
+        yield Static(_("Aucune procuration. Appuyez sur N pour en demander une."),
+                     id="procurations-empty", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#procurations-result", Static).display = False
+        self.load()
+
+    @work(exclusive=True, group="procurations-load", exit_on_error=False)
+    async def load(self) -> None:
+        panel = self.query_one(LoadPanel)
+        if not self.procurations:
+            panel.loading()
+        try:
+            page = await self.call(self.api.procurations)
+        except ApiError as error:
+            page, message = None, error.message
+        else:
+            message = _("Vos procurations n'ont pas pu être chargées.")
+        if page is None:
+            panel.failed(message)
+            self.refresh_bindings()
+            return
+        panel.ready()
+        self.show_procurations(page.items)
+        self.refresh_bindings()
+
+    def show_procurations(self, procurations: list[Procuration]) -> None:
+        listing = self.query_one("#procurations", OptionList)
+        wanted = self.focus_id or (listing.highlighted_option.id if listing.highlighted_option else None)
+        self.focus_id = None
+        self.procurations = procurations
+        listing.clear_options()
+        options: list[Option | None] = []
+        for procuration in procurations:
+            if options:
+                options.append(None)
+            options.append(Option(procuration_prompt(procuration), id=procuration.id))
+        listing.add_options(options)
+        self.set_class(not procurations, "-empty")
+        if procurations:
+            ids = [p.id for p in procurations]
+            listing.highlighted = listing.get_option_index(wanted) if wanted in ids else 0
+            listing.focus()
+
+    def selected(self) -> Procuration | None:
+        option = self.query_one("#procurations", OptionList).highlighted_option
+        return next((p for p in self.procurations if option is not None and p.id == option.id), None)
+
+    def action_revoke(self) -> None:
+        procuration = self.selected()
+        result = self.query_one("#procurations-result", Static)
+        if procuration is None:
+            self.notify(_("Aucune procuration sélectionnée."), severity="warning")
+            return
+        if not can_revoke(procuration):
+            _set_line(result, _("Cette procuration est déjà révoquée."))
+            return
+        from .dialogs import ConfirmDialog
+
+        question = _("Révoquer cette procuration ?") + "\n" + direction_words(procuration)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.revoke(procuration)
+
+        self.app.push_screen(
+            ConfirmDialog(question, _("Oui, la révoquer"), id="confirm-revoke", cancel_label=_("La garder")),
+            answered,
+        )
+
+    @work(exclusive=True, group="procurations-revoke", exit_on_error=False)
+    async def revoke(self, procuration: Procuration) -> None:
+        result = self.query_one("#procurations-result", Static)
+        try:
+            revoked = await self.call(lambda: self.api.revoke_procuration(procuration.id))
+        except ApiError as error:
+            _set_line(result, error.message)
+            return
+        if revoked is None:
+            _set_line(result, _("La procuration n'a pas été révoquée. Réessayez avec R."))
+            return
+        line = _("Procuration révoquée : {what}.").format(what=summary(revoked))
+        _set_line(result, line, error=False)
+        self.focus_id = revoked.id
+        self.load()
+
+    def action_request(self) -> None:
+        def requested(procuration: Procuration | None) -> None:
+            if procuration is None:
+                return
+            self.focus_id = procuration.id
+            line = _("Procuration demandée : {what}.").format(what=summary(procuration))
+            _set_line(self.query_one("#procurations-result", Static), line, error=False)
+            self.load()
+
+        self.app.push_screen(ProcurationRequestScreen(), requested)
+
+    @on(LoadPanel.RetryRequested)
+    def _retry(self) -> None:
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload":
+            panels = self.query(LoadPanel)
+            return bool(panels) and panels.first().state == "failed"
+        if action == "revoke":
+            return bool(self.procurations)
+        return super().check_action(action, parameters)
+
+
+class ProcurationRequestScreen(PageScreen):
+    """« Demander une procuration »: the person's NIR and name, the scope; Ctrl+S sends. Dismissed with it."""
+
+    PAGE_TITLE = "Demander une procuration"
+    CSS_PATH = "procurations.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "send", _("Envoyer"), id="procuration_request.send",
+                tooltip=_("Envoyer la demande de procuration")),
+        Binding("escape", "leave", _("Retour"), id="procuration_request.back",
+                tooltip=_("Revenir à vos procurations sans rien demander")),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.sending = False
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="procuration-form"):
+            yield Label(_("Numéro de sécurité sociale de la personne"), classes="field-label")
+            yield NirField(input_id="grantee-nir")
+            yield FormField("grantee-name", _("Nom et prénom de la personne"),
+                            Input(max_length=NAME_MAX, placeholder=_("ex. Jeanne Martin")))
+            yield Label(_("Étendue de la procuration"), classes="field-label")
+            yield Select([(_(scope), scope) for scope in SCOPES], prompt=_("Choisissez dans la liste"),
+                         id="scope-select")
+            yield FormField("scope-details", _("Précisions (obligatoires pour « Autre »)"),
+                            Input(max_length=SCOPE_MAX, placeholder=_("ex. sauf mes déclarations")))
+            yield Static("", id="procuration-error", classes="error-message", markup=False)
+            yield Button(_("Demander la procuration (Ctrl+S)"), id="procuration-send", variant="primary",
+                         compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#procuration-error", Static).display = False
+        # The NIR field's own empty hint speaks of "votre numéro": here it is someone else's.
+        self.query_one("#grantee-nir-message", Static).update(_(NIR_HINT))
+        self.query_one("#grantee-nir", Input).focus()
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        # Enter moves on field by field, as on a paper form; on the last field it sends.
+        if event.input.id == "scope-details-input":
+            self.action_send()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#procuration-send")
+    def action_send(self) -> None:
+        nir_field = self.query_one(NirField)
+        name_field = self.query_one("#grantee-name-field", FormField)
+        details_field = self.query_one("#scope-details-field", FormField)
+        select = self.query_one("#scope-select", Select)
+        error_line = self.query_one("#procuration-error", Static)
+        nir = nir_field.nir
+        if nir is None:
+            result = validate_nir(nir_field.input.value)
+            nir_field.show_error(_(NIR_HINT) if not nir_field.input.value else (result.message or ""))
+        name, name_error = check_name(name_field.value)
+        name_field.set_error(name_error)
+        choice = None if select.value is Select.NULL else str(select.value)
+        scope, scope_error = build_scope(choice, details_field.value)
+        _set_line(error_line, scope_error)
+        first_bad = (nir_field.input if nir is None else name_field.input if name is None
+                     else select if choice is None else details_field.input if scope is None else None)
+        if first_bad is not None:
+            first_bad.focus()
+            return
+        if not self.sending:
+            self.send(ProcurationCreate(grantee_nir=nir, grantee_name=name, scope=scope))  # type: ignore[arg-type]
+
+    @work(exclusive=True, group="procuration-send", exit_on_error=False)
+    async def send(self, create: ProcurationCreate) -> None:
+        self.sending = True
+        error_line = self.query_one("#procuration-error", Static)
+        try:
+            procuration = await self.call(lambda: self.api.request_procuration(create))
+        except ValidationFailed as error:
+            nir_errors = [e.message for e in error.field_errors if e.field.endswith("grantee_nir")]
+            if nir_errors:
+                self.query_one(NirField).show_error(nir_errors[0])
+                self.query_one("#grantee-nir", Input).focus()
+            _set_line(error_line, None if nir_errors else error.message)
+            return
+        except ApiError as error:
+            _set_line(error_line, error.message)
+            return
+        finally:
+            self.sending = False
+        if procuration is None:
+            _set_line(error_line, _("La demande n'a pas été envoyée ; ce que vous avez saisi est conservé. "
+                                    "Réessayez avec Ctrl+S."))
+            return
+        self.dismiss(procuration)
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
