@@ -83,7 +83,7 @@ class PaymentsScreen(PageScreen):
                 tooltip=_("Passer au domaine suivant (santé, famille, retraite…)")),
         Binding("p", "next_period", _("Période"), id="payments.period",
                 tooltip=_("Passer à la période suivante")),
-        Binding("e", "export", _("Exporter"), id="payments.export",
+        Binding("e", "export", _("CSV"), id="payments.export",
                 tooltip=_("Enregistrer la liste affichée en CSV dans votre dossier Téléchargements")),
         Binding("m", "more", _("Charger plus"), id="payments.more",
                 tooltip=_("Afficher les paiements plus anciens de la période")),
