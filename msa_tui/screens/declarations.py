@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.console import Group
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,15 +20,12 @@ from ..widgets.form_field import ERROR_MARK, FormField
 from ..widgets.load_panel import LoadPanel
 from .base import PageScreen
 from .loading_page import LoadingPage
+from .prompts import two_lines
 
 
-def declaration_prompt(declaration: Declaration) -> Text:
-    text = Text()
-    if declaration.status == DeclarationStatus.a_faire:
-        text.append("● ", style="bold")  # to do: a sign as well as the words
-    text.append(declaration_title(declaration), style="bold")
-    text.append("\n  " + declaration_state(declaration))
-    return text
+def declaration_prompt(declaration: Declaration) -> Group:
+    return two_lines(declaration_title(declaration), declaration_state(declaration),
+                     flag=declaration.status == DeclarationStatus.a_faire)
 
 
 def declaration_detail(declaration: Declaration) -> str:
@@ -56,7 +53,7 @@ class DeclarationsScreen(LoadingPage):
         self.declarations: list[Declaration] = []
 
     def compose_body(self) -> ComposeResult:
-        yield Static(_("Entrée : déclarer un trimestre à faire, ou voir ce qui a été déclaré · Échap : retour"),
+        yield Static(_("Entrée : déclarer un trimestre à faire ou en voir le détail · Échap : retour"),
                      id="declarations-help", markup=False)
         yield LoadPanel(id="declarations-load")
         yield OptionList(id="declarations")
@@ -136,7 +133,7 @@ class DeclarationFormScreen(PageScreen):
             yield Static(_("Montants perçus pendant le trimestre, en euros (par exemple 1 234,56). "
                            "Laissez vide ce que vous n'avez pas perçu."), id="declaration-help", markup=False)
             for name, label in RESOURCE_FIELDS:
-                yield FormField(name, _(label), Input(id=f"{name}-input", placeholder="0,00"))
+                yield FormField(name, _(label), Input(id=f"{name}-input"))
             yield Static("", id="declaration-error", markup=False)
             with Horizontal(id="declaration-buttons"):
                 yield Button(_("Déposer ma déclaration") + " (Ctrl+S)", id="declaration-submit",

@@ -49,8 +49,7 @@ class RequestFormScreen(LoadingPage):
         yield LoadPanel(retry_key="Ctrl+R", id="request-load")
         with VerticalScroll(id="request-scroll"):
             yield Static("", id="request-title", classes="page-title", markup=False)
-            yield Static(_("Remplissez puis déposez avec Ctrl+S. Vos réponses sont gardées en brouillon "
-                           "à chaque saisie."), id="request-help", markup=False)
+            yield Static(_("Déposez avec Ctrl+S. Vos réponses sont gardées en brouillon à chaque saisie."), id="request-help", markup=False)
             yield Vertical(id="request-fields")
             yield Static("", id="request-error", markup=False)
             with Horizontal(id="request-buttons"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.console import Group
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,25 +19,19 @@ from ..i18n import _
 from ..request_rules import show_answer, status_label
 from ..widgets.load_panel import LoadPanel
 from .loading_page import LoadingPage
+from .prompts import two_lines
 
 
-def request_prompt(request: RequestSummary) -> Text:
-    """Label, then status in words and dates (two lines at 80 columns)."""
-    text = Text()
-    if request.status == RequestStatus.pieces_demandees:
-        text.append("● ", style="bold")  # needs the member: a sign as well as the words
-    text.append(request.label, style="bold")
+def request_prompt(request: RequestSummary) -> Group:
+    """Label, then status in words and dates; a sign when the MSA waits for the member."""
     details = [_("Statut : {status}").format(status=status_label(request.status)),
                _("déposée le {date}").format(date=short_date(request.filed_at))]
     if request.updated_at != request.filed_at:
         details.append(_("mise à jour le {date}").format(date=short_date(request.updated_at)))
-    text.append("\n  " + " · ".join(details))
-    return text
+    return two_lines(request.label, " · ".join(details), flag=request.status == RequestStatus.pieces_demandees)
 
 
-def draft_prompt(draft: dict[str, str]) -> Text:
-    text = Text()
-    text.append(_(draft["label"]) or draft["type"], style="bold")
+def draft_prompt(draft: dict[str, str]) -> Group:
     details = [_("Statut : {status}").format(status=status_label(RequestStatus.brouillon))]
     if draft["saved_at"]:
         try:
@@ -45,8 +39,7 @@ def draft_prompt(draft: dict[str, str]) -> Text:
         except ValueError:
             pass
     details.append(_("non envoyé"))
-    text.append("\n  " + " · ".join(details))
-    return text
+    return two_lines(_(draft["label"]) or draft["type"], " · ".join(details))
 
 
 class RequestsScreen(LoadingPage):
@@ -69,7 +62,7 @@ class RequestsScreen(LoadingPage):
         self.drafts: list[dict[str, str]] = []
 
     def compose_body(self) -> ComposeResult:
-        yield Static(_("Entrée : voir le suivi ou reprendre un brouillon · N : nouvelle demande · Échap : retour"),
+        yield Static(_("Entrée : suivi ou brouillon · N : nouvelle demande · Échap : retour"),
                      id="requests-help", markup=False)
         yield LoadPanel(id="requests-load")
         yield OptionList(id="requests")
@@ -197,7 +190,7 @@ class RequestDetailScreen(LoadingPage):
     def show(self, request: Request, form: RequestForm | None) -> None:
         self.request = request
         self.query_one("#detail-title", Static).update(request.label)
-        status = _("Statut : {status} · déposée le {date}").format(
+        status = _("Statut : {status} · demande déposée le {date}").format(
             status=status_label(request.status), date=short_date(request.filed_at))
         self.query_one("#detail-status", Static).update(status)
         pieces = self.query_one("#detail-pieces", Static)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,9 +15,10 @@ from ..i18n import _
 from ..service_routes import route_for
 from ..widgets.load_panel import LoadPanel
 from .loading_page import LoadingPage
+from .prompts import indented
 
 KIND_WORDS = {
-    "request": "Demande en ligne : un formulaire, puis le suivi dans « Mes démarches » (touche D).",
+    "request": "Demande en ligne : un formulaire, puis le suivi dans « Mes démarches » (D).",
     "declaration": "Déclaration trimestrielle de ressources : à faire en ligne.",
     "consultation": "Consultation : s'ouvre dans sa page.",
     "page": "S'ouvre dans sa page.",
@@ -25,12 +27,12 @@ KIND_WORDS = {
 
 
 def category_prompt(category: ServiceCategory) -> Text:
-    # Headers read as such without colour: a sign, bold and underlined words.
-    return Text(f"■ {_(category.label)}", style="bold underline")
+    # Headers read as such without colour: a sign and bold words (underline marks the highlighted service).
+    return Text(f"■ {_(category.label)}", style="bold")
 
 
-def service_prompt(service: Service) -> Text:
-    return Text(f"  › {_(service.label)}")
+def service_prompt(service: Service) -> Table:
+    return indented("  › ", _(service.label))
 
 
 class ServicesScreen(LoadingPage):

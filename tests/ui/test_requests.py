@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
 from textual.widgets import OptionList, Static
 
-from msa_tui.widgets.load_panel import LoadPanel
-
 from msa_tui import request_drafts
+from msa_tui.widgets.load_panel import LoadPanel
 from ui_helpers import login, make_app, type_text, wait_for, wait_screen
 
 
@@ -14,9 +16,16 @@ def shown(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+def plain(prompt) -> str:
+    """An option's prompt (text or Rich grid) as the words on screen, on one line."""
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(prompt)
+    return " ".join(console.export_text().split())
+
+
 def options(app, selector: str) -> list[str]:
     listing = app.screen.query_one(selector, OptionList)
-    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+    return [plain(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
 
 
 async def keys(pilot, text: str) -> None:
@@ -40,7 +49,7 @@ async def choose_service(pilot, label: str) -> None:
     listing = pilot.app.screen.query_one("#services", OptionList)
     for _round in range(listing.option_count):
         option = listing.highlighted_option
-        if option is not None and label in str(option.prompt):
+        if option is not None and label in plain(option.prompt):
             await pilot.press("enter")
             return
         await pilot.press("down")
@@ -133,8 +142,8 @@ async def test_timeline_shows_statuses_in_order_and_pieces_key(server_app):
         listing = app.screen.query_one("#requests", OptionList)
         for _step in range(index):
             await pilot.press("down")
-        assert "Changement de situation" in str(listing.highlighted_option.prompt)
-        assert "Pièces demandées" in str(listing.highlighted_option.prompt)
+        assert "Changement de situation" in plain(listing.highlighted_option.prompt)
+        assert "Pièces demandées" in plain(listing.highlighted_option.prompt)
         await pilot.press("enter")
         await wait_screen(pilot, "RequestDetailScreen")
         await wait_for(pilot, lambda: app.screen.request is not None and shown(app, "#timeline").count("\n") == 2)
