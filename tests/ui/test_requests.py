@@ -217,3 +217,27 @@ async def test_quotient_familial_for_pierre_and_not_eligible_for_antoine(server_
         await wait_for(pilot, lambda: shown(app, "#quotient") != "")
         assert "ne percevez pas de prestations familiales" in shown(app, "#quotient")
         assert app.screen.query_one(LoadPanel).state == "ready"
+
+
+async def test_network_loss_at_submit_keeps_every_answer(server_app, monkeypatch):
+    from msa_tui.api.client import MsaClient
+    from msa_tui.api.errors import NetworkDown
+
+    async def down(self, create):
+        raise NetworkDown()
+
+    monkeypatch.setattr(MsaClient, "file_request", down)
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_rsa_form(pilot)
+        await type_text(pilot, "4")
+        await pilot.press("enter")
+        await keys(pilot, "900")
+        await pilot.press("enter", "enter", "down", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "n'a pas été envoyée" in shown(app, "#request-error"))
+        assert type(app.screen).__name__ == "RequestFormScreen"
+        assert app.screen.raw_answers() == {"foyer_personnes": "4", "ressources_trimestre": "900",
+                                            "logement": "locataire"}
+        assert request_drafts.load_answers("request-rsa", app.me.id)["logement"] == "locataire"
