@@ -211,6 +211,7 @@ class ProcurationRequestScreen(PageScreen):
             yield Label(_("Étendue de la procuration"), classes="field-label")
             yield Select([(_(scope), scope) for scope in SCOPES], prompt=_("Choisissez dans la liste"),
                          id="scope-select")
+            yield Static("", id="scope-error", classes="error-message", markup=False)
             yield FormField("scope-details", _("Précisions (obligatoires pour « Autre »)"),
                             Input(max_length=SCOPE_MAX, placeholder=_("ex. sauf mes déclarations")))
             yield Static("", id="procuration-error", classes="error-message", markup=False)
@@ -218,7 +219,8 @@ class ProcurationRequestScreen(PageScreen):
                          compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#procuration-error", Static).display = False
+        for line in self.query(".error-message").results(Static):
+            line.display = False
         # The NIR field's own empty hint speaks of "votre numéro": here it is someone else's.
         self.query_one("#grantee-nir-message", Static).update(_(NIR_HINT))
         self.query_one("#grantee-nir", Input).focus()
@@ -246,7 +248,8 @@ class ProcurationRequestScreen(PageScreen):
         name_field.set_error(name_error)
         choice = None if select.value is Select.NULL else str(select.value)
         scope, scope_error = build_scope(choice, details_field.value)
-        _set_line(error_line, scope_error)
+        _set_line(self.query_one("#scope-error", Static), scope_error)
+        _set_line(error_line, None)
         first_bad = (nir_field.input if nir is None else name_field.input if name is None
                      else select if choice is None else details_field.input if scope is None else None)
         if first_bad is not None:

@@ -54,7 +54,7 @@ async def test_request_by_keys_appears_as_demandee_then_revoke(server_app, make_
         await pilot.pause()
         assert "13 caractères" in shown(app, "#grantee-nir-message")
         assert "Indiquez le nom et le prénom de la personne." in shown(app, "#grantee-name-error")
-        assert "Choisissez l'étendue de la procuration." in shown(app, "#procuration-error")
+        assert "Choisissez l'étendue de la procuration." in shown(app, "#scope-error")
         assert app.screen.query_one("#grantee-nir", Input).has_focus
         await type_text(pilot, SOPHIE)
         await pilot.press("enter")

@@ -1,0 +1,95 @@
+"""SVG snapshots of « Demander un rendez-vous » (my appointments, slots) and « Gérer mes procurations »
+(list, request form), 80x24 and 120x40, frozen clock and seeded data."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from textual.widgets import OptionList
+
+from msa_tui.api import models as m
+from msa_tui.api.client import MsaClient
+from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture(autouse=True)
+def frozen_time(monkeypatch, isolated_dirs):
+    monkeypatch.setenv("MSA_TUI_FROZEN_TIME", "2026-11-15T10:00:00+01:00")
+
+
+def _options(pilot, selector: str) -> int:
+    return pilot.app.screen.query_one(selector, OptionList).option_count
+
+
+async def _open(pilot, page: str, screen: str, selector: str) -> None:
+    await login(pilot)
+    pilot.app.open_page(page)
+    await wait_screen(pilot, screen)
+    await wait_for(pilot, lambda: _options(pilot, selector) > 0)
+
+
+async def _steady(pilot) -> None:
+    """Workers done, no toast, no blinking cursor: the SVG is the same on every run."""
+    app = pilot.app
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    app.clear_notifications()
+    for widget in app.screen.query("Input"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_my_appointments(snap_compare, server_app, size):
+    async def run_before(pilot) -> None:
+        # Booked through the API in the app's own loop: the page shows what the server holds.
+        async with MsaClient("http://testserver", transport=httpx.ASGITransport(app=server_app)) as api:
+            await api.login(DEMO_NIR, DEMO_PASSWORD)
+            slots = await api.slots()
+            await api.book(m.AppointmentCreate(slot_id=slots[0].id, topic="Question sur ma retraite"))
+            await api.book(m.AppointmentCreate(slot_id=slots[4].id, topic="Dossier d'aide au logement"))
+        await _open(pilot, "appointments", "AppointmentsScreen", "#appointments")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_booking_slots_with_topic(snap_compare, server_app, size):
+    async def run_before(pilot) -> None:
+        await login(pilot)
+        pilot.app.open_page("appointments")
+        await wait_screen(pilot, "AppointmentsScreen")
+        await wait_for(pilot, lambda: pilot.app.screen.has_class("-empty"))
+        await pilot.press("p")
+        await wait_screen(pilot, "BookingScreen")
+        await wait_for(pilot, lambda: _options(pilot, "#slots") > 0)
+        await pilot.press("down", "down", "enter")
+        await type_text(pilot, "Question sur ma retraite")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_procurations_received(snap_compare, server_app, size):
+    async def run_before(pilot) -> None:
+        await _open(pilot, "procurations", "ProcurationsScreen", "#procurations")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_procuration_request_refused_name(snap_compare, server_app, size):
+    async def run_before(pilot) -> None:
+        await _open(pilot, "procurations", "ProcurationsScreen", "#procurations")
+        await pilot.press("n")
+        await wait_screen(pilot, "ProcurationRequestScreen")
+        await type_text(pilot, "2900529012345")
+        await pilot.press("ctrl+s")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
