@@ -27,7 +27,7 @@ from ..appointment_rules import (
 from ..i18n import _
 from ..widgets.form_field import ERROR_MARK, FormField
 from ..widgets.load_panel import LoadPanel
-from .base import PageScreen
+from .loading_page import LoadingPage
 
 SLOT_TAKEN = ("Ce créneau vient d'être pris par une autre personne : choisissez-en un autre. "
               "Votre motif est conservé.")
@@ -52,7 +52,7 @@ def appointment_prompt(appointment: Appointment) -> Text:
     return text
 
 
-class AppointmentsScreen(PageScreen):
+class AppointmentsScreen(LoadingPage):
     """My appointments, soonest first; A cancels the highlighted one (after a yes), P books another."""
 
     PAGE_TITLE = "Demander un rendez-vous"
@@ -89,22 +89,11 @@ class AppointmentsScreen(PageScreen):
 
     @work(exclusive=True, group="appointments-load", exit_on_error=False)
     async def load(self) -> None:
-        panel = self.query_one(LoadPanel)
-        if not self.appointments:
-            panel.loading()
-        try:
-            page = await self.call(lambda: self.api.appointments())
-        except ApiError as error:
-            page, message = None, error.message
-        else:
-            message = _("Vos rendez-vous n'ont pas pu être chargés.")
-        if page is None:
-            panel.failed(message)
+        page = await self.fetch(self.api.appointments, _("Vos rendez-vous n'ont pas pu être chargés."),
+                                quiet=bool(self.appointments))
+        if page is not None:
+            self.show_appointments(page.items)
             self.refresh_bindings()
-            return
-        panel.ready()
-        self.show_appointments(page.items)
-        self.refresh_bindings()
 
     def show_appointments(self, appointments: list[Appointment]) -> None:
         listing = self.query_one("#appointments", OptionList)
@@ -143,7 +132,8 @@ class AppointmentsScreen(PageScreen):
             if yes:
                 self.cancel(appointment)
 
-        self.app.push_screen(ConfirmDialog(question, _("Oui, l'annuler"), id="confirm-cancel", cancel_label=_("Le garder")), answered)
+        dialog = ConfirmDialog(question, _("Oui, l'annuler"), id="confirm-cancel", cancel_label=_("Le garder"))
+        self.app.push_screen(dialog, answered)
 
     @work(exclusive=True, group="appointments-cancel", exit_on_error=False)
     async def cancel(self, appointment: Appointment) -> None:
@@ -170,23 +160,13 @@ class AppointmentsScreen(PageScreen):
 
         self.app.push_screen(BookingScreen(), booked)
 
-    @on(LoadPanel.RetryRequested)
-    def _retry(self) -> None:
-        self.load()
-
-    def action_reload(self) -> None:
-        self.load()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
         if action == "cancel_appointment":
             return bool(self.appointments)
         return super().check_action(action, parameters)
 
 
-class BookingScreen(PageScreen):
+class BookingScreen(LoadingPage):
     """« Prendre rendez-vous »: free slots grouped by day (M filters by mode), a topic, Ctrl+S books.
 
     Dismissed with the new Appointment. A slot taken meanwhile keeps the topic and reloads the slots.
@@ -239,22 +219,10 @@ class BookingScreen(PageScreen):
 
     @work(exclusive=True, group="slots-load", exit_on_error=False)
     async def load(self) -> None:
-        panel = self.query_one(LoadPanel)
-        panel.loading()
-        try:
-            slots = await self.call(self.api.slots)
-        except ApiError as error:
-            slots, message = None, error.message
-        else:
-            message = _("Les créneaux libres n'ont pas pu être chargés.")
-        if slots is None:
-            panel.failed(message)
-            self.refresh_bindings()
-            return
-        panel.ready()
-        self.slots = slots
-        self.show_slots()
-        self.refresh_bindings()
+        slots = await self.fetch(self.api.slots, _("Les créneaux libres n'ont pas pu être chargés."))
+        if slots is not None:
+            self.slots = slots
+            self.show_slots()
 
     def show_slots(self) -> None:
         listing = self.query_one("#slots", OptionList)
@@ -347,16 +315,3 @@ class BookingScreen(PageScreen):
 
     def action_leave(self) -> None:
         self.dismiss(None)
-
-    @on(LoadPanel.RetryRequested)
-    def _retry(self) -> None:
-        self.load()
-
-    def action_reload(self) -> None:
-        self.load()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
-        return super().check_action(action, parameters)

@@ -22,13 +22,13 @@ from ..procuration_rules import (
     can_revoke,
     check_name,
     direction_words,
-    status_label,
     summary,
 )
 from ..widgets.form_field import ERROR_MARK, FormField
 from ..widgets.load_panel import LoadPanel
 from ..widgets.nir_input import NirField
 from .base import PageScreen
+from .loading_page import LoadingPage
 
 NIR_HINT = "Le numéro de sécurité sociale de la personne : 13 caractères, sans la clé."
 
@@ -45,7 +45,7 @@ def procuration_prompt(procuration: Procuration) -> Text:
     return text
 
 
-class ProcurationsScreen(PageScreen):
+class ProcurationsScreen(LoadingPage):
     """Procurations given and received; N asks for a new one, R revokes the highlighted one after a yes."""
 
     PAGE_TITLE = "Gérer mes procurations"
@@ -82,22 +82,11 @@ class ProcurationsScreen(PageScreen):
 
     @work(exclusive=True, group="procurations-load", exit_on_error=False)
     async def load(self) -> None:
-        panel = self.query_one(LoadPanel)
-        if not self.procurations:
-            panel.loading()
-        try:
-            page = await self.call(self.api.procurations)
-        except ApiError as error:
-            page, message = None, error.message
-        else:
-            message = _("Vos procurations n'ont pas pu être chargées.")
-        if page is None:
-            panel.failed(message)
+        page = await self.fetch(self.api.procurations, _("Vos procurations n'ont pas pu être chargées."),
+                                quiet=bool(self.procurations))
+        if page is not None:
+            self.show_procurations(page.items)
             self.refresh_bindings()
-            return
-        panel.ready()
-        self.show_procurations(page.items)
-        self.refresh_bindings()
 
     def show_procurations(self, procurations: list[Procuration]) -> None:
         listing = self.query_one("#procurations", OptionList)
@@ -170,17 +159,7 @@ class ProcurationsScreen(PageScreen):
 
         self.app.push_screen(ProcurationRequestScreen(), requested)
 
-    @on(LoadPanel.RetryRequested)
-    def _retry(self) -> None:
-        self.load()
-
-    def action_reload(self) -> None:
-        self.load()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
         if action == "revoke":
             return bool(self.procurations)
         return super().check_action(action, parameters)

@@ -128,3 +128,33 @@ async def test_slot_taken_meanwhile_says_so_keeps_topic_and_reloads(server_app, 
         await wait_screen(pilot, "AppointmentsScreen")
         await wait_for(pilot, lambda: len(listed(app, "#appointments")) == 1)
         assert "Motif : Aide au logement" in listed(app, "#appointments")[0]
+
+
+def flaky_app(server_app):
+    """An app whose network can be cut (`transport.down = True`) and restored."""
+    from msa_tui.app import MsaApp
+    from msa_tui.config import Config
+    from msa_tui.credentials import CredentialStore
+    from test_messages import FlakyTransport
+    from ui_helpers import MemoryKeyring
+
+    transport = FlakyTransport(server_app)
+    app = MsaApp(Config(server_url="http://testserver"), server_url="http://testserver", transport=transport,
+                 credentials=CredentialStore(backend=MemoryKeyring()), client_kwargs={"backoff": 0.0})
+    return app, transport
+
+
+async def test_network_down_at_booking_keeps_the_topic_then_books(server_app):
+    app, transport = flaky_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_booking(pilot)
+        await pilot.press("enter")
+        await type_text(pilot, "Carte Vitale")
+        transport.down = True
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "votre motif est conservé" in shown(app, "#booking-error"))
+        assert app.screen.query_one("#topic-input", Input).value == "Carte Vitale"
+        transport.down = False
+        await pilot.press("ctrl+s")
+        await wait_screen(pilot, "AppointmentsScreen")
+        await wait_for(pilot, lambda: len(listed(app, "#appointments")) == 1)

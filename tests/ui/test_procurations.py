@@ -101,3 +101,19 @@ async def test_own_nir_refused_by_the_server_under_the_field(server_app):
         await wait_for(pilot, lambda: "vous-même" in shown(app, "#grantee-nir-message"))
         assert type(app.screen).__name__ == "ProcurationRequestScreen"
         assert app.screen.query_one("#grantee-name-input", Input).value == "Pierre Martin"
+
+
+async def test_list_failure_says_so_and_ctrl_r_retries(server_app):
+    from test_appointments import flaky_app
+
+    app, transport = flaky_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot)
+        transport.down = True
+        app.open_page("procurations")
+        await wait_screen(pilot, "ProcurationsScreen")
+        await wait_for(pilot, lambda: app.screen.query_one("#procurations-load").state == "failed")
+        assert "n'ont pas pu être chargées" in app.screen.query_one("#procurations-load").error
+        transport.down = False
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: len(listed(app)) == 1)
