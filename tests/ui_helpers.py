@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from typing import Any
 
 import httpx
@@ -68,13 +70,21 @@ def make_app(server_app: Any, *, config: Config | None = None, demo: bool = Fals
     )
 
 
-async def wait_for(pilot: Any, predicate: Any, *, rounds: int = 200) -> None:
-    """Let the app process messages (and workers) until `predicate()` holds; fail after `rounds`."""
-    for _ in range(rounds):
+async def wait_for(pilot: Any, predicate: Any, *, rounds: int = 200, timeout: float = 30.0) -> None:
+    """Let the app process messages (and workers) until `predicate()` holds.
+
+    Fails after at least `rounds` pauses *and* `timeout` seconds: a loaded 2-core CI
+    machine is slow, and this is a deadline against hangs, not a speed assertion.
+    """
+    deadline = time.monotonic() + timeout
+    done = 0
+    while True:
         if predicate():
             return
+        if done >= rounds and time.monotonic() > deadline:
+            raise AssertionError("condition never became true")
         await pilot.pause(0.01)
-    raise AssertionError("condition never became true")
+        done += 1
 
 
 async def wait_screen(pilot: Any, cls_name: str) -> None:

@@ -75,7 +75,8 @@ async def test_palette_opens_a_page_by_keys(server_app):
         await pilot.press("ctrl+p")
         await wait_screen(pilot, "CommandPalette")
         await type_text(pilot, "procurations")
-        await pilot.pause(0.3)
+        # The palette searches asynchronously: wait until the page is offered.
+        await wait_for(pilot, lambda: _palette_offers(app, "procurations"))
         await pilot.press("enter")
         # Every page is built now: the palette opens the real one.
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ProcurationsScreen")
@@ -127,3 +128,14 @@ async def test_quit_when_logged_in_asks_first(server_app):
         await pilot.press("o")
         await pilot.pause()
     assert app.return_code == 0
+
+
+def _palette_offers(app, word: str) -> bool:
+    from textual.widgets import OptionList
+
+    options = app.screen.query(OptionList)
+    return any(
+        word in str(option.prompt).lower()
+        for widget in options
+        for option in widget.options
+    )
