@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,6 +23,7 @@ from ..payment_rules import (
 )
 from ..widgets.custom_period import CustomPeriod
 from .base import PageScreen
+from .downloads import save_in_downloads
 from .wizard_steps.panes import ChoiceButton
 
 
@@ -126,8 +125,6 @@ class AttestationsScreen(PageScreen):
     @work(exclusive=True, group="attestation", exit_on_error=False)
     async def obtain(self, kind: AttestationKind, period: Period | None) -> None:
         from ..clock import today
-        from ..document_files import unique_path
-        from ..paths import downloads_dir
 
         self.busy = True
         result = self.query_one("#attestation-result", Static)
@@ -136,24 +133,20 @@ class AttestationsScreen(PageScreen):
         start = period.start if period else None
         end = period.end if period else None
         try:
-            dest = unique_path(downloads_dir(), attestation_name(kind, period, today()))
-            path: Path | None = await self.call(
-                lambda: self.api.attestation(kind, dest, date_from=start, date_to=end))
+            path, problem = await save_in_downloads(
+                self, attestation_name(kind, period, today()),
+                lambda dest: self.api.attestation(kind, dest, date_from=start, date_to=end))
         except NotEligible as error:
             # The server says why in French; the choices stay as they are for another try.
-            result.set_class(True, "-refused")
-            result.update("⚠ " + _("Attestation non délivrée : {reason}").format(reason=error.message))
-            return
+            path, problem = None, _("Attestation non délivrée : {reason}").format(reason=error.message)
         except ApiError as error:
-            result.set_class(True, "-refused")
-            result.update(f"⚠ {error.message}")
-            return
-        except OSError:
-            result.set_class(True, "-refused")
-            result.update("⚠ " + _("Le dossier Téléchargements n'est pas accessible en écriture."))
-            return
+            path, problem = None, error.message
         finally:
             self.busy = False
+        if problem:
+            result.set_class(True, "-refused")
+            result.update(f"⚠ {problem}")
+            return
         if path is None:
             result.update("⚠ " + _("L'attestation n'a pas été obtenue. Réessayez avec Ctrl+S."))
             return

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,12 +10,13 @@ from textual.widgets import DataTable, Static
 
 from ..api.errors import ApiError
 from ..api.models import Direction, Document
-from ..document_files import download_name, unique_path
+from ..document_files import download_name
 from ..files import human_size
 from ..formatting import long_date, short_date
 from ..i18n import _
 from ..widgets.load_panel import LoadPanel
-from .base import PageScreen
+from .downloads import save_in_downloads
+from .loading_page import LoadingPage
 
 FILTERS: list[tuple[Direction | None, str]] = [
     (None, "tous les documents"),
@@ -31,7 +30,7 @@ def direction_label(direction: Direction | str) -> str:
     return _("Envoyé") if str(direction) == Direction.sent.value else _("Reçu")
 
 
-class DocumentsScreen(PageScreen):
+class DocumentsScreen(LoadingPage):
     """A table of documents (date, sent/received, title, size); Enter or T downloads the selected one."""
 
     PAGE_TITLE = "Consulter un document"
@@ -97,22 +96,11 @@ class DocumentsScreen(PageScreen):
 
     @work(exclusive=True, group="documents-load", exit_on_error=False)
     async def load(self) -> None:
-        panel = self.query_one(LoadPanel)
-        panel.loading()
         direction = self.direction
-        try:
-            page = await self.call(lambda: self.api.documents(direction=direction, limit=100))
-        except ApiError as error:
-            page, message = None, error.message
-        else:
-            message = _("La liste des documents n'a pas pu être chargée.")
-        if page is None:
-            panel.failed(message)
-            self.refresh_bindings()
-            return
-        panel.ready()
-        self.refresh_bindings()
-        self.show_documents(page.items)
+        page = await self.fetch(lambda: self.api.documents(direction=direction, limit=100),
+                                _("La liste des documents n'a pas pu être chargée."))
+        if page is not None:
+            self.show_documents(page.items)
 
     def show_documents(self, documents: list[Document]) -> None:
         self.documents = documents
@@ -166,25 +154,19 @@ class DocumentsScreen(PageScreen):
 
     @work(exclusive=True, group="documents-download", exit_on_error=False)
     async def download(self, document: Document) -> None:
-        from ..paths import downloads_dir
-
         self.downloading = True
         result = self.query_one("#download-result", Static)
         result.display = True
         result.update(_("Téléchargement de « {title} »…").format(title=document.title))
         try:
-            dest = unique_path(downloads_dir(), download_name(document))
-            path: Path | None = await self.call(lambda: self.api.download_document(document.id, dest))
+            path, problem = await save_in_downloads(
+                self, download_name(document), lambda dest: self.api.download_document(document.id, dest))
         except ApiError as error:
-            result.update(f"⚠ {error.message}")
-            return
-        except OSError:
-            result.update("⚠ " + _("Le dossier Téléchargements n'est pas accessible en écriture."))
-            return
+            path, problem = None, error.message
         finally:
             self.downloading = False
         if path is None:
-            result.update("⚠ " + _("Le document n'a pas été téléchargé. Réessayez avec T."))
+            result.update("⚠ " + (problem or _("Le document n'a pas été téléchargé. Réessayez avec T.")))
             return
         result.update(_("Document enregistré : {path}").format(path=path))
         self.notify(str(path), title=_("Document enregistré"))
@@ -193,16 +175,3 @@ class DocumentsScreen(PageScreen):
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
         self.show_filter()
         self.load()
-
-    @on(LoadPanel.RetryRequested)
-    def _retry(self) -> None:
-        self.load()
-
-    def action_reload(self) -> None:
-        self.load()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
-        return super().check_action(action, parameters)

@@ -15,6 +15,7 @@ from ..message_rules import TOPICS, author_word, check_body, check_new_thread, m
 from ..widgets.form_field import ERROR_MARK, FormField
 from ..widgets.load_panel import LoadPanel
 from .base import PageScreen
+from .loading_page import LoadingPage
 
 NOT_SENT = "Votre message n'a pas été envoyé ; votre texte est conservé. Réessayez avec Ctrl+S."
 
@@ -38,7 +39,7 @@ def _leave(screen: PageScreen, typed: bool, question: str) -> None:
     screen.app.push_screen(ConfirmDialog(question, _("Abandonner"), id="confirm-drop-text"), answered)
 
 
-class ThreadScreen(PageScreen):
+class ThreadScreen(LoadingPage):
     """The messages of one thread (author « Vous » / « MSA », date) and a reply box.
 
     Opening the thread marks it read on the server. A reply that fails keeps its text.
@@ -80,21 +81,9 @@ class ThreadScreen(PageScreen):
 
     @work(exclusive=True, group="thread-load", exit_on_error=False)
     async def load(self) -> None:
-        panel = self.query_one(LoadPanel)
-        panel.loading()
-        try:
-            thread = await self.call(lambda: self.api.thread(self.thread_id))
-        except ApiError as error:
-            panel.failed(error.message)
-            self.refresh_bindings()
-            return
-        if thread is None:
-            panel.failed(_("Cet échange n'a pas pu être chargé."))
-            self.refresh_bindings()
-            return
-        panel.ready()
-        self.refresh_bindings()
-        self.show_thread(thread)
+        thread = await self.fetch(lambda: self.api.thread(self.thread_id), _("Cet échange n'a pas pu être chargé."))
+        if thread is not None:
+            self.show_thread(thread)
 
     def show_thread(self, thread: Thread) -> None:
         self.thread = thread
@@ -148,15 +137,6 @@ class ThreadScreen(PageScreen):
         self.query_one("#reply", TextArea).clear()
         self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
         self.show_thread(thread)
-
-    def action_reload(self) -> None:
-        self.load()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
-        return super().check_action(action, parameters)
 
     def action_back(self) -> None:
         _leave(self, bool(self.query_one("#reply", TextArea).text.strip()),

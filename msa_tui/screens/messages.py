@@ -9,13 +9,12 @@ from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..api.errors import ApiError
 from ..api.models import ThreadSummary
 from ..formatting import long_date
 from ..i18n import _
 from ..message_rules import thread_state_words
 from ..widgets.load_panel import LoadPanel
-from .base import PageScreen
+from .loading_page import LoadingPage
 
 LOAD_FAILED = "Vos échanges n'ont pas pu être chargés."
 
@@ -33,7 +32,7 @@ def thread_prompt(thread: ThreadSummary) -> Text:
     return text
 
 
-class MessagesScreen(PageScreen):
+class MessagesScreen(LoadingPage):
     """The list of threads; Enter reads one, N writes a new message, R reloads after a failure."""
 
     PAGE_TITLE = "Nous envoyer un message"
@@ -68,22 +67,9 @@ class MessagesScreen(PageScreen):
 
     @work(exclusive=True, group="messages-load", exit_on_error=False)
     async def load(self) -> None:
-        panel = self.query_one(LoadPanel)
-        if not self.threads:
-            panel.loading()
-        try:
-            page = await self.call(lambda: self.api.threads(limit=100))
-        except ApiError as error:
-            panel.failed(error.message)
-            self.refresh_bindings()
-            return
-        if page is None:
-            panel.failed(_(LOAD_FAILED))
-            self.refresh_bindings()
-            return
-        panel.ready()
-        self.refresh_bindings()
-        self.show_threads(page.items)
+        page = await self.fetch(lambda: self.api.threads(limit=100), _(LOAD_FAILED), quiet=bool(self.threads))
+        if page is not None:
+            self.show_threads(page.items)
 
     def show_threads(self, threads: list[ThreadSummary]) -> None:
         listing = self.query_one("#threads", OptionList)
@@ -110,20 +96,7 @@ class MessagesScreen(PageScreen):
 
             self.app.push_screen(ThreadScreen(thread.id, thread.subject))
 
-    @on(LoadPanel.RetryRequested)
-    def _retry(self) -> None:
-        self.load()
-
-    def action_reload(self) -> None:
-        self.load()
-
     def action_new_thread(self) -> None:
         from .message_thread import NewThreadScreen
 
         self.app.push_screen(NewThreadScreen())
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
-        return super().check_action(action, parameters)

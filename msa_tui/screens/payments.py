@@ -31,7 +31,8 @@ from ..payment_rules import (
 )
 from ..widgets.custom_period import CustomPeriod
 from ..widgets.load_panel import LoadPanel
-from .base import PageScreen
+from .downloads import UNWRITABLE
+from .loading_page import LoadingPage
 
 WIDE = 110
 """From this width on, the table has room for the full domain words."""
@@ -73,7 +74,7 @@ class PaymentDetail(ModalScreen[None]):
         self.dismiss(None)
 
 
-class PaymentsScreen(PageScreen):
+class PaymentsScreen(LoadingPage):
     """Filters (domain, period) above the table, newest first; the total of what is shown below."""
 
     PAGE_TITLE = "Mes paiements et mes remboursements"
@@ -303,22 +304,12 @@ class PaymentsScreen(PageScreen):
             dest = unique_path(downloads_dir(), csv_name(self.domain, self.period, today()))
             path: Path = write_csv(dest, self.payments)
         except OSError:
-            result.update("⚠ " + _("Le dossier Téléchargements n'est pas accessible en écriture."))
+            result.update("⚠ " + _(UNWRITABLE))
             return
         result.update(_("Liste enregistrée en CSV : {path}").format(path=path))
         self.notify(str(path), title=_("Export CSV"))
 
-    @on(LoadPanel.RetryRequested)
-    def _retry(self) -> None:
-        self.load()
-
-    def action_reload(self) -> None:
-        self.load()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
         if action == "more":
             return self.loaded and bool(self.next_cursor)
         return super().check_action(action, parameters)

@@ -16,7 +16,7 @@ from ..i18n import _
 from ..nir import mask_nir
 from ..widgets.form_field import ERROR_MARK, FormField
 from ..widgets.load_panel import LoadPanel
-from .base import PageScreen
+from .loading_page import LoadingPage
 
 RELATIONS = {"conjoint": "conjoint ou conjointe", "enfant": "enfant", "autre": "autre personne du foyer"}
 
@@ -51,7 +51,7 @@ def household_text(me: Me) -> str:
     return "\n".join(lines)
 
 
-class ProfileScreen(PageScreen):
+class ProfileScreen(LoadingPage):
     """Name, masked NIR and household (read only); e-mail, phone and address editable, checked as typed."""
 
     PAGE_TITLE = "Mes informations personnelles"
@@ -94,20 +94,9 @@ class ProfileScreen(PageScreen):
 
     @work(exclusive=True, group="profile-load", exit_on_error=False)
     async def load(self) -> None:
-        panel = self.query_one(LoadPanel)
-        panel.loading()
-        try:
-            me = await self.call(self.api.me)
-        except ApiError as error:
-            me, message = None, error.message
-        else:
-            message = _("Vos informations n'ont pas pu être chargées.")
+        me = await self.fetch(self.api.me, _("Vos informations n'ont pas pu être chargées."))
         if me is None:
-            panel.failed(message)
-            self.refresh_bindings()
             return
-        panel.ready()
-        self.refresh_bindings()
         self.show(me)
         self.query_one("#profile-scroll").display = True
         self.query_one("#email-input", Input).focus()
@@ -206,12 +195,3 @@ class ProfileScreen(PageScreen):
                 self.field(name).set_error(problem.message)
                 self.show_field(name)
         self.set_form_error(" ".join(others) or _("Corrigez les champs signalés : rien n'a été enregistré."))
-
-    def action_reload(self) -> None:
-        self.load()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload":
-            panels = self.query(LoadPanel)
-            return bool(panels) and panels.first().state == "failed"
-        return super().check_action(action, parameters)

@@ -1,0 +1,31 @@
+"""Saving what the server sends into the member's Downloads folder, under a name that replaces no file."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from ..document_files import unique_path
+from ..i18n import _
+from .base import PageScreen
+
+UNWRITABLE = "Le dossier Téléchargements n'est pas accessible en écriture."
+
+
+async def save_in_downloads(
+    screen: PageScreen, name: str, fetch: Callable[[Path], Awaitable[Path]]
+) -> tuple[Path | None, str | None]:
+    """Let `fetch(dest)` write the file at a free `dest` named after `name`, through `screen.call`.
+
+    Returns (path, None) once written; (None, French reason) when the folder cannot be written;
+    (None, None) when `call` already told the member why (network down…). Other `ApiError`s
+    propagate, so that each page words its refusals its own way.
+    """
+    from ..paths import downloads_dir
+
+    try:
+        dest = unique_path(downloads_dir(), name)
+        path = await screen.call(lambda: fetch(dest))
+    except OSError:
+        return None, _(UNWRITABLE)
+    return path, None
