@@ -25,17 +25,12 @@ from ..appointment_rules import (
     slot_line,
 )
 from ..i18n import _
-from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
 from .loading_page import LoadingPage
 
 SLOT_TAKEN = ("Ce créneau vient d'être pris par une autre personne : choisissez-en un autre. "
               "Votre motif est conservé.")
-
-
-def _set_line(line: Static, message: str | None, *, error: bool = True) -> None:
-    line.update((f"{ERROR_MARK}{message}" if error else message) if message else "")
-    line.display = bool(message)
 
 
 async def _cancelled(call: Awaitable[None]) -> bool:
@@ -141,12 +136,12 @@ class AppointmentsScreen(LoadingPage):
         try:
             done = await self.call(lambda: _cancelled(self.api.cancel_appointment(appointment.id)))
         except ApiError as error:
-            _set_line(result, error.message)
+            show_line(result, error.message)
             return
         if not done:
-            _set_line(result, _("Le rendez-vous n'a pas été annulé. Réessayez avec A."))
+            show_line(result, _("Le rendez-vous n'a pas été annulé. Réessayez avec A."))
             return
-        _set_line(result, _("Rendez-vous annulé : {what}.").format(what=appointment_words(appointment)), error=False)
+        show_line(result, _("Rendez-vous annulé : {what}.").format(what=appointment_words(appointment)), error=False)
         self.load()
 
     def action_book(self) -> None:
@@ -155,7 +150,7 @@ class AppointmentsScreen(LoadingPage):
                 return
             self.focus_id = appointment.id
             line = _("Rendez-vous pris : {what}.").format(what=appointment_words(appointment))
-            _set_line(self.query_one("#appointments-result", Static), line, error=False)
+            show_line(self.query_one("#appointments-result", Static), line, error=False)
             self.load()
 
         self.app.push_screen(BookingScreen(), booked)
@@ -277,14 +272,14 @@ class BookingScreen(LoadingPage):
         topic, problem = check_topic(field.value)
         field.set_error(problem)
         if slot is None:
-            _set_line(error_line, _("Choisissez d'abord un créneau dans la liste."))
+            show_line(error_line, _("Choisissez d'abord un créneau dans la liste."))
             self.query_one("#slots", OptionList).focus()
             return
         if topic is None:
-            _set_line(error_line, None)
+            show_line(error_line, None)
             field.input.focus()
             return
-        _set_line(error_line, None)
+        show_line(error_line, None)
         if not self.booking:
             self.book(AppointmentCreate(slot_id=slot.id, topic=topic))
 
@@ -296,16 +291,16 @@ class BookingScreen(LoadingPage):
             appointment = await self.call(lambda: self.api.book(create))
         except ApiError as error:
             if error.code == "slot_taken":
-                _set_line(error_line, _(SLOT_TAKEN))
+                show_line(error_line, _(SLOT_TAKEN))
                 self.load()
                 self.query_one("#slots", OptionList).focus()
             else:
-                _set_line(error_line, error.message)
+                show_line(error_line, error.message)
             return
         finally:
             self.booking = False
         if appointment is None:
-            _set_line(error_line, _("Le rendez-vous n'a pas été pris ; votre motif est conservé. Réessayez."))
+            show_line(error_line, _("Le rendez-vous n'a pas été pris ; votre motif est conservé. Réessayez."))
             return
         self.dismiss(appointment)
 

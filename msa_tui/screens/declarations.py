@@ -16,7 +16,7 @@ from ..api.models import Declaration, DeclarationFile, DeclarationStatus
 from ..formatting import money
 from ..i18n import _
 from ..request_rules import RESOURCE_FIELDS, check_resources, declaration_state, declaration_title, field_of
-from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
 from .base import PageScreen
 from .loading_page import LoadingPage
@@ -168,9 +168,7 @@ class DeclarationFormScreen(PageScreen):
         self.focus_next()
 
     def set_form_error(self, message: str | None) -> None:
-        line = self.query_one("#declaration-error", Static)
-        line.update(f"{ERROR_MARK}{message}" if message else "")
-        line.display = bool(message)
+        show_line(self.query_one("#declaration-error", Static), message)
 
     @on(Button.Pressed, "#declaration-submit")
     def _submit_pressed(self) -> None:
@@ -184,7 +182,7 @@ class DeclarationFormScreen(PageScreen):
             self.field(name).set_error(checked.errors.get(name))
         if not checked.ok:
             self.set_form_error(_("Corrigez les montants signalés : rien n'a été envoyé."))
-            self.field(next(iter(checked.errors))).input.focus()
+            reveal(self.field(next(iter(checked.errors))))
             return
         self.set_form_error(None)
         self.submit(DeclarationFile(resources={k: float(v) for k, v in checked.values.items()}))  # type: ignore[arg-type]
@@ -195,11 +193,11 @@ class DeclarationFormScreen(PageScreen):
         try:
             filed = await self.call(lambda: self.api.file_declaration(self.declaration.id, body))
         except ValidationFailed as error:
-            for problem in error.field_errors:
-                name = field_of(problem.field)
-                if name in dict(RESOURCE_FIELDS):
-                    self.field(name).set_error(problem.message)
+            fields = {name: self.field(name) for name, _label in RESOURCE_FIELDS}
+            first, _others = place_field_errors(fields, error.field_errors, field_of)
             self.set_form_error(error.message)
+            if first is not None:
+                reveal(first)
             return
         except ApiError as error:
             # Already filed (409, e.g. from another session): the server's own words.

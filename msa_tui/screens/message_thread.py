@@ -12,17 +12,12 @@ from ..api.errors import ApiError, ValidationFailed
 from ..api.models import NewThread, Thread
 from ..i18n import _
 from ..message_rules import TOPICS, author_word, check_body, check_new_thread, moment_words, thread_state_words
-from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
 from .base import PageScreen
 from .loading_page import LoadingPage
 
 NOT_SENT = "Votre message n'a pas été envoyé ; votre texte est conservé. Réessayez avec Ctrl+S."
-
-
-def _set_error(line: Static, message: str | None) -> None:
-    line.update(f"{ERROR_MARK}{message}" if message else "")
-    line.display = bool(message)
 
 
 def _leave(screen: PageScreen, typed: bool, question: str) -> None:
@@ -111,10 +106,10 @@ class ThreadScreen(LoadingPage):
         error_line = self.query_one("#reply-error", Static)
         body, problem = check_body(self.query_one("#reply", TextArea).text)
         if problem or body is None:
-            _set_error(error_line, problem)
+            show_line(error_line, problem)
             self.query_one("#reply", TextArea).focus()
             return
-        _set_error(error_line, None)
+        show_line(error_line, None)
         self.send(body)
 
     @work(exclusive=True, group="thread-send", exit_on_error=False)
@@ -126,13 +121,13 @@ class ThreadScreen(LoadingPage):
         try:
             thread = await self.call(lambda: self.api.reply(self.thread_id, body))
         except ApiError as error:
-            _set_error(error_line, error.message)
+            show_line(error_line, error.message)
             return
         finally:
             self.sending = False
             button.disabled = False
         if thread is None:
-            _set_error(error_line, _(NOT_SENT))
+            show_line(error_line, _(NOT_SENT))
             return
         self.query_one("#reply", TextArea).clear()
         self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
@@ -197,8 +192,8 @@ class NewThreadScreen(PageScreen):
             self.query_one("#body-input", TextArea).text,
         )
         self.query_one("#subject-field", FormField).set_error(checked.errors.get("subject"))
-        _set_error(self.query_one("#topic-error", Static), checked.errors.get("topic"))
-        _set_error(self.query_one("#body-error", Static), checked.errors.get("body"))
+        show_line(self.query_one("#topic-error", Static), checked.errors.get("topic"))
+        show_line(self.query_one("#body-error", Static), checked.errors.get("body"))
         if not checked.ok:
             first = next(iter(checked.errors))
             {"subject": self.query_one("#subject-input"), "topic": self.query_one("#topic-select"),
@@ -210,20 +205,20 @@ class NewThreadScreen(PageScreen):
     async def send(self, new: NewThread) -> None:
         self.sending = True
         error_line = self.query_one("#new-thread-error", Static)
-        _set_error(error_line, None)
+        show_line(error_line, None)
         try:
             thread = await self.call(lambda: self.api.new_thread(new))
         except ValidationFailed as error:
             fields = {e.field: e.message for e in error.field_errors}
-            _set_error(error_line, "; ".join(fields.values()) or error.message)
+            show_line(error_line, "; ".join(fields.values()) or error.message)
             return
         except ApiError as error:
-            _set_error(error_line, error.message)
+            show_line(error_line, error.message)
             return
         finally:
             self.sending = False
         if thread is None:
-            _set_error(error_line, _(NOT_SENT))
+            show_line(error_line, _(NOT_SENT))
             return
         self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
         # The new thread replaces the form: Échap from it goes back to the refreshed list.

@@ -24,18 +24,13 @@ from ..procuration_rules import (
     direction_words,
     summary,
 )
-from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.nir_input import NirField
 from .base import PageScreen
 from .loading_page import LoadingPage
 
 NIR_HINT = "Le numéro de sécurité sociale de la personne : 13 caractères, sans la clé."
-
-
-def _set_line(line: Static, message: str | None, *, error: bool = True) -> None:
-    line.update((f"{ERROR_MARK}{message}" if error else message) if message else "")
-    line.display = bool(message)
 
 
 def procuration_prompt(procuration: Procuration) -> Text:
@@ -117,7 +112,7 @@ class ProcurationsScreen(LoadingPage):
             self.notify(_("Aucune procuration sélectionnée."), severity="warning")
             return
         if not can_revoke(procuration):
-            _set_line(result, _("Cette procuration est déjà révoquée."))
+            show_line(result, _("Cette procuration est déjà révoquée."))
             return
         from .dialogs import ConfirmDialog
 
@@ -138,13 +133,13 @@ class ProcurationsScreen(LoadingPage):
         try:
             revoked = await self.call(lambda: self.api.revoke_procuration(procuration.id))
         except ApiError as error:
-            _set_line(result, error.message)
+            show_line(result, error.message)
             return
         if revoked is None:
-            _set_line(result, _("La procuration n'a pas été révoquée. Réessayez avec R."))
+            show_line(result, _("La procuration n'a pas été révoquée. Réessayez avec R."))
             return
         line = _("Procuration révoquée : {what}.").format(what=summary(revoked))
-        _set_line(result, line, error=False)
+        show_line(result, line, error=False)
         self.focus_id = revoked.id
         self.load()
 
@@ -154,7 +149,7 @@ class ProcurationsScreen(LoadingPage):
                 return
             self.focus_id = procuration.id
             line = _("Procuration demandée : {what}.").format(what=summary(procuration))
-            _set_line(self.query_one("#procurations-result", Static), line, error=False)
+            show_line(self.query_one("#procurations-result", Static), line, error=False)
             self.load()
 
         self.app.push_screen(ProcurationRequestScreen(), requested)
@@ -227,8 +222,8 @@ class ProcurationRequestScreen(PageScreen):
         name_field.set_error(name_error)
         choice = None if select.value is Select.NULL else str(select.value)
         scope, scope_error = build_scope(choice, details_field.value)
-        _set_line(self.query_one("#scope-error", Static), scope_error)
-        _set_line(error_line, None)
+        show_line(self.query_one("#scope-error", Static), scope_error)
+        show_line(error_line, None)
         first_bad = (nir_field.input if nir is None else name_field.input if name is None
                      else select if choice is None else details_field.input if scope is None else None)
         if first_bad is not None:
@@ -248,15 +243,15 @@ class ProcurationRequestScreen(PageScreen):
             if nir_errors:
                 self.query_one(NirField).show_error(nir_errors[0])
                 self.query_one("#grantee-nir", Input).focus()
-            _set_line(error_line, None if nir_errors else error.message)
+            show_line(error_line, None if nir_errors else error.message)
             return
         except ApiError as error:
-            _set_line(error_line, error.message)
+            show_line(error_line, error.message)
             return
         finally:
             self.sending = False
         if procuration is None:
-            _set_line(error_line, _("La demande n'a pas été envoyée ; ce que vous avez saisi est conservé. "
+            show_line(error_line, _("La demande n'a pas été envoyée ; ce que vous avez saisi est conservé. "
                                     "Réessayez avec Ctrl+S."))
             return
         self.dismiss(procuration)

@@ -14,7 +14,7 @@ from ..contact_rules import FIELDS, check_contact, check_field, contact_changes,
 from ..formatting import short_date
 from ..i18n import _
 from ..nir import mask_nir
-from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
 from .loading_page import LoadingPage
 
@@ -117,19 +117,11 @@ class ProfileScreen(LoadingPage):
     def field(self, name: str) -> FormField:
         return self.query_one(f"#{name}-field", FormField)
 
-    def show_field(self, name: str) -> None:
-        """Focus a field and bring it whole into view, its error line included."""
-        field = self.field(name)
-        field.input.focus()
-        self.call_after_refresh(field.scroll_visible, animate=False)
-
     def form_values(self) -> dict[str, str]:
         return {name: self.field(name).value for name in FIELDS}
 
     def set_form_error(self, message: str | None) -> None:
-        line = self.query_one("#profile-error", Static)
-        line.update(f"{ERROR_MARK}{message}" if message else "")
-        line.display = bool(message)
+        show_line(self.query_one("#profile-error", Static), message)
 
     @on(Input.Blurred)
     def _left_field(self, event: Input.Blurred) -> None:
@@ -154,7 +146,7 @@ class ProfileScreen(LoadingPage):
             self.field(name).set_error(checked.errors.get(name))
         if not checked.ok:
             self.set_form_error(_("Corrigez les champs signalés : rien n'a été enregistré."))
-            self.show_field(next(iter(checked.errors)))
+            reveal(self.field(next(iter(checked.errors))))
             return
         changes = contact_changes(self.me, checked.values)
         if not changes:
@@ -186,12 +178,7 @@ class ProfileScreen(LoadingPage):
 
     def show_server_errors(self, error: ValidationFailed) -> None:
         """The server refused some fields: its messages go under them; the rest in the form's error line."""
-        others = []
-        for problem in error.field_errors:
-            name = field_of(problem.field)
-            if name is None:
-                others.append(problem.message)
-            else:
-                self.field(name).set_error(problem.message)
-                self.show_field(name)
+        first, others = place_field_errors({name: self.field(name) for name in FIELDS}, error.field_errors, field_of)
+        if first is not None:
+            reveal(first)
         self.set_form_error(" ".join(others) or _("Corrigez les champs signalés : rien n'a été enregistré."))

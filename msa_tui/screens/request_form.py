@@ -16,7 +16,7 @@ from ..api.errors import ApiError, ValidationFailed
 from ..api.models import RequestCreate, RequestForm
 from ..i18n import _
 from ..request_rules import Answer, check_answers, field_hint, field_label, field_of
-from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.toggles import TextCheckbox
 from .loading_page import LoadingPage
@@ -161,14 +161,7 @@ class RequestFormScreen(LoadingPage):
         self.focus_next()
 
     def set_form_error(self, message: str | None) -> None:
-        line = self.query_one("#request-error", Static)
-        line.update(f"{ERROR_MARK}{message}" if message else "")
-        line.display = bool(message)
-
-    def show_field(self, name: str) -> None:
-        field = self.field(name)
-        field.input.focus()
-        self.call_after_refresh(field.scroll_visible, animate=False)
+        show_line(self.query_one("#request-error", Static), message)
 
     @on(Button.Pressed, "#request-submit")
     def _submit_pressed(self) -> None:
@@ -183,7 +176,7 @@ class RequestFormScreen(LoadingPage):
             self.field(spec.name).set_error(checked.errors.get(spec.name))
         if not checked.ok:
             self.set_form_error(_(NOT_SENT))
-            self.show_field(next(iter(checked.errors)))
+            reveal(self.field(next(iter(checked.errors))))
             return
         self.set_form_error(None)
         self.submit(RequestCreate(type=self.request_type, answers=checked.values))
@@ -215,19 +208,11 @@ class RequestFormScreen(LoadingPage):
 
     def show_server_errors(self, error: ValidationFailed) -> None:
         """The server refused some answers: its messages go under the fields, the rest above the button."""
-        others = []
-        names = {spec.name for spec in self.form.fields} if self.form else set()
-        first = None
-        for problem in error.field_errors:
-            name = field_of(problem.field)
-            if name in names:
-                self.field(name).set_error(problem.message)
-                first = first or name
-            else:
-                others.append(problem.message)
+        fields = {spec.name: self.field(spec.name) for spec in self.form.fields} if self.form else {}
+        first, others = place_field_errors(fields, error.field_errors, field_of)
         self.set_form_error(" ".join(others) or _(NOT_SENT))
-        if first:
-            self.show_field(first)
+        if first is not None:
+            reveal(first)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit":

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
+
+from ..api.models import FieldError
 
 ERROR_MARK = "⚠ "
 """Errors start with a sign and words, so they read without colour (NO_COLOR)."""
@@ -57,3 +61,37 @@ class FormField(Vertical):
         line = self.query_one(".field-error", Static)
         line.update(f"{ERROR_MARK}{message}" if message else "")
         self.set_class(bool(message), "-invalid")
+
+
+def show_line(line: Static, message: str | None, *, error: bool = True) -> None:
+    """A message line outside any field (a form's error, an action's result), hidden when empty.
+
+    An error starts with the sign, so that it reads as one without colour.
+    """
+    line.update((f"{ERROR_MARK}{message}" if error else message) if message else "")
+    line.display = bool(message)
+
+
+def reveal(field: FormField) -> None:
+    """Focus a field and bring it whole into view, its error line included."""
+    field.input.focus()
+    field.screen.call_after_refresh(field.scroll_visible, animate=False)
+
+
+def place_field_errors(
+    fields: Mapping[str, FormField], problems: Iterable[FieldError], field_of: Callable[[str], str | None]
+) -> tuple[FormField | None, list[str]]:
+    """Put each server message under the field it names (`field_of` maps the server's field to a form name).
+
+    Returns the first field that got one, and the messages that belong to no field of the form.
+    """
+    first: FormField | None = None
+    others: list[str] = []
+    for problem in problems:
+        field = fields.get(field_of(problem.field) or "")
+        if field is None:
+            others.append(problem.message)
+            continue
+        field.set_error(problem.message)
+        first = first or field
+    return first, others
