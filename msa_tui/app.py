@@ -327,6 +327,14 @@ class MsaApp(App[None]):
                             self.action_change_theme)
         yield SystemCommand(_("Quitter"), _("Quitter msa-tui (Ctrl+Q)"), self.action_quit)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with a French prompt (its own reads "Search for commands…")."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(
+                placeholder=_("Rechercher une page ou une commande…"), id="--command-palette"))
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 

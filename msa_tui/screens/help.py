@@ -26,6 +26,8 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog help-dialog"):
             yield Label(_("Aide — touches de cet écran"), classes="dialog-title")
             yield DataTable(id="help-bindings", cursor_type="row", zebra_stripes=True)
+            # At 80 columns the Description column is cut: the highlighted row's is written here in full.
+            yield Static("", id="help-detail", markup=False)
             yield Static(
                 _("Identifiant : le nom à utiliser dans la section [keymap] de la configuration "
                   "pour changer la touche. Échap ferme l'aide."),
@@ -60,6 +62,11 @@ class HelpScreen(ModalScreen[None]):
                 active.tooltip or binding.tooltip or "",
             ))
         return rows
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = event.data_table.get_row(event.row_key)
+        key, action, _binding_id, description = (str(cell) for cell in row)
+        self.query_one("#help-detail", Static).update(f"{key} : {description or action}")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -44,7 +44,8 @@ class SendDocumentScreen(PageScreen):
         Binding("ctrl+left", "back", _("Précédent"), id="wizard.back", priority=True,
                 tooltip=_("Étape précédente, sans rien perdre")),
         Binding("r", "retry", _("Réessayer"), id="wizard.retry", tooltip=_("Recharger, ou relancer l'envoi")),
-        Binding("escape", "leave", _("Quitter"), id="wizard.leave",
+        # "Retour", not "Quitter": Ctrl+Q already reads "Quitter" (the app) on the same footer.
+        Binding("escape", "leave", _("Retour"), id="wizard.leave",
                 tooltip=_("Quitter l'assistant ; le brouillon est gardé")),
     ]
 
@@ -144,6 +145,7 @@ class SendDocumentScreen(PageScreen):
         if wiz.step is Step.RECAP:
             self._hash_files()
         pane.scroll_home(animate=False)
+        self.refresh_bindings()
         self.call_after_refresh(self._focus_pane)
 
     def _focus_pane(self) -> None:
@@ -205,6 +207,15 @@ class SendDocumentScreen(PageScreen):
     async def _prepare_next(self) -> None:
         await self.action_next()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys that cannot do anything now are left off the footer (room for F1/Ctrl+Q/Ctrl+L).
+        wiz = self.wizard
+        if action == "retry":
+            return wiz is None or (wiz.step is Step.SEND and wiz.receipt is None)
+        if action == "back":
+            return wiz is not None and wiz.can_go_back() and wiz.receipt is None
+        return super().check_action(action, parameters)
+
     def action_retry(self) -> None:
         if self.wizard is None:
             self.load()
@@ -220,6 +231,11 @@ class SendDocumentScreen(PageScreen):
     def _edited(self, event: Edited) -> None:
         event.stop()
         self._save()
+        # The refusals were about the values just changed: leaving them would contradict the screen
+        # (e.g. "cochez l'attestation" beside a ticked box). Ctrl+→ checks again.
+        if self.wizard is not None and self.wizard.step is not Step.SEND:
+            self._errors([])
+        self.refresh_bindings()
 
     # --- workers -------------------------------------------------------------------------------
 
@@ -238,6 +254,10 @@ class SendDocumentScreen(PageScreen):
         nxt = self.query_one("#wizard-next", Button)
         nxt.display = True
         self.query_one("#wizard-back", Button).disabled = True
+        self.refresh_bindings()
+        # The receipt was recomposed under the focus: give it back, so the arrows and PgDn scroll
+        # through the deadline, the appeal routes and the files' SHA-256 at 80x24.
+        self.pane(Step.SEND).focus()
         self.notify(_("Envoi confirmé. Référence : {ref}").format(ref=wiz.receipt.reference if wiz.receipt else ""))
 
     @on(DetailsPane.MedicalChosen)

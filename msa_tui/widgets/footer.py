@@ -19,6 +19,15 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from ..i18n import _
+
+
+KEPT_IDS = frozenset({"app.help", "app.quit", "app.logout"})
+"""Keys never dropped when the line is too narrow."""
+
+# Textual's own widgets bring English words to the footer (the open Select's Escape).
+_TEXTUAL_WORDS = {"Dismiss menu": "Fermer la liste"}
+
 
 @dataclass(frozen=True)
 class FooterItem:
@@ -84,6 +93,23 @@ class MsaFooter(Widget):
         return list(by_action.values())
 
     def render(self) -> Text:
+        """The keys on one line; when they do not fit, the page's last keys give way first.
+
+        F1, Ctrl+Q and Ctrl+L (KEPT_IDS) always stay: they are the way out and the way to
+        the full list of keys (F1), which matters most to someone helping over SSH at 80 columns.
+        """
+        shown = self._shown()
+        width = self.size.width
+        line = self._render_line(shown)
+        while width and line.cell_len > width:
+            droppable = [k for k, item in enumerate(shown) if item[0].id not in KEPT_IDS]
+            if not droppable:
+                break
+            del shown[droppable[-1]]
+            line = self._render_line(shown)
+        return line
+
+    def _render_line(self, shown: list[tuple[Any, bool, str]]) -> Text:
         key_style = self.get_component_rich_style("msa-footer--key")
         text_style = self.get_component_rich_style("msa-footer--description")
         hover_style = self.get_component_rich_style("msa-footer--hover", partial=True)
@@ -99,7 +125,6 @@ class MsaFooter(Widget):
                     line.append(part, style + dim + hover if dim or hover else style)
             items.append(FooterItem(binding.key, start, line.cell_len, enabled, tooltip))
 
-        shown = self._shown()
         index = 0
         while index < len(shown):
             binding, enabled, tooltip = shown[index]
@@ -132,9 +157,12 @@ class MsaFooter(Widget):
                 line.append(group.description, text_style)
                 line.append(" ")
             else:
+                description = binding.description
+                if description in _TEXTUAL_WORDS:
+                    description = _(_TEXTUAL_WORDS[description])
                 add_key(binding, enabled, tooltip, [
                     (f" {self.app.get_key_display(binding)} ", key_style),
-                    (f"{binding.description} " if binding.description else "", text_style),
+                    (f"{description} " if description else "", text_style),
                 ])
         self._items = items
         return line

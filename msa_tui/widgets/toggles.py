@@ -19,3 +19,18 @@ class TextCheckbox(Checkbox):
     def _button(self) -> Content:
         style = self.get_visual_style("toggle--button")
         return Content.assemble("[", ("x" if self.value else " ", style), "]")
+
+
+class WrappedCheckbox(TextCheckbox):
+    """A TextCheckbox whose long label wraps instead of ending in "…" (e.g. a sentence one attests).
+
+    Textual's toggle buttons are one line high whatever their width; here the height follows
+    the label at the width given.
+    """
+
+    DEFAULT_CSS = """
+    WrappedCheckbox { height: auto; width: 1fr; text-wrap: wrap; text-overflow: fold; }
+    """
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return max(1, self.render().get_height(self.styles, width))

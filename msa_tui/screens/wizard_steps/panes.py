@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from ...files import allowed_labels, display_name, human_size, type_label
 from ...i18n import _
-from ...widgets.toggles import TextCheckbox
+from ...widgets.toggles import WrappedCheckbox
 from ...wizard import ATTESTATION_TEXT, MEDICAL_RULE, Wizard
 
 
@@ -259,7 +259,7 @@ class FilesPane(Pane):
 class RecapPane(Pane):
     def compose(self) -> ComposeResult:
         yield Static(recap_text(self.wizard), id="recap-text", markup=False)
-        yield TextCheckbox(_(ATTESTATION_TEXT), value=self.wizard.attestation, id="attestation")
+        yield WrappedCheckbox(_(ATTESTATION_TEXT), value=self.wizard.attestation, id="attestation")
         yield Static(_("L'envoi n'est possible qu'une fois l'attestation cochée."), id="attestation-hint")
 
     async def render_wizard(self) -> None:
