@@ -9,14 +9,10 @@ from textual.widgets import OptionList
 
 from msa_tui.api import models as m
 from msa_tui.api.client import MsaClient
+from snap_helpers import SIZES, frozen, open_page, steady  # noqa: F401 (frozen: a fixture)
 from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 
-SIZES = [(80, 24), (120, 40)]
-
-
-@pytest.fixture(autouse=True)
-def frozen_time(monkeypatch, isolated_dirs):
-    monkeypatch.setenv("MSA_TUI_FROZEN_TIME", "2026-11-15T10:00:00+01:00")
+pytestmark = pytest.mark.usefixtures("frozen")
 
 
 def _options(pilot, selector: str) -> int:
@@ -24,24 +20,10 @@ def _options(pilot, selector: str) -> int:
 
 
 async def _open(pilot, page: str, screen: str, selector: str) -> None:
-    await login(pilot)
-    pilot.app.open_page(page)
-    await wait_screen(pilot, screen)
-    await wait_for(pilot, lambda: _options(pilot, selector) > 0)
+    await open_page(pilot, page, screen, lambda: _options(pilot, selector) > 0)
 
 
-async def _steady(pilot) -> None:
-    """Workers done, no toast, no blinking cursor: the SVG is the same on every run."""
-    app = pilot.app
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    app.clear_notifications()
-    for widget in app.screen.query("Input"):
-        widget.cursor_blink = False  # type: ignore[attr-defined]
-    await pilot.pause()
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SIZES)
 def test_my_appointments(snap_compare, server_app, size):
     async def run_before(pilot) -> None:
         # Booked through the API in the app's own loop: the page shows what the server holds.
@@ -51,12 +33,12 @@ def test_my_appointments(snap_compare, server_app, size):
             await api.book(m.AppointmentCreate(slot_id=slots[0].id, topic="Question sur ma retraite"))
             await api.book(m.AppointmentCreate(slot_id=slots[4].id, topic="Dossier d'aide au logement"))
         await _open(pilot, "appointments", "AppointmentsScreen", "#appointments")
-        await _steady(pilot)
+        await steady(pilot)
 
     assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SIZES)
 def test_booking_slots_with_topic(snap_compare, server_app, size):
     async def run_before(pilot) -> None:
         await login(pilot)
@@ -68,21 +50,21 @@ def test_booking_slots_with_topic(snap_compare, server_app, size):
         await wait_for(pilot, lambda: _options(pilot, "#slots") > 0)
         await pilot.press("down", "down", "enter")
         await type_text(pilot, "Question sur ma retraite")
-        await _steady(pilot)
+        await steady(pilot)
 
     assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SIZES)
 def test_procurations_received(snap_compare, server_app, size):
     async def run_before(pilot) -> None:
         await _open(pilot, "procurations", "ProcurationsScreen", "#procurations")
-        await _steady(pilot)
+        await steady(pilot)
 
     assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SIZES)
 def test_procuration_request_refused_name(snap_compare, server_app, size):
     async def run_before(pilot) -> None:
         await _open(pilot, "procurations", "ProcurationsScreen", "#procurations")
@@ -90,6 +72,6 @@ def test_procuration_request_refused_name(snap_compare, server_app, size):
         await wait_screen(pilot, "ProcurationRequestScreen")
         await type_text(pilot, "2900529012345")
         await pilot.press("ctrl+s")
-        await _steady(pilot)
+        await steady(pilot)
 
     assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)

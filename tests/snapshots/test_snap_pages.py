@@ -6,26 +6,8 @@ Frozen clock, seeded data (pinned day), workers finished and cursors steady befo
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
-
+from snap_helpers import SIZES, frozen, steady  # noqa: F401 (frozen: a fixture)
 from ui_helpers import login, make_app, type_text, wait_for, wait_screen
-
-FROZEN = "2026-11-15T10:00:00+01:00"
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-
-
-@pytest.fixture
-def frozen(monkeypatch, isolated_dirs):
-    monkeypatch.setenv("MSA_TUI_FROZEN_TIME", FROZEN)
-
-
-async def settle(pilot) -> None:
-    """Workers done, layout done, no blinking cursor: the same picture every run."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
-    await pilot.pause()
 
 
 async def fill(pilot, values: list[str]) -> None:
@@ -51,7 +33,7 @@ def test_register_step_form(snap_compare, server_app, frozen, size):
         await pilot.press("tab")
         await type_text(pilot, "jeanne.roux@example")
         await pilot.press("enter")
-        await settle(pilot)
+        await steady(pilot, clear_toasts=False)
 
     assert snap_compare(make_app(server_app, demo=True), terminal_size=size, run_before=run_before)
 
@@ -63,7 +45,7 @@ def test_register_step_code(snap_compare, server_app, frozen, size):
         await fill(pilot, ["2880375123456", "Jeanne", "Roux", "14/03/1988", "jeanne.roux@example.fr"])
         await wait_for(pilot, lambda: pilot.app.screen.step == "step-code")
         await type_text(pilot, "12")
-        await settle(pilot)
+        await steady(pilot, clear_toasts=False)
 
     assert snap_compare(make_app(server_app, demo=True), terminal_size=size, run_before=run_before)
 
@@ -73,7 +55,7 @@ def test_password_reset(snap_compare, server_app, frozen, size):
     async def run_before(pilot):
         await open_page(pilot, "ctrl+o", "PasswordResetScreen")
         await type_text(pilot, "1850712345678")
-        await settle(pilot)
+        await steady(pilot, clear_toasts=False)
 
     assert snap_compare(make_app(server_app, demo=True), terminal_size=size, run_before=run_before)
 
@@ -83,6 +65,6 @@ def test_dashboard(snap_compare, server_app, frozen, size):
     async def run_before(pilot):
         await login(pilot)
         await wait_screen(pilot, "DashboardScreen")
-        await settle(pilot)
+        await steady(pilot, clear_toasts=False)
 
     assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)

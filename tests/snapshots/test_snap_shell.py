@@ -3,39 +3,26 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
 
+from snap_helpers import SIZES, frozen, steady  # noqa: F401 (frozen: a fixture)
 from ui_helpers import FakeClock, login, make_app, wait_screen
 
-SIZES = [(80, 24), (120, 40)]
+pytestmark = pytest.mark.usefixtures("frozen")
 
 
-@pytest.fixture(autouse=True)
-def frozen_time(monkeypatch, isolated_dirs):
-    monkeypatch.setenv("MSA_TUI_FROZEN_TIME", "2026-11-15T10:00:00+01:00")
-
-
-async def _steady(pilot) -> None:
-    """Layout done and no blinking cursor, so the SVG is the same on every run."""
-    await pilot.pause()
-    for widget in pilot.app.screen.query(Input):
-        widget.cursor_blink = False
-    await pilot.pause()
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("demo", [False, True], ids=["plain", "demo"])
 def test_login_screen(snap_compare, server_app, size, demo):
     app = make_app(server_app, demo=demo)
 
     async def run_before(pilot) -> None:
         await wait_screen(pilot, "LoginScreen")
-        await _steady(pilot)
+        await steady(pilot, clear_toasts=False, wait_workers=False)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SIZES)
 def test_login_error_state(snap_compare, server_app, size):
     app = make_app(server_app)
 
@@ -46,12 +33,12 @@ def test_login_error_state(snap_compare, server_app, size):
             if "incorrect" in str(app.screen.query_one("#login-error").render()):
                 break
             await pilot.pause(0.02)
-        await _steady(pilot)
+        await steady(pilot, clear_toasts=False, wait_workers=False)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SIZES)
 def test_idle_warning_dialog(snap_compare, server_app, size):
     clock = FakeClock()
     app = make_app(server_app, idle_clock=clock, idle_timeout_s=900, idle_warning_s=60)
@@ -66,6 +53,6 @@ def test_idle_warning_dialog(snap_compare, server_app, size):
         clock.advance(855)
         app.check_idle()
         await wait_screen(pilot, "IdleWarningDialog")
-        await _steady(pilot)
+        await steady(pilot, clear_toasts=False, wait_workers=False)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from snap_helpers import FROZEN, SIZES
 from ui_helpers import login, make_app, wait_for, wait_screen
 from wizard_keys import (
     add_files_to, fill_document, open_wizard, sample_files, step1_object, step2_prepare, step3_count, wait_step,
 )
 
-FROZEN = "2026-11-15T10:00:00+01:00"
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 DOWNLOADS = Path("/tmp/msa-tui-snapshots/Téléchargements")
 """A fixed downloads dir: the receipt step shows the PDF's path."""
 
