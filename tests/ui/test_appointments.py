@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from msa_tui.api import models as m
+from ui_doubles import flaky_app, shown
 from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def listed(app, selector: str) -> list[str]:
@@ -128,20 +125,6 @@ async def test_slot_taken_meanwhile_says_so_keeps_topic_and_reloads(server_app, 
         await wait_screen(pilot, "AppointmentsScreen")
         await wait_for(pilot, lambda: len(listed(app, "#appointments")) == 1)
         assert "Motif : Aide au logement" in listed(app, "#appointments")[0]
-
-
-def flaky_app(server_app):
-    """An app whose network can be cut (`transport.down = True`) and restored."""
-    from msa_tui.app import MsaApp
-    from msa_tui.config import Config
-    from msa_tui.credentials import CredentialStore
-    from test_messages import FlakyTransport
-    from ui_helpers import MemoryKeyring
-
-    transport = FlakyTransport(server_app)
-    app = MsaApp(Config(server_url="http://testserver"), server_url="http://testserver", transport=transport,
-                 credentials=CredentialStore(backend=MemoryKeyring()), client_kwargs={"backoff": 0.0})
-    return app, transport
 
 
 async def test_network_down_at_booking_keeps_the_topic_then_books(server_app):

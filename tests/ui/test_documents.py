@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from msa_tui.paths import downloads_dir
+from ui_doubles import shown
 from ui_helpers import login, make_app, wait_for, wait_screen
 
 
 def rows(app) -> list[list[str]]:
     table = app.screen.query_one(DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 async def open_documents(pilot) -> None:

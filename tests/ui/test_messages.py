@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import httpx
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import OptionList, TextArea
 
-from msa_tui.app import MsaApp
-from msa_tui.config import Config
-from msa_tui.credentials import CredentialStore
-from ui_helpers import DEMO_NIR, DEMO_PASSWORD, MemoryKeyring, login, make_app, type_text, wait_for, wait_screen
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
+from ui_doubles import flaky_app, shown
+from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 
 
 def thread_lines(app) -> list[str]:
@@ -95,23 +88,8 @@ async def test_empty_reply_sends_nothing(server_app, make_client):
         assert len((await api.thread(summary.id)).messages) == 3
 
 
-class FlakyTransport(httpx.AsyncBaseTransport):
-    """The ASGI transport, with a switch that makes every request fail as if the network were down."""
-
-    def __init__(self, app) -> None:
-        self.inner = httpx.ASGITransport(app=app)
-        self.down = False
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self.down:
-            raise httpx.ConnectError("network down", request=request)
-        return await self.inner.handle_async_request(request)
-
-
 async def test_reply_survives_a_network_error(server_app, make_client):
-    transport = FlakyTransport(server_app)
-    app = MsaApp(Config(server_url="http://testserver"), server_url="http://testserver", transport=transport,
-                 credentials=CredentialStore(backend=MemoryKeyring()), client_kwargs={"backoff": 0.0})
+    app, transport = flaky_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_thread(pilot)
         await type_text(pilot, "Texte important")
@@ -165,9 +143,7 @@ async def test_new_thread_without_subject_or_text_says_why_and_sends_nothing(ser
 
 
 async def test_list_failure_says_so_and_r_retries(server_app):
-    transport = FlakyTransport(server_app)
-    app = MsaApp(Config(server_url="http://testserver"), server_url="http://testserver", transport=transport,
-                 credentials=CredentialStore(backend=MemoryKeyring()), client_kwargs={"backoff": 0.0})
+    app, transport = flaky_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
         transport.down = True

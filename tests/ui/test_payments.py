@@ -6,9 +6,10 @@ import csv
 from decimal import Decimal
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input
 
 from msa_tui.paths import downloads_dir
+from ui_doubles import shown
 from ui_helpers import login, make_app, type_text, wait_for, wait_screen
 
 
@@ -21,10 +22,6 @@ def frozen_time(monkeypatch, isolated_dirs):
 def rows(app) -> list[list[str]]:
     table = app.screen.query_one(DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def euros(text: str) -> Decimal:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
+from ui_doubles import flaky_app, shown
 from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 
 ANTOINE = "178022A123456"
 SOPHIE = "2900529012345"
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def listed(app) -> list[str]:
@@ -104,8 +101,6 @@ async def test_own_nir_refused_by_the_server_under_the_field(server_app):
 
 
 async def test_list_failure_says_so_and_ctrl_r_retries(server_app):
-    from test_appointments import flaky_app
-
     app, transport = flaky_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)

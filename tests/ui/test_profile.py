@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
+from ui_doubles import shown
 from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 async def open_profile(pilot) -> None:

@@ -5,15 +5,12 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
 from msa_tui import request_drafts
 from msa_tui.widgets.load_panel import LoadPanel
+from ui_doubles import shown
 from ui_helpers import login, make_app, type_text, wait_for, wait_screen
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def plain(prompt) -> str:
