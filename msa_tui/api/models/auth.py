@@ -1,0 +1,68 @@
+"""The API contract's login, registration and password-reset bodies, and the token pair."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Email, Model, NIR_PATTERN
+
+
+# --- auth -------------------------------------------------------------------
+
+
+class LoginRequest(Model):
+    nir: str = Field(pattern=NIR_PATTERN)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class TokenPair(Model):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    """Seconds of life of the access token."""
+
+
+class RefreshRequest(Model):
+    refresh_token: str
+
+
+class RegisterRequest(Model):
+    nir: str = Field(pattern=NIR_PATTERN)
+    first_name: str = Field(min_length=1, max_length=80)
+    last_name: str = Field(min_length=1, max_length=80)
+    birth_date: date
+    email: Email
+
+
+class VerifyRequest(Model):
+    nir: str = Field(pattern=NIR_PATTERN)
+    code: str = Field(pattern=r"^[0-9]{6}$")
+    password: str = Field(min_length=8, max_length=256)
+
+
+class PasswordResetRequest(Model):
+    nir: str = Field(pattern=NIR_PATTERN)
+    email: Email
+
+
+class PasswordResetConfirm(Model):
+    nir: str = Field(pattern=NIR_PATTERN)
+    code: str = Field(pattern=r"^[0-9]{6}$")
+    password: str = Field(min_length=8, max_length=256)
+
+
+class Accepted(Model):
+    """202 answers: what happened, in French."""
+
+    detail: str
+
+
+class OutboxMail(Model):
+    to: str
+    subject: str
+    body: str
+    sent_at: datetime

@@ -1,0 +1,71 @@
+"""The API contract's exchanges with the MSA: message threads and documents."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import Field
+
+from .common import Model
+
+
+# --- messages ---------------------------------------------------------------
+
+
+class Author(StrEnum):
+    member = "member"
+    msa = "msa"
+
+
+class Message(Model):
+    id: str
+    author: Author
+    body: str
+    sent_at: datetime
+    read: bool = True
+
+
+class ThreadSummary(Model):
+    id: str
+    subject: str
+    topic: str
+    updated_at: datetime
+    unread: int
+    awaiting_reply: bool
+    """True when the MSA asked something and the member has not answered."""
+    last_excerpt: str
+
+
+class Thread(ThreadSummary):
+    messages: list[Message]
+
+
+class NewThread(Model):
+    subject: str = Field(min_length=1, max_length=120)
+    topic: str = Field(min_length=1, max_length=60)
+    body: str = Field(min_length=1, max_length=5000)
+
+
+class NewMessage(Model):
+    body: str = Field(min_length=1, max_length=5000)
+
+
+# --- documents --------------------------------------------------------------
+
+
+class Direction(StrEnum):
+    sent = "sent"
+    """From the member to the MSA."""
+    received = "received"
+    """From the MSA to the member."""
+
+
+class Document(Model):
+    id: str
+    title: str
+    direction: Direction
+    date: datetime
+    content_type: str
+    size: int
+    submission_reference: str | None = None
