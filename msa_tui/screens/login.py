@@ -195,7 +195,7 @@ class LoginScreen(PageScreen):
 
     @work(exclusive=True, group="login")
     async def _login(self, nir: str, password: str) -> None:
-        from ..api.errors import AccountLocked, ApiError
+        from ..api.errors import AccountLocked, ApiError, NetworkDown, ServerUnavailable
         from .dialogs import lockout_message  # after the first paint: the dialogs are not needed before
 
         app = self.app
@@ -209,6 +209,10 @@ class LoginScreen(PageScreen):
         except AccountLocked as exc:
             self._failed(lockout_message(exc.retry_after))
             return
+        except (NetworkDown, ServerUnavailable) as exc:
+            # The password was not refused, the server was out of reach: keep it for Enter again.
+            self._failed(exc.message, keep_password=True)
+            return
         except ApiError as exc:
             self._failed(exc.message)
             return
@@ -219,10 +223,11 @@ class LoginScreen(PageScreen):
             store.forget_nir()
         app.logged_in(me, nir)  # type: ignore[attr-defined]
 
-    def _failed(self, message: str) -> None:
-        """Inline error: the NIR stays, the password is cleared and focused."""
+    def _failed(self, message: str, *, keep_password: bool = False) -> None:
+        """Inline error: the NIR stays, the password is cleared (unless never checked) and focused."""
         self._error(message)
         self.query_one("#login-submit", Button).disabled = False
         password_input = self.query_one("#password", Input)
-        password_input.value = ""
+        if not keep_password:
+            password_input.value = ""
         password_input.focus()

@@ -110,3 +110,20 @@ async def test_help_writes_the_highlighted_key_description_in_full(server_app, i
         description = str(table.get_row_at(table.cursor_row)[3])
         detail = str(app.screen.query_one("#help-detail", Static).render())
         assert len(description) > 14 and description in detail
+
+
+async def test_login_keeps_the_password_when_the_server_is_out_of_reach(server_app, isolated_dirs, monkeypatch):
+    from msa_tui.api.client import MsaClient
+    from msa_tui.api.errors import NetworkDown
+
+    async def down(self, nir, password):
+        raise NetworkDown()
+
+    monkeypatch.setattr(MsaClient, "login", down)
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot, wait=False)
+        await wait_for(pilot, lambda: "Connexion impossible" in str(app.screen.query_one("#login-error").render()))
+        # The password was never checked: the member presses Enter again once the network is back.
+        assert app.screen.query_one("#password").value == "demo-msa-2026"
+        assert app.focused is app.screen.query_one("#password")
