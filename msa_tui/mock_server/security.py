@@ -77,8 +77,10 @@ def check_not_locked(store: Store, nir: str, now: float) -> None:
         )
 
 
-def record_failure(store: Store, nir: str, now: float) -> None:
-    """Count a wrong password; the 5th in a row locks the NIR for 15 minutes."""
+def record_failure(store: Store, nir: str, now: float) -> int:
+    """Count a wrong password; the 5th in a row locks the NIR for 15 minutes.
+
+    Returns the attempts left before the lock (0: this failure has just locked it)."""
     with store.tx() as conn:
         row = conn.execute("SELECT count FROM login_failures WHERE nir = ?", (nir,)).fetchone()
         count = (row["count"] if row else 0) + 1
@@ -90,6 +92,7 @@ def record_failure(store: Store, nir: str, now: float) -> None:
             "ON CONFLICT(nir) DO UPDATE SET count = excluded.count, locked_until = excluded.locked_until",
             (nir, count, locked_until),
         )
+    return 0 if locked_until is not None else MAX_FAILURES - count
 
 
 def clear_failures(store: Store, nir: str) -> None:

@@ -96,3 +96,15 @@ def test_custom_access_ttl(make_app) -> None:
 
     with TestClient(make_app(access_ttl_s=60)) as client:
         assert Api(client).login()["expires_in"] == 60
+
+
+def test_failures_count_down_and_the_locking_one_says_so(api) -> None:
+    details = [problem(login(api, password="wrong-one")) for _ in range(5)]
+    assert [d["attempts_left"] for d in details] == [4, 3, 2, 1, 0]
+    assert "Il vous reste" not in details[0]["detail"]
+    assert "Il vous reste 2 essais" in details[2]["detail"]
+    assert "Il vous reste 1 essai avant" in details[3]["detail"]
+    # Still 401 invalid_credentials (DESIGN.md), but the member learns of the lock now.
+    assert details[4]["code"] == "invalid_credentials"
+    assert "verrouillé pour 15 minutes" in details[4]["detail"]
+    assert details[4]["retry_after"] == 15 * 60

@@ -35,8 +35,21 @@ def login(body: LoginRequest, ctx: CtxDep) -> TokenPair:
     security.check_not_locked(ctx.store, body.nir, now)
     row = ctx.store.one("SELECT id, password_hash FROM members WHERE nir = ?", (body.nir,))
     if row is None or not security.check_password(body.password, row["password_hash"]):
-        security.record_failure(ctx.store, body.nir, now)
-        raise ProblemError(401, Code.invalid_credentials, _BAD_LOGIN)
+        left = security.record_failure(ctx.store, body.nir, now)
+        # DESIGN.md: the locking failure still answers 401 invalid_credentials; its detail
+        # says so, so the member learns of the lock now rather than on the next try.
+        if left == 0:
+            minutes = security.LOCK_SECONDS // 60
+            raise ProblemError(
+                401, Code.invalid_credentials,
+                f"{_BAD_LOGIN} Après {security.MAX_FAILURES} essais infructueux, votre compte est "
+                f"verrouillé pour {minutes} minutes.",
+                retry_after=security.LOCK_SECONDS, extra={"attempts_left": 0},
+            )
+        detail = _BAD_LOGIN
+        if left <= 2:
+            detail += f" Il vous reste {left} essai{'s' if left > 1 else ''} avant le verrouillage du compte."
+        raise ProblemError(401, Code.invalid_credentials, detail, extra={"attempts_left": left})
     security.clear_failures(ctx.store, body.nir)
     return _pair(security.open_session(ctx.store, row["id"], ctx.access_ttl_s, now))
 
