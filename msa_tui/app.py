@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
 
-from .i18n import _
+from .core.i18n import _
 from .widgets.status import PORTAL_NAME
 
 if TYPE_CHECKING:
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
     from .api.client import MsaClient
     from .api.models import Me, TokenPair
-    from .config import Config
-    from .credentials import CredentialStore
+    from .core.config import Config
+    from .core.credentials import CredentialStore
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +94,8 @@ class MsaApp(App[None]):
         # can apply: Textual, too, turns colour off when the variable is set at all.
         css_path = [*self.CSS_PATH, *(["nocolor.tcss"] if "NO_COLOR" in os.environ else [])]
         super().__init__(css_path=css_path)
-        from .config import Config
-        from .idle import IdleTimer
+        from .core.config import Config
+        from .core.idle import IdleTimer
 
         self.config: Config = config or Config()
         self.demo = demo
@@ -138,7 +138,7 @@ class MsaApp(App[None]):
     def credentials(self) -> CredentialStore:
         """Keyring access, built on first use (importing keyring is slow)."""
         if self._credentials is None:
-            from .credentials import CredentialStore
+            from .core.credentials import CredentialStore
 
             self._credentials = CredentialStore()
         return self._credentials
@@ -177,7 +177,7 @@ class MsaApp(App[None]):
             self.exit()
             return
         if self._setup_logs:
-            from .logs import setup_logging
+            from .core.logs import setup_logging
 
             setup_logging()
             log.info("msa-tui started (demo=%s)", self.demo)
@@ -299,7 +299,7 @@ class MsaApp(App[None]):
         """Once a second: warn before the inactivity logout, then log out."""
         if self.me is None:
             return
-        from .idle import IdleState
+        from .core.idle import IdleState
 
         state = self.idle.state()
         if state is IdleState.EXPIRED:

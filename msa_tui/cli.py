@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Everything heavy is imported only now, so that --help and --version stay instant.
-    from .config import ConfigError, load_config
+    from .core.config import ConfigError, load_config
 
     try:
         config = load_config(args.config, server_url=args.server, language=args.lang)
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         print("L'option --data-dir ne sert qu'avec --demo.", file=sys.stderr)
         return 2
 
-    from .i18n import set_language
+    from .core.i18n import set_language
 
     set_language(config.language)
 

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from .i18n import _
+from .core.i18n import _
 
 
 class PagesProvider(Provider):

@@ -12,13 +12,8 @@ import pytest
 
 from msa_tui.api.client import MsaClient
 
-DEMO_NIR = "1850712345678"
-"""Pierre Martin, the richest demo profile."""
-DEMO_PASSWORD = "demo-msa-2026"
-OTHER_NIR = "2900529012345"
-"""Sophie Le Gall: used to check that one member never sees another's data."""
-THIRD_NIR = "178022A123456"
-"""Antoine Santoni."""
+from tests.support.api import asgi_client
+from tests.support.members import DEMO_NIR, DEMO_PASSWORD, OTHER_NIR, THIRD_NIR
 
 _XDG_VARS = (
     "XDG_CONFIG_HOME",
@@ -59,12 +54,6 @@ def server_app(tmp_path: Path, pinned_today: date, isolated_dirs: Path):
     from msa_tui.mock_server.app import create_app
 
     return create_app(tmp_path / "data", today=pinned_today)
-
-
-def asgi_client(app, **kwargs) -> MsaClient:
-    """An MsaClient wired to an ASGI app in-process (helper for tests needing custom apps)."""
-    kwargs.setdefault("backoff", 0.0)
-    return MsaClient("http://testserver", transport=httpx.ASGITransport(app=app), **kwargs)
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 CORE_IMPORTS = (
-    "import msa_tui.nir, msa_tui.config, msa_tui.credentials, msa_tui.idle, msa_tui.logs, "
-    "msa_tui.clock, msa_tui.paths, msa_tui.i18n, msa_tui.api.client; import sys; "
+    "import msa_tui.core.nir, msa_tui.core.config, msa_tui.core.credentials, msa_tui.core.idle, msa_tui.core.logs, "
+    "msa_tui.core.clock, msa_tui.core.paths, msa_tui.core.i18n, msa_tui.api.client; import sys; "
     "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
 )
 

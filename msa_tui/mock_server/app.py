@@ -13,8 +13,8 @@ from . import problems, seed
 from .deps import DEFAULT_MAX_FILE_BYTES, Ctx, real_now
 from .limits import BodyLimit
 from .routes import (
-    appointments, assistance, attestations, auth, catalogue, dev, documents, member, messages, payments,
-    procurations, requests, declarations, submissions, uploads,
+    appointments, assistance, attestations, auth, dev, documents, member, messages, payments,
+    procurations, requests, declarations, services, submissions, uploads,
 )
 from .store import Store
 
@@ -59,7 +59,7 @@ def create_app(
     problems.install(app)
     api = APIRouter(prefix=API_PREFIX)
     for module in (
-        auth, member, messages, documents, submissions, payments, attestations, catalogue, appointments,
+        auth, member, messages, documents, submissions, payments, attestations, services, appointments,
         procurations, assistance, dev, uploads, requests, declarations,
     ):
         api.include_router(module.router)

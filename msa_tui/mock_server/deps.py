@@ -26,7 +26,7 @@ DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 
 def real_now() -> datetime:
     """Paris time from the shared clock (so a frozen clock freezes the server too)."""
-    from msa_tui import clock
+    from msa_tui.core import clock
 
     return clock.now()
 

@@ -13,8 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, ContentSwitcher, Input, Static
 
 from ..api.errors import ApiError, Code, Conflict, ValidationFailed
-from ..forms import Checked, check_code_and_password, server_field
-from ..i18n import _
+from ..core.auth import Checked, check_code_and_password, server_field
+from ..core.i18n import _
 from ..widgets.form_field import ERROR_MARK, FormField
 from ..widgets.nir_input import NirInput
 from .base import PageScreen

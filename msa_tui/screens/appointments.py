@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from ..api.errors import ApiError
 from ..api.models import Appointment, AppointmentCreate, Slot
-from ..appointment_rules import (
+from ..core.appointments import (
     MODES,
     TOPIC_MAX,
     appointment_words,
@@ -24,7 +24,7 @@ from ..appointment_rules import (
     moment_words,
     slot_line,
 )
-from ..i18n import _
+from ..core.i18n import _
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
 from .loading_page import LoadingPage

@@ -9,8 +9,8 @@ from textual.widgets import Button, LoadingIndicator, Static
 
 from ..api.errors import ApiError
 from ..api.models import Assistance
-from ..formatting import opening_hours
-from ..i18n import _
+from ..core.formatting import opening_hours
+from ..core.i18n import _
 from .base import PageScreen
 
 OPEN = "Ouvert en ce moment"

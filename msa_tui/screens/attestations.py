@@ -10,8 +10,8 @@ from textual.widgets import Button, Label, RadioSet, Select, Static
 
 from ..api.errors import ApiError, NotEligible
 from ..api.models import AttestationKind
-from ..i18n import _
-from ..payment_rules import (
+from ..core.i18n import _
+from ..core.payments import (
     ATTESTATION_LABELS,
     ATTESTATION_PRESETS,
     PRESET_LABELS,
@@ -98,7 +98,7 @@ class AttestationsScreen(PageScreen):
         """The period to certify; None when the typed dates are wrong (their errors are then shown)."""
         if self.preset is Preset.custom:
             return self.query_one(CustomPeriod).check()
-        from ..clock import today
+        from ..core.clock import today
 
         return preset_period(self.preset, today())
 
@@ -124,7 +124,7 @@ class AttestationsScreen(PageScreen):
 
     @work(exclusive=True, group="attestation", exit_on_error=False)
     async def obtain(self, kind: AttestationKind, period: Period | None) -> None:
-        from ..clock import today
+        from ..core.clock import today
 
         self.busy = True
         result = self.query_one("#attestation-result", Static)

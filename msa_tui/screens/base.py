@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
 
-from ..i18n import _
+from ..core.i18n import _
 from ..widgets.footer import MsaFooter
 from ..widgets.status import PortalHeader
 

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Button, Static
 
-from ..i18n import _
+from ..core.i18n import _
 from .base import PageScreen
 from .registry import PAGES
 

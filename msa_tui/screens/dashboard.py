@@ -13,7 +13,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
 from ..api.errors import ApiError
-from ..i18n import _
+from ..core.i18n import _
 from ..widgets.dashboard_blocks import (
     DashboardBlock,
     messages_content,

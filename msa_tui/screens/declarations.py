@@ -10,12 +10,18 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .. import request_drafts
+from ..core import request_drafts
 from ..api.errors import ApiError, ValidationFailed
 from ..api.models import Declaration, DeclarationFile, DeclarationStatus
-from ..formatting import money
-from ..i18n import _
-from ..request_rules import RESOURCE_FIELDS, check_resources, declaration_state, declaration_title, field_of
+from ..core.formatting import money
+from ..core.i18n import _
+from ..core.requests import (
+    RESOURCE_FIELDS,
+    check_resources,
+    declaration_state,
+    declaration_title,
+    field_of,
+)
 from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
 from .base import PageScreen

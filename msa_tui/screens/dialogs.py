@@ -12,11 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from ..i18n import _
-from ..nir import format_nir
+from ..core.i18n import _
+from ..core.nir import format_nir
 
 if TYPE_CHECKING:
-    from ..idle import IdleTimer
+    from ..core.idle import IdleTimer
 
 
 class ConfirmDialog(ModalScreen[bool]):

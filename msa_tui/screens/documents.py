@@ -10,10 +10,10 @@ from textual.widgets import DataTable, Static
 
 from ..api.errors import ApiError
 from ..api.models import Direction, Document
-from ..document_files import download_name
-from ..files import human_size
-from ..formatting import long_date, short_date
-from ..i18n import _
+from ..core.documents import download_name
+from ..core.send_document.files import human_size
+from ..core.formatting import long_date, short_date
+from ..core.i18n import _
 from ..widgets.load_panel import LoadPanel
 from .downloads import save_in_downloads
 from .loading_page import LoadingPage

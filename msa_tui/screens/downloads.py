@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from ..document_files import unique_path
-from ..i18n import _
+from ..core.documents import unique_path
+from ..core.i18n import _
 from .base import PageScreen
 
 UNWRITABLE = "Le dossier Téléchargements n'est pas accessible en écriture."
@@ -21,7 +21,7 @@ async def save_in_downloads(
     (None, None) when `call` already told the member why (network down…). Other `ApiError`s
     propagate, so that each page words its refusals its own way.
     """
-    from ..paths import downloads_dir
+    from ..core.paths import downloads_dir
 
     try:
         dest = unique_path(downloads_dir(), name)

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label, Static
 
-from ..i18n import _
+from ..core.i18n import _
 
 
 class HelpScreen(ModalScreen[None]):

@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from ..demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-from ..i18n import _
-from ..nir import format_nir, validate_nir
+from ..core.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from ..core.i18n import _
+from ..core.nir import format_nir, validate_nir
 from ..widgets.nir_input import NirField, NirInput
 from ..widgets.toggles import TextCheckbox
 from .base import PageScreen

@@ -10,8 +10,15 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..api.errors import ApiError, ValidationFailed
 from ..api.models import NewThread, Thread
-from ..i18n import _
-from ..message_rules import TOPICS, author_word, check_body, check_new_thread, moment_words, thread_state_words
+from ..core.i18n import _
+from ..core.messages import (
+    TOPICS,
+    author_word,
+    check_body,
+    check_new_thread,
+    moment_words,
+    thread_state_words,
+)
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
 from .base import PageScreen

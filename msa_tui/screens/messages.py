@@ -10,9 +10,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..api.models import ThreadSummary
-from ..formatting import long_date
-from ..i18n import _
-from ..message_rules import thread_state_words
+from ..core.formatting import long_date
+from ..core.i18n import _
+from ..core.messages import thread_state_words
 from ..widgets.load_panel import LoadPanel
 from .loading_page import LoadingPage
 

@@ -7,8 +7,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input
 
-from ..forms import Checked, check_reset_request
-from ..i18n import _
+from ..core.auth import Checked, check_reset_request
+from ..core.i18n import _
 from ..widgets.form_field import FormField
 from .account_flow import AccountFlowScreen, nir_input
 

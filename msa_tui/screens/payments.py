@@ -14,9 +14,9 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from ..api.errors import ApiError
 from ..api.models import Domain, Payment
-from ..formatting import counted, long_date, money, short_date
-from ..i18n import _
-from ..payment_rules import (
+from ..core.formatting import counted, long_date, money, short_date
+from ..core.i18n import _
+from ..core.payments import (
     DOMAIN_FILTERS,
     LOAD_CAP,
     PAGE_SIZE,
@@ -132,7 +132,7 @@ class PaymentsScreen(LoadingPage):
         """The dates asked for; None while a custom period is not typed right yet."""
         if self.preset is Preset.custom:
             return self.custom
-        from ..clock import today
+        from ..core.clock import today
 
         return preset_period(self.preset, today())
 
@@ -286,10 +286,10 @@ class PaymentsScreen(LoadingPage):
             self.load(more=True)
 
     def action_export(self) -> None:
-        from ..clock import today
-        from ..document_files import unique_path
-        from ..paths import downloads_dir
-        from ..payment_rules import csv_name, write_csv
+        from ..core.clock import today
+        from ..core.documents import unique_path
+        from ..core.paths import downloads_dir
+        from ..core.payments import csv_name, write_csv
 
         result = self.query_one("#payments-result", Static)
         result.display = True

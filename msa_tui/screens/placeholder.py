@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ..i18n import _
+from ..core.i18n import _
 from .base import PageScreen
 
 

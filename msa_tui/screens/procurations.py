@@ -12,9 +12,9 @@ from textual.widgets.option_list import Option
 
 from ..api.errors import ApiError, ValidationFailed
 from ..api.models import Procuration, ProcurationCreate
-from ..i18n import _
-from ..nir import validate_nir
-from ..procuration_rules import (
+from ..core.i18n import _
+from ..core.nir import validate_nir
+from ..core.procurations import (
     NAME_MAX,
     SCOPE_MAX,
     SCOPES,

@@ -10,10 +10,10 @@ from textual.widgets import Button, Input, Static
 
 from ..api.errors import ApiError, ValidationFailed
 from ..api.models import ContactUpdate, Me
-from ..contact_rules import FIELDS, check_contact, check_field, contact_changes, field_of
-from ..formatting import short_date
-from ..i18n import _
-from ..nir import mask_nir
+from ..core.member import FIELDS, check_contact, check_field, contact_changes, field_of
+from ..core.formatting import short_date
+from ..core.i18n import _
+from ..core.nir import mask_nir
 from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
 from .loading_page import LoadingPage

@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from ..api.errors import ApiError, NotEligible
 from ..api.models import QuotientFamilial
-from ..formatting import long_date, money
-from ..i18n import _
+from ..core.formatting import long_date, money
+from ..core.i18n import _
 from ..widgets.load_panel import LoadPanel
 from .loading_page import LoadingPage
 

@@ -9,9 +9,9 @@ from textual.widgets import Input
 
 from ..api.errors import ApiError, Conflict
 from ..api.models import RegisterRequest
-from ..clock import today
-from ..forms import Checked, check_registration
-from ..i18n import _
+from ..core.clock import today
+from ..core.auth import Checked, check_registration
+from ..core.i18n import _
 from ..widgets.form_field import FormField
 from .account_flow import AccountFlowScreen, nir_input
 

@@ -11,11 +11,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from .. import request_drafts
+from ..core import request_drafts
 from ..api.errors import ApiError, ValidationFailed
 from ..api.models import RequestCreate, RequestForm
-from ..i18n import _
-from ..request_rules import Answer, check_answers, field_hint, field_label, field_of
+from ..core.i18n import _
+from ..core.requests import Answer, check_answers, field_hint, field_label, field_of
 from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.toggles import TextCheckbox

@@ -10,13 +10,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from .. import request_drafts
+from ..core import request_drafts
 from ..api.errors import ApiError
 from ..api.models import Request, RequestForm, RequestStatus, RequestSummary
-from ..clock import parse_moment
-from ..formatting import short_date
-from ..i18n import _
-from ..request_rules import show_answer, status_label
+from ..core.clock import parse_moment
+from ..core.formatting import short_date
+from ..core.i18n import _
+from ..core.requests import show_answer, status_label
 from ..widgets.load_panel import LoadPanel
 from .loading_page import LoadingPage
 from .prompts import two_lines

@@ -13,10 +13,10 @@ from textual.containers import Container, Horizontal
 from textual.widgets import Button, ContentSwitcher, LoadingIndicator, Static
 
 from ..api.errors import ApiError
-from ..drafts import DraftRefused, delete_draft, load_draft, save_draft
-from ..files import check_batch, ensure_hash
-from ..i18n import _
-from ..wizard import STEP_COUNT, STEP_NAMES, Step, Wizard, people_of
+from ..core.drafts import DraftRefused, delete_draft, load_draft, save_draft
+from ..core.send_document.files import check_batch, ensure_hash
+from ..core.i18n import _
+from ..core.send_document.wizard import STEP_COUNT, STEP_NAMES, Step, Wizard, people_of
 from .base import PageScreen
 from .wizard_steps.dialogs import FilePickerDialog, ResumeDialog
 from .wizard_steps.panes import (

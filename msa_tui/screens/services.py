@@ -11,8 +11,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..api.models import Service, ServiceCategory
-from ..i18n import _
-from ..service_routes import route_for
+from ..core.i18n import _
+from ..core.services import route_for
 from ..widgets.load_panel import LoadPanel
 from .loading_page import LoadingPage
 from .prompts import indented

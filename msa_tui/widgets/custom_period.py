@@ -8,8 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
-from ..i18n import _
-from ..payment_rules import Period, check_custom_period
+from ..core.i18n import _
+from ..core.payments import Period, check_custom_period
 
 
 class CustomPeriod(Vertical):
@@ -63,7 +63,7 @@ class CustomPeriod(Vertical):
 
     def check(self) -> Period | None:
         """The typed period (and `Applied` posted), or None with the French reasons shown."""
-        from ..clock import today
+        from ..core.clock import today
 
         start = self.query_one("#start-input", Input)
         end = self.query_one("#end-input", Input)

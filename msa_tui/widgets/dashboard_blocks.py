@@ -14,8 +14,15 @@ from textual.message import Message
 from textual.widgets import Button, LoadingIndicator, Static
 
 from ..api.models import Document, Me, Payment, ServiceCategory, ThreadSummary
-from ..formatting import awaiting_replies, direction_word, long_date, money, short_date, unread_messages
-from ..i18n import _
+from ..core.formatting import (
+    awaiting_replies,
+    direction_word,
+    long_date,
+    money,
+    short_date,
+    unread_messages,
+)
+from ..core.i18n import _
 
 ERROR_MARK = "⚠ "
 

@@ -19,8 +19,15 @@ from textual.widgets._tree import TreeNode
 from textual.widgets._directory_tree import DirEntry
 
 from ..api.models import SubmissionConstraints
-from ..files import Refusal, allowed_extensions, check_file, display_name, human_size, type_label
-from ..i18n import _
+from ..core.send_document.files import (
+    Refusal,
+    allowed_extensions,
+    check_file,
+    display_name,
+    human_size,
+    type_label,
+)
+from ..core.i18n import _
 
 
 def default_start_dir() -> Path:

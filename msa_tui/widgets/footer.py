@@ -19,7 +19,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from ..i18n import _
+from ..core.i18n import _
 
 
 KEPT_IDS = frozenset({"app.help", "app.quit", "app.logout"})

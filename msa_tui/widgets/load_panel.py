@@ -7,7 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, LoadingIndicator, Static
 
-from ..i18n import _
+from ..core.i18n import _
 
 ERROR_MARK = "⚠ "
 """The error reads as such without colour (NO_COLOR)."""

@@ -7,14 +7,8 @@ from textual.containers import Vertical
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Static
 
-from ..i18n import _
-from ..nir import (
-    NIR_LENGTH,
-    NIR_WITH_KEY_LENGTH,
-    could_be_nir,
-    normalize_nir,
-    validate_nir,
-)
+from ..core.i18n import _
+from ..core.nir import NIR_LENGTH, NIR_WITH_KEY_LENGTH, could_be_nir, normalize_nir, validate_nir
 
 MSG_REFUSED = "« {char} » refusé : {reason}"
 MSG_COMPLETE = "Numéro complet."
@@ -22,7 +16,7 @@ MSG_KEY_TRIMMED = "Clé vérifiée puis retirée : l'identifiant est le numéro 
 
 
 class NirValidator(Validator):
-    """The complete-NIR check of `msa_tui.nir`, as a Textual validator (sets the -invalid class)."""
+    """The complete-NIR check of `msa_tui.core.nir`, as a Textual validator (sets the -invalid class)."""
 
     def validate(self, value: str) -> ValidationResult:
         result = validate_nir(value)
@@ -143,7 +137,7 @@ class NirField(Vertical):
 
 def _is_rule_message(text: str | None) -> bool:
     """A broken rule (not merely "keep typing")."""
-    from ..nir import MSG_EMPTY, MSG_LENGTH, MSG_LENGTH_ONE
+    from ..core.nir import MSG_EMPTY, MSG_LENGTH, MSG_LENGTH_ONE
 
     if not text:
         return False

@@ -13,9 +13,9 @@ from textual.widgets import Button, Label, LoadingIndicator, Static
 
 from ..api.errors import ApiError
 from ..api.models import OutboxMail
-from ..forms import latest_code
-from ..formatting import long_date
-from ..i18n import _
+from ..core.auth import latest_code
+from ..core.formatting import long_date
+from ..core.i18n import _
 
 OutboxLoader = Callable[[], Awaitable[list[OutboxMail]]]
 
@@ -91,7 +91,7 @@ class OutboxModal(ModalScreen[str | None]):
         self.code = latest_code([self.mail.body])
         sent = self.mail.sent_at
         if sent.tzinfo is not None:
-            from ..clock import PARIS
+            from ..core.clock import PARIS
 
             sent = sent.astimezone(PARIS)  # the portal speaks Paris time, whatever the server stores
         headers = "\n".join(

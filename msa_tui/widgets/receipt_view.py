@@ -7,8 +7,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from ..api.models import Receipt
-from ..i18n import _
-from ..receipt import sections
+from ..core.i18n import _
+from ..core.send_document.receipt import sections
 
 
 class ReceiptView(Vertical):

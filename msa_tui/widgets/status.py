@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
-from ..i18n import _
+from ..core.i18n import _
 
 PORTAL_NAME = "Mon espace privé — MSA"
 CONNECTED = "● Connecté"

@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from msa_tui import clock
+from msa_tui.core import clock
 
 
 @pytest.fixture(autouse=True)

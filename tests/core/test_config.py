@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from msa_tui.config import Config, ConfigError, load_config, save_settings
+from msa_tui.core.config import Config, ConfigError, load_config, save_settings
 
 
 def write(path: Path, text: str) -> Path:
@@ -27,7 +27,7 @@ def test_defaults_when_no_file(isolated_dirs):
 
 
 def test_reads_default_file(isolated_dirs, tmp_path):
-    from msa_tui import paths
+    from msa_tui.core import paths
 
     target = write(paths.config_dir() / "config.toml", """
 server_url = "https://msa.example/"

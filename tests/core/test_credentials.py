@@ -9,7 +9,7 @@ import pytest
 from keyring.backends import chainer, fail, null
 
 from msa_tui.api.models import TokenPair
-from msa_tui.credentials import NO_KEYRING_WARNING, SERVICE, CredentialStore
+from msa_tui.core.credentials import NO_KEYRING_WARNING, SERVICE, CredentialStore
 
 TOKENS = TokenPair(access_token="acc-123", refresh_token="ref-456", expires_in=900)
 
@@ -193,7 +193,7 @@ def test_keyring_import_failure_is_no_keyring(monkeypatch):
 
 
 def test_warning_follows_language():
-    from msa_tui import i18n
+    from msa_tui.core import i18n
 
     i18n.set_language("en")
     try:

@@ -8,7 +8,14 @@ import stat
 import pytest
 
 
-from msa_tui.drafts import DraftRefused, delete_draft, draft_path, list_drafts, load_draft, save_draft
+from msa_tui.core.drafts import (
+    DraftRefused,
+    delete_draft,
+    draft_path,
+    list_drafts,
+    load_draft,
+    save_draft,
+)
 
 
 def test_save_load_delete(isolated_dirs):

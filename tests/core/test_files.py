@@ -6,10 +6,18 @@ import os
 from pathlib import Path
 
 import pytest
-from _wizard_data import ELF, JPEG, MZ, PDF, PNG, constraints, write
+from tests.support.wizard_data import ELF, JPEG, MZ, PDF, PNG, constraints, write
 
-from msa_tui import files
-from msa_tui.files import Refusal, changed_reason, check_batch, check_file, ensure_hash, human_size, sniff_type
+from msa_tui.core.send_document import files
+from msa_tui.core.send_document.files import (
+    Refusal,
+    changed_reason,
+    check_batch,
+    check_file,
+    ensure_hash,
+    human_size,
+    sniff_type,
+)
 
 
 @pytest.fixture

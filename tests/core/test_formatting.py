@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from msa_tui import formatting as f
+from msa_tui.core import formatting as f
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import tomllib
 
 import pytest
 
-from msa_tui import i18n
-from msa_tui.i18n import _
+from msa_tui.core import i18n
+from msa_tui.core.i18n import _
 
 COMMON = ["Se connecter", "Mot de passe", "Identifiant", "S'inscrire", "Mot de passe oublié", "Connecté",
           "Déconnecté", "Mon espace privé", "Se déconnecter", "Retour", "Suivant", "Annuler", "Valider",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from msa_tui.idle import IdleState, IdleTimer
+from msa_tui.core.idle import IdleState, IdleTimer
 
 
 class FakeClock:

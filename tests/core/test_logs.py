@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from msa_tui.logs import NIR_PLACEHOLDER, REDACTED, RedactingFilter, redact, setup_logging
+from msa_tui.core.logs import NIR_PLACEHOLDER, REDACTED, RedactingFilter, redact, setup_logging
 
 SECRETS = ["eyJhbGciOiJIUzI1NiJ9.payload.sig", "ref-456-secret", "hunter2", "demo-msa-2026"]
 

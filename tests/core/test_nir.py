@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from msa_tui import i18n, nir
-from msa_tui.nir import could_be_nir, format_nir, mask_nir, nir_key, normalize_nir, validate_nir
+from msa_tui.core import i18n, nir
+from msa_tui.core.nir import (
+    could_be_nir,
+    format_nir,
+    mask_nir,
+    nir_key,
+    normalize_nir,
+    validate_nir,
+)
 
 DEMO = ["1850712345678", "2900529012345", "178022A123456"]
 # Computed independently: 97 - (number mod 97), with 2A read as 19.

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from msa_tui import paths
+from msa_tui.core import paths
 
 
 def test_dirs_are_under_xdg_and_created(isolated_dirs, tmp_path):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import zlib
 import re
 
-from _wizard_data import receipt
+from tests.support.wizard_data import receipt
 
-from msa_tui.receipt import receipt_text, silence_text, write_receipt_pdf
+from msa_tui.core.send_document.receipt import receipt_text, silence_text, write_receipt_pdf
 
 
 def test_text_has_everything_required():

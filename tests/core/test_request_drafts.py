@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from msa_tui import request_drafts as rd
+from msa_tui.core import request_drafts as rd
 
 
 def test_saved_answers_come_back_and_are_listed_for_their_owner_only(tmp_path):

@@ -5,10 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from _wizard_data import PEOPLE, constraints, receipt
+from tests.support.wizard_data import PEOPLE, constraints, receipt
 
-from msa_tui.wizard import (
-    MEDICAL_RULE, ChosenFile, FileStatus, Step, Wizard, WizardLocked,
+from msa_tui.core.send_document.wizard import (
+    MEDICAL_RULE,
+    ChosenFile,
+    FileStatus,
+    Step,
+    Wizard,
+    WizardLocked,
 )
 
 

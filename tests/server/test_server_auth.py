@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from srv_helpers import PASSWORD, PIERRE, SOPHIE, problem
-from srv_fixtures import make_app, app, api, fake_now  # noqa: F401 - pytest fixtures
+from tests.support.server import PASSWORD, PIERRE, SOPHIE, problem
 
 
 def login(api, nir=PIERRE, password=PASSWORD):  # noqa: ANN001, ANN201
@@ -92,7 +91,7 @@ def test_logout_revokes_access_and_refresh(api) -> None:
 
 def test_custom_access_ttl(make_app) -> None:
     from fastapi.testclient import TestClient
-    from srv_helpers import Api
+    from tests.support.server import Api
 
     with TestClient(make_app(access_ttl_s=60)) as client:
         assert Api(client).login()["expires_in"] == 60

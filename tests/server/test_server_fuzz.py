@@ -7,8 +7,7 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from srv_helpers import API, Api
-from srv_fixtures import make_app, app  # noqa: F401 - pytest fixtures
+from tests.support.server import API, Api
 
 ODD_IDS = ["x", "..", "%2e%2e%2fetc", "9" * 300, "é€💥", "0", "-1", "null"]
 ODD_BODIES = [

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from srv_helpers import problem
-from srv_fixtures import make_app, app, api, pierre, sophie  # noqa: F401 - pytest fixtures
+from tests.support.server import problem
 
 PDF = b"%PDF-1.4\nhello\n"
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from srv_helpers import ANTOINE, SOPHIE, problem
-from srv_fixtures import make_app, app, api, pierre, sophie  # noqa: F401 - pytest fixtures
+from tests.support.server import ANTOINE, SOPHIE, problem
 
 
 def all_pages(api, path, **params):  # noqa: ANN001, ANN201
@@ -124,7 +123,7 @@ def test_household_shapes(pierre, sophie) -> None:
 
 
 def test_today_defaults_to_the_clock(make_app) -> None:
-    from msa_tui import clock
+    from msa_tui.core import clock
 
     clock.freeze(date(2027, 2, 3))
     try:

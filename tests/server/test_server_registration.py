@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from srv_helpers import PASSWORD, PIERRE, problem
-from srv_fixtures import make_app, app, api, fake_now  # noqa: F401 - pytest fixtures
+from tests.support.server import PASSWORD, PIERRE, problem
 
 NEW_NIR = "1920631123456"
 

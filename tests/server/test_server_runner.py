@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 
 from msa_tui.mock_server.runner import ServerThread
-from srv_helpers import PASSWORD, PIERRE
+from tests.support.server import PASSWORD, PIERRE
 
 
 def test_server_thread_serves_on_a_free_port(tmp_path: Path) -> None:

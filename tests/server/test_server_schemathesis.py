@@ -10,7 +10,7 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-from srv_helpers import API, PASSWORD, PIERRE, TODAY
+from tests.support.server import API, PASSWORD, PIERRE, TODAY
 
 from msa_tui.mock_server.app import create_app
 

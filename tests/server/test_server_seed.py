@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi.testclient import TestClient
-from srv_helpers import Api
-from srv_fixtures import make_app  # noqa: F401 - pytest fixtures
+from tests.support.server import Api
 
 
 def test_same_month_same_data(make_app) -> None:

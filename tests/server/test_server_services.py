@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from srv_helpers import ANTOINE, problem
-from srv_fixtures import make_app, app, api, pierre, fake_now, sophie  # noqa: F401 - pytest fixtures
+from tests.support.server import ANTOINE, problem
 
 
 def test_catalogue_follows_the_portal(pierre) -> None:
@@ -89,7 +88,7 @@ def test_procurations_request_and_revoke(api, pierre) -> None:
 
 
 def test_assistance_needs_no_login_and_knows_the_hours(api, fake_now) -> None:
-    from msa_tui.clock import PARIS
+    from msa_tui.core.clock import PARIS
 
     body = api.get("/assistance").json()
     assert body["phone"] == "03 20 900 500" and body["timezone"] == "Europe/Paris"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from srv_helpers import problem
-from srv_fixtures import make_app, app, api, pierre, sophie  # noqa: F401 - pytest fixtures
+from tests.support.server import problem
 
 PDF = b"%PDF-1.4\n" + b"0" * 2000 + b"\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
@@ -120,7 +119,7 @@ def test_wrong_type_is_415_whatever_the_name(pierre) -> None:
 
 def test_too_large_is_413(make_app) -> None:
     from fastapi.testclient import TestClient
-    from srv_helpers import Api
+    from tests.support.server import Api
 
     with TestClient(make_app(max_file_bytes=1000)) as client:
         api = Api(client)

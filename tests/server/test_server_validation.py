@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from srv_helpers import problem
-from srv_fixtures import make_app, app, api, pierre  # noqa: F401 - pytest fixtures
+from tests.support.server import problem
 
 JSON = {"content-type": "application/json"}
 

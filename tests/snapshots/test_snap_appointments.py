@@ -9,8 +9,8 @@ from textual.widgets import OptionList
 
 from msa_tui.api import models as m
 from msa_tui.api.client import MsaClient
-from snap_helpers import SIZES, frozen, open_page, steady  # noqa: F401 (frozen: a fixture)
-from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
+from tests.support.snapshots import SIZES, open_page, steady
+from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
-from snap_helpers import SIZES, frozen, open_page, steady  # noqa: F401 (frozen: a fixture)
-from ui_helpers import make_app, type_text, wait_for, wait_screen
+from tests.support.snapshots import SIZES, open_page, steady
+from tests.support.ui import make_app, type_text, wait_for, wait_screen
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, RadioSet, Static
 
-from snap_helpers import SIZES, frozen, steady  # noqa: F401 (frozen: a fixture)
-from ui_helpers import login, make_app, wait_for, wait_screen
+from tests.support.snapshots import SIZES, steady
+from tests.support.ui import login, make_app, wait_for, wait_screen
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

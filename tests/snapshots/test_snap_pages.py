@@ -6,8 +6,8 @@ Frozen clock, seeded data (pinned day), workers finished and cursors steady befo
 from __future__ import annotations
 
 import pytest
-from snap_helpers import SIZES, frozen, steady  # noqa: F401 (frozen: a fixture)
-from ui_helpers import login, make_app, type_text, wait_for, wait_screen
+from tests.support.snapshots import SIZES, steady
+from tests.support.ui import login, make_app, type_text, wait_for, wait_screen
 
 
 async def fill(pilot, values: list[str]) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from snap_helpers import SIZES, frozen, steady  # noqa: F401 (frozen: a fixture)
-from ui_helpers import FakeClock, login, make_app, wait_screen
+from tests.support.snapshots import SIZES, steady
+from tests.support.ui import FakeClock, login, make_app, wait_screen
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

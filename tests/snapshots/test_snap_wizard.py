@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from snap_helpers import FROZEN, SIZES
-from ui_helpers import login, make_app, wait_for, wait_screen
-from wizard_keys import (
+from tests.support.snapshots import FROZEN, SIZES
+from tests.support.ui import login, make_app, wait_for, wait_screen
+from tests.support.wizard_keys import (
     add_files_to, fill_document, open_wizard, sample_files, step1_object, step2_prepare, step3_count, wait_step,
 )
 

@@ -8,8 +8,8 @@ from datetime import date
 from textual.widgets import Input, OptionList
 
 from msa_tui.api import models as m
-from ui_doubles import flaky_app, shown
-from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
+from tests.support.doubles import flaky_app, shown
+from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 
 
 def listed(app, selector: str) -> list[str]:

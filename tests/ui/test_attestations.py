@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import RadioSet, Static
 
-from msa_tui.paths import downloads_dir
-from ui_helpers import login, make_app, wait_for, wait_screen
+from msa_tui.core.paths import downloads_dir
+from tests.support.ui import login, make_app, wait_for, wait_screen
 
 SOPHIE = "2900529012345"
 

@@ -6,7 +6,7 @@ import pytest
 
 from msa_tui.api.errors import ServerUnavailable
 from msa_tui.widgets.dashboard_blocks import DashboardBlock
-from ui_helpers import login, make_app, wait_for, wait_screen
+from tests.support.ui import login, make_app, wait_for, wait_screen
 
 
 def block(app, key: str) -> DashboardBlock:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from msa_tui.api.errors import ServerUnavailable
-from ui_helpers import make_app, type_text, wait_for, wait_screen
+from tests.support.ui import make_app, type_text, wait_for, wait_screen
 
 
 def text(app, selector: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from msa_tui.paths import downloads_dir
-from ui_doubles import shown
-from ui_helpers import login, make_app, wait_for, wait_screen
+from msa_tui.core.paths import downloads_dir
+from tests.support.doubles import shown
+from tests.support.ui import login, make_app, wait_for, wait_screen
 
 
 def rows(app) -> list[list[str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from msa_tui.widgets.footer import MsaFooter
-from ui_helpers import login, make_app, wait_screen
+from tests.support.ui import login, make_app, wait_screen
 
 
 def footer(app) -> MsaFooter:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from msa_tui.nir import nir_key
+from msa_tui.core.nir import nir_key
 from msa_tui.widgets.nir_input import NirField
 from msa_tui.widgets.status import ConnectionStatus
-from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
+from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 
 
 def text_of(app, selector: str) -> str:
@@ -180,7 +180,7 @@ async def test_no_demo_panel_outside_demo(server_app):
 async def test_no_keyring_warning_once_when_asked_to_remember(server_app):
     from keyring.backends.fail import Keyring as FailKeyring
 
-    from msa_tui.credentials import CredentialStore
+    from msa_tui.core.credentials import CredentialStore
 
     app = make_app(server_app, credentials=CredentialStore(backend=FailKeyring()))
     async with app.run_test(size=(80, 24)) as pilot:

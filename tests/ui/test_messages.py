@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, TextArea
 
-from ui_doubles import flaky_app, shown
-from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
+from tests.support.doubles import flaky_app, shown
+from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 
 
 def thread_lines(app) -> list[str]:

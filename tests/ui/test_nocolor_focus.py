@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, OptionList
 
 from msa_tui.widgets.footer import MsaFooter
-from ui_helpers import login, make_app, wait_for, wait_screen
+from tests.support.ui import login, make_app, wait_for, wait_screen
 
 ATTRIBUTES = ("bold", "reverse", "underline", "italic")
 

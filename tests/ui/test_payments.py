@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from textual.widgets import DataTable, Input
 
-from msa_tui.paths import downloads_dir
-from ui_doubles import shown
-from ui_helpers import login, make_app, type_text, wait_for, wait_screen
+from msa_tui.core.paths import downloads_dir
+from tests.support.doubles import shown
+from tests.support.ui import login, make_app, type_text, wait_for, wait_screen
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,8 @@ import re
 
 from textual.widgets import Input, OptionList
 
-from ui_doubles import flaky_app, shown
-from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
+from tests.support.doubles import flaky_app, shown
+from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 
 ANTOINE = "178022A123456"
 SOPHIE = "2900529012345"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from msa_tui.widgets.footer import MsaFooter
-from ui_helpers import login, make_app, wait_for, wait_screen
-from wizard_keys import (
+from tests.support.ui import login, make_app, wait_for, wait_screen
+from tests.support.wizard_keys import (
     add_files_to, fill_document, sample_files, start, step1_object, step2_prepare, step3_count,
     text, wait_step,
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from account_keys import (
+from tests.support.account_keys import (
     code_from_outbox_modal,
     field_error,
     field_value,
@@ -14,7 +14,7 @@ from account_keys import (
     wait_step_code,
 )
 from msa_tui.api.models import RegisterRequest
-from ui_helpers import DEMO_NIR, make_app, type_text, wait_for, wait_screen
+from tests.support.ui import DEMO_NIR, make_app, type_text, wait_for, wait_screen
 
 NEW_NIR = "2880375123456"
 NEW_EMAIL = "jeanne.roux@example.fr"

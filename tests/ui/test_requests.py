@@ -7,10 +7,10 @@ import io
 from rich.console import Console
 from textual.widgets import OptionList
 
-from msa_tui import request_drafts
+from msa_tui.core import request_drafts
 from msa_tui.widgets.load_panel import LoadPanel
-from ui_doubles import shown
-from ui_helpers import login, make_app, type_text, wait_for, wait_screen
+from tests.support.doubles import shown
+from tests.support.ui import login, make_app, type_text, wait_for, wait_screen
 
 
 def plain(prompt) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from account_keys import (
+from tests.support.account_keys import (
     code_from_outbox_modal,
     field_error,
     field_value,
@@ -13,7 +13,7 @@ from account_keys import (
     outbox_of,
     wait_step_code,
 )
-from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, wait_for, wait_screen
+from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, wait_for, wait_screen
 
 PIERRE_EMAIL = "pierre.martin@example.fr"
 NEW_PASSWORD = "nouveau-secret-2026"

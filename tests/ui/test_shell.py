@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from msa_tui.config import Config
+from msa_tui.core.config import Config
 from msa_tui.widgets.status import ConnectionStatus
-from ui_helpers import login, make_app, type_text, wait_for, wait_screen
+from tests.support.ui import login, make_app, type_text, wait_for, wait_screen
 
 
 def header_text(app) -> str:

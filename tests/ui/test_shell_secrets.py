@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from msa_tui.logs import setup_logging
-from ui_helpers import DEMO_NIR, DEMO_PASSWORD, login, make_app, wait_for, wait_screen
+from msa_tui.core.logs import setup_logging
+from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, wait_for, wait_screen
 
 
 def all_files(roots: list[Path]) -> list[Path]:

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from msa_tui.screens.base import PageScreen
-from ui_helpers import DEMO_PASSWORD, FakeClock, login, make_app, type_text, wait_for, wait_screen
+from tests.support.ui import DEMO_PASSWORD, FakeClock, login, make_app, type_text, wait_for, wait_screen
 
 
 class EchoPage(PageScreen):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from msa_tui import paths
-from msa_tui.drafts import load_draft
-from ui_helpers import make_app, wait_for
-from wizard_keys import (
+from msa_tui.core import paths
+from msa_tui.core.drafts import load_draft
+from tests.support.ui import make_app, wait_for
+from tests.support.wizard_keys import (
     add_files_to, fill_document, sample_files, start, step1_object, step2_prepare, step3_count,
     step_title, text, wait_step,
 )

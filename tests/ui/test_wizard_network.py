@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from msa_tui.api.errors import NetworkDown
 from msa_tui.app import MsaApp
-from msa_tui.config import Config
-from msa_tui.credentials import CredentialStore
+from msa_tui.core.config import Config
+from msa_tui.core.credentials import CredentialStore
 from msa_tui.mock_server.runner import ServerThread
-from ui_helpers import MemoryKeyring, make_app, wait_for
-from wizard_keys import (
+from tests.support.ui import MemoryKeyring, make_app, wait_for
+from tests.support.wizard_keys import (
     add_files_to, fill_document, sample_files, start, step1_object, step2_prepare, step3_count, text, wait_step,
 )
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from ui_helpers import make_app, wait_for
-from wizard_keys import (
+from tests.support.ui import make_app, wait_for
+from tests.support.wizard_keys import (
     ELF, PDF, add_files_to, documents_dir, fill_document, start, step1_object, step2_prepare, step3_count,
     step_title, text, wait_step,
 )
 
-from msa_tui import files
+from msa_tui.core.send_document import files
 
 
 @pytest.fixture

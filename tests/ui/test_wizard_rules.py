@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ui_helpers import login, make_app, wait_for, wait_screen
-from wizard_keys import (
+from tests.support.ui import login, make_app, wait_for, wait_screen
+from tests.support.wizard_keys import (
     add_files_to, fill_document, open_wizard, sample_files, start, step1_object, step2_prepare, step3_count,
     step_title, text, wait_step,
 )
 
-from msa_tui.drafts import load_draft
+from msa_tui.core.drafts import load_draft
 
 
 async def _to_details(pilot, count: int = 1) -> None:
@@ -69,7 +69,7 @@ async def test_unticked_attestation_blocks_sending(server_app, isolated_dirs):
 
 
 async def _sent(server_app):
-    from conftest import asgi_client
+    from tests.support.api import asgi_client
 
     api = asgi_client(server_app)
     try:

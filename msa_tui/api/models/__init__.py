@@ -34,7 +34,7 @@ from .member import (
     ContactUpdate,
     ServiceContact,
 )
-from .exchanges import (
+from .messages import (
     Author,
     Message,
     ThreadSummary,
@@ -56,12 +56,7 @@ from .submissions import (
     SendRequest,
     Receipt,
 )
-from .money import (
-    Domain,
-    Payment,
-    AttestationKind,
-    QuotientFamilial,
-)
+from .payments import Domain, Payment, AttestationKind, QuotientFamilial
 from .services import (
     Service,
     ServiceCategory,
@@ -76,7 +71,7 @@ from .services import (
     Declaration,
     DeclarationFile,
 )
-from .agenda import (
+from .appointments import (
     Slot,
     Appointment,
     AppointmentCreate,

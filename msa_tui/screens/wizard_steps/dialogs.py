@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from ...api.models import SubmissionConstraints
-from ...i18n import _
+from ...core.i18n import _
 from ...widgets.file_picker import FilePicker
 
 

@@ -11,10 +11,10 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioBut
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from ...files import allowed_labels, display_name, human_size, type_label
-from ...i18n import _
+from ...core.send_document.files import allowed_labels, display_name, human_size, type_label
+from ...core.i18n import _
 from ...widgets.toggles import WrappedCheckbox
-from ...wizard import ATTESTATION_TEXT, MEDICAL_RULE, Wizard
+from ...core.send_document.wizard import ATTESTATION_TEXT, MEDICAL_RULE, Wizard
 
 
 class ChoiceButton(RadioButton):

@@ -17,11 +17,11 @@ from textual.widgets import Button, Label, ProgressBar, Static
 
 from ...api import errors
 from ...api.models import DocumentSpec, SubmissionCreate
-from ...files import changed_reason, display_name, ensure_hash
-from ...i18n import _
-from ...receipt import write_receipt_pdf
+from ...core.send_document.files import changed_reason, display_name, ensure_hash
+from ...core.i18n import _
+from ...core.send_document.receipt import write_receipt_pdf
 from ...widgets.receipt_view import ReceiptView
-from ...wizard import FileStatus, Wizard
+from ...core.send_document.wizard import FileStatus, Wizard
 from .panes import Edited, Pane, file_line
 
 CONNECTION_LOST = "Connexion perdue — appuyez sur r pour réessayer. Rien n'est perdu."
@@ -208,7 +208,7 @@ class SendPane(Pane):
             return
         wiz.finish(receipt)
         try:
-            from ... import paths
+            from ...core import paths
 
             self.pdf_path = await asyncio.to_thread(write_receipt_pdf, receipt, paths.downloads_dir(), **self.labels)
         except OSError as exc:

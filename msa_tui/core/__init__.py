@@ -1,0 +1,1 @@
+"""Rules and local state: no Textual and no httpx at run time."""

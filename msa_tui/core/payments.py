@@ -1,0 +1,236 @@
+"""Payments and attestations rules: domain labels, period presets, French dates, totals, CSV export (no Textual)."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from msa_tui.api.models import AttestationKind, Domain, Payment
+from msa_tui.core.i18n import _
+
+DOMAIN_LABELS: dict[Domain, str] = {
+    Domain.sante: "Santé",
+    Domain.famille: "Famille",
+    Domain.retraite: "Retraite",
+    Domain.action_sanitaire_sociale: "Action sanitaire et sociale",
+    Domain.rsa: "RSA",
+    Domain.prime_activite: "Prime d'activité",
+    Domain.logement: "Logement",
+    Domain.invalidite: "Invalidité",
+}
+
+SHORT_DOMAIN_LABELS: dict[Domain, str] = {Domain.action_sanitaire_sociale: "Action sociale"}
+"""For the table at 80 columns, where the full words would squeeze the label out."""
+
+
+def domain_label(domain: Domain | str, *, short: bool = False) -> str:
+    """"famille" → "Famille"; an unknown domain is shown as the server sent it rather than hidden."""
+    try:
+        key = Domain(domain)
+    except ValueError:
+        return str(domain)
+    if short and key in SHORT_DOMAIN_LABELS:
+        return _(SHORT_DOMAIN_LABELS[key])
+    return _(DOMAIN_LABELS[key])
+
+
+DOMAIN_FILTERS: list[Domain | None] = [None, *DOMAIN_LABELS]
+"""The domain filter's choices, None meaning all domains."""
+
+
+def domain_filter_label(domain: Domain | None) -> str:
+    return _("Tous les domaines") if domain is None else domain_label(domain)
+
+
+class Preset(StrEnum):
+    last_3_months = "last_3_months"
+    last_12_months = "last_12_months"
+    this_year = "this_year"
+    last_year = "last_year"
+    all = "all"
+    custom = "custom"
+
+
+PRESET_LABELS: dict[Preset, str] = {
+    Preset.last_3_months: "3 derniers mois",
+    Preset.last_12_months: "12 derniers mois",
+    Preset.this_year: "Année en cours",
+    Preset.last_year: "Année précédente",
+    Preset.all: "Tout l'historique",
+    Preset.custom: "Période personnalisée",
+}
+
+PAYMENT_PRESETS = list(Preset)
+ATTESTATION_PRESETS = [p for p in Preset if p is not Preset.all]
+"""An attestation covers a stated period: "everything" has no meaning there."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """Both ends included; None means open on that side."""
+
+    start: date | None
+    end: date | None
+
+    def describe(self) -> str:
+        """"du 15/08/2026 au 15/11/2026", or "tout l'historique"."""
+        if self.start is None and self.end is None:
+            return _("tout l'historique")
+        if self.start is None:
+            return _("jusqu'au {end}").format(end=f"{self.end:%d/%m/%Y}")
+        if self.end is None:
+            return _("depuis le {start}").format(start=f"{self.start:%d/%m/%Y}")
+        return _("du {start} au {end}").format(start=f"{self.start:%d/%m/%Y}", end=f"{self.end:%d/%m/%Y}")
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` earlier, on the month's last day when it has no such day (31/05 → 28/02)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def preset_period(preset: Preset, today: date) -> Period:
+    """The dates a preset stands for on `today` (ValueError for `custom`, which the member types)."""
+    if preset is Preset.last_3_months:
+        return Period(months_before(today, 3), today)
+    if preset is Preset.last_12_months:
+        return Period(months_before(today, 12), today)
+    if preset is Preset.this_year:
+        return Period(date(today.year, 1, 1), today)
+    if preset is Preset.last_year:
+        return Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))
+    if preset is Preset.all:
+        return Period(None, None)
+    raise ValueError("a custom period is typed by the member")
+
+
+_DATE_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def parse_date(text: str) -> tuple[date | None, str | None]:
+    """A date typed JJ/MM/AAAA: (date, None) or (None, French message)."""
+    if not text.strip():
+        return None, _("Saisissez une date au format JJ/MM/AAAA.")
+    match = _DATE_RE.match(text)
+    if match is None:
+        return None, _("Date au format JJ/MM/AAAA, par exemple 01/09/2026.")
+    day, month, year = (int(part) for part in match.groups())
+    if year < 1900:
+        return None, _("L'année doit être postérieure à 1900.")
+    try:
+        return date(year, month, day), None
+    except ValueError:
+        return None, _("Cette date n'existe pas.")
+
+
+def check_custom_period(start_text: str, end_text: str, today: date) -> tuple[Period | None, dict[str, str]]:
+    """The typed period, or French messages keyed "start" / "end" (the typed text is never changed)."""
+    start, start_error = parse_date(start_text)
+    end, end_error = parse_date(end_text)
+    errors: dict[str, str] = {}
+    if start_error:
+        errors["start"] = start_error
+    elif start is not None and start > today:
+        errors["start"] = _("La date de début ne peut pas être dans le futur.")
+    if end_error:
+        errors["end"] = end_error
+    if not errors and start is not None and end is not None and start > end:
+        errors["end"] = _("La date de fin doit suivre la date de début.")
+    if errors:
+        return None, errors
+    return Period(start, end), {}
+
+
+PAGE_SIZE = 100
+"""Payments asked per request (the server's maximum)."""
+LOAD_CAP = 500
+"""Payments fetched in one go before the member is asked ("Charger plus"): a long history stays quick."""
+
+
+def total(payments: Iterable[Payment]) -> Decimal:
+    """The exact sum in euros (Decimal: adding floats would drift by a cent on long lists)."""
+    return sum((Decimal(str(p.amount)).quantize(Decimal("0.01")) for p in payments), Decimal("0.00"))
+
+
+def csv_amount(amount: float | Decimal) -> str:
+    """`1234.5` → "1234,50": comma decimals and no grouping, so French spreadsheets read a number."""
+    return f"{Decimal(str(amount)).quantize(Decimal('0.01')):f}".replace(".", ",")
+
+
+CSV_HEADER = ("Date", "Domaine", "Libellé", "Bénéficiaire", "Montant (€)")
+
+
+def csv_rows(payments: Iterable[Payment]) -> list[list[str]]:
+    """The header then one row per payment, as the table shows them."""
+    rows = [[_(title) for title in CSV_HEADER]]
+    for p in payments:
+        rows.append([f"{p.date:%d/%m/%Y}", domain_label(p.domain), p.label, p.beneficiary or "", csv_amount(p.amount)])
+    return rows
+
+
+def write_csv(path: Path, payments: Iterable[Payment]) -> Path:
+    """Write the list to `path` (semicolons, UTF-8 with BOM so Excel reads the accents), atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out:
+            csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(csv_rows(payments))
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def csv_name(domain: Domain | None, period: Period, today: date) -> str:
+    """"2026-11-15 Paiements MSA Famille du 15-08-2026 au 15-11-2026.csv" (dated first, sorts by date)."""
+    from msa_tui.core.documents import safe_stem
+
+    parts = [_("Paiements MSA")]
+    if domain is not None:
+        parts.append(domain_label(domain))
+    parts.append(period.describe())
+    return f"{today:%Y-%m-%d} {safe_stem(' '.join(parts))}.csv"
+
+
+# --- attestations -----------------------------------------------------------
+
+ATTESTATION_LABELS: dict[AttestationKind, str] = {
+    AttestationKind.paiement: "Attestation de paiement",
+    AttestationKind.non_paiement: "Attestation de non-paiement",
+    AttestationKind.medecin_traitant: "Attestation de médecin traitant",
+    AttestationKind.droits_maladie: "Attestation de droits maladie (et vaccination Covid)",
+    AttestationKind.droits_rsa: "Attestation de droits RSA",
+}
+
+PERIOD_KINDS = frozenset({AttestationKind.paiement, AttestationKind.non_paiement})
+"""The kinds that certify what happened over a period; the others state the situation today."""
+
+
+def takes_period(kind: AttestationKind) -> bool:
+    return kind in PERIOD_KINDS
+
+
+def attestation_name(kind: AttestationKind, period: Period | None, today: date) -> str:
+    """"2026-11-15 Attestation de paiement du 15-11-2025 au 15-11-2026.pdf"."""
+    from msa_tui.core.documents import safe_stem
+
+    text = _(ATTESTATION_LABELS[kind])
+    if period is not None and takes_period(kind) and (period.start or period.end):
+        text += " " + period.describe()
+    return f"{today:%Y-%m-%d} {safe_stem(text)}.pdf"

@@ -1,0 +1,147 @@
+"""The accusé de réception: its text, and a PDF copy written atomically with fpdf2."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...api.models import Receipt
+from ..clock import PARIS
+from .files import human_size
+from ..formatting import long_date
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    lines: list[str]
+
+
+def received_at_text(receipt: Receipt) -> str:
+    moment = receipt.received_at.astimezone(PARIS)
+    return f"{long_date(moment)} à {moment:%H:%M}"
+
+
+def silence_text(receipt: Receipt) -> str:
+    if receipt.decision_deadline is None:
+        return "Aucun délai de décision implicite ne s'applique à cette demande."
+    when = long_date(receipt.decision_deadline)
+    if receipt.silence_means == "acceptation":
+        return f"Sans réponse de la MSA au {when}, votre demande sera réputée acceptée."
+    if receipt.silence_means == "rejet":
+        return f"Sans réponse de la MSA au {when}, votre demande sera réputée rejetée."
+    return f"Date à laquelle le silence de la MSA vaudra décision : {when}."
+
+
+def sections(
+    receipt: Receipt,
+    *,
+    nature_labels: dict[str, str] | None = None,
+    person_labels: dict[str, str] | None = None,
+) -> list[Section]:
+    """Everything the acknowledgement says, in reading order."""
+    natures = nature_labels or {}
+    persons = person_labels or {}
+    svc = receipt.service
+    address = [svc.address.line1, *([svc.address.line2] if svc.address.line2 else []),
+               f"{svc.address.postal_code} {svc.address.city}"]
+    out = [
+        Section("Accusé de réception", [
+            f"Référence : {receipt.reference}",
+            f"Reçu le : {received_at_text(receipt)}",
+            f"Objet de la demande : {receipt.object_label}",
+        ]),
+        Section("Service destinataire", [
+            svc.name, *address, f"Téléphone : {svc.phone}", f"Courriel : {svc.email}",
+        ]),
+        Section("Délai de décision", [silence_text(receipt)]),
+    ]
+    for doc in receipt.documents:
+        lines = [
+            f"Nature : {natures.get(doc.nature, doc.nature)}",
+            f"Personne concernée : {persons.get(doc.person_id, doc.person_id)}",
+            f"Motif : {doc.motif}",
+        ]
+        for f in doc.files:
+            lines.append(f"Fichier : {f.name} — {human_size(f.size)} ({f.size} octets)")
+            lines.append(f"  SHA-256 : {f.sha256}")
+        out.append(Section(f"Document {doc.index + 1}", lines))
+    out.append(Section("Voies et délais de recours", [receipt.appeal_routes]))
+    return out
+
+
+def receipt_text(receipt: Receipt, **labels: dict[str, str] | None) -> str:
+    """The receipt as plain text (for the screen's copy and for tests)."""
+    chunks = []
+    for section in sections(receipt, **labels):
+        chunks.append(section.title.upper())
+        chunks.extend(section.lines)
+        chunks.append("")
+    return "\n".join(chunks).rstrip() + "\n"
+
+
+def receipt_filename(receipt: Receipt) -> str:
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", receipt.reference).strip("-") or "envoi"
+    return f"accuse-reception-{safe}.pdf"
+
+
+_CP1252_FALLBACK = {"\u202f": " ", "\u00a0": " ", "\u2011": "-", "\u2192": "->"}
+
+
+def _pdf_safe(text: str) -> str:
+    # Core PDF fonts speak windows-1252: French accents, « », œ, € and — are in it;
+    # anything else becomes a close cousin or "?" rather than failing the receipt.
+    out = []
+    for ch in text:
+        ch = _CP1252_FALLBACK.get(ch, ch)
+        try:
+            ch.encode("cp1252")
+        except UnicodeEncodeError:
+            ch = "?"
+        out.append(ch)
+    return "".join(out)
+
+
+def receipt_pdf_bytes(receipt: Receipt, **labels: dict[str, str] | None) -> bytes:
+    from fpdf import FPDF  # lazy: fpdf2 is only needed once a receipt exists
+
+    pdf = FPDF(format="A4")
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_title(_pdf_safe(f"Accusé de réception {receipt.reference}"))
+    pdf.set_creator("msa-tui")
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.multi_cell(0, 9, _pdf_safe("MSA — Mon espace privé"), new_x="LMARGIN", new_y="NEXT")
+    for section in sections(receipt, **labels):
+        pdf.ln(3)
+        pdf.set_font("Helvetica", "B", 12)
+        pdf.multi_cell(0, 7, _pdf_safe(section.title), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10)
+        for line in section.lines:
+            pdf.multi_cell(0, 5, _pdf_safe(line), new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def write_receipt_pdf(receipt: Receipt, dest_dir: Path, **labels: dict[str, str] | None) -> Path:
+    """Writes the receipt PDF into `dest_dir` atomically and returns its path."""
+    data = receipt_pdf_bytes(receipt, **labels)
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest = dest_dir / receipt_filename(receipt)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest_dir)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return dest

@@ -1,0 +1,132 @@
+"""Payment rules: domain words, period presets, typed French dates, exact totals, the CSV a French spreadsheet reads."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from msa_tui.api.models import AttestationKind, Domain, Payment
+from msa_tui.core.payments import (
+    Period,
+    Preset,
+    attestation_name,
+    check_custom_period,
+    csv_amount,
+    csv_name,
+    domain_filter_label,
+    domain_label,
+    months_before,
+    parse_date,
+    preset_period,
+    takes_period,
+    total,
+    write_csv,
+)
+
+TODAY = date(2026, 11, 15)
+
+
+def pay(amount: float, domain: str = "famille", label: str = "Allocations familiales", day: int = 5,
+        who: str | None = None) -> Payment:
+    return Payment(id=f"pay-{amount}", date=date(2026, 11, day), amount=amount, domain=domain, label=label,
+                   beneficiary=who)
+
+
+def test_every_domain_has_french_words():
+    assert domain_label(Domain.action_sanitaire_sociale) == "Action sanitaire et sociale"
+    assert domain_label("prime_activite") == "Prime d'activité"
+    assert domain_label(Domain.action_sanitaire_sociale, short=True) == "Action sociale"
+    assert domain_label(Domain.sante, short=True) == "Santé"
+    assert all(domain_label(d) != d.value for d in Domain if d is not Domain.rsa)
+    assert domain_filter_label(None) == "Tous les domaines"
+
+
+@pytest.mark.parametrize(("preset", "start", "end"), [
+    (Preset.last_3_months, date(2026, 8, 15), TODAY),
+    (Preset.last_12_months, date(2025, 11, 15), TODAY),
+    (Preset.this_year, date(2026, 1, 1), TODAY),
+    (Preset.last_year, date(2025, 1, 1), date(2025, 12, 31)),
+    (Preset.all, None, None),
+])
+def test_presets(preset, start, end):
+    assert preset_period(preset, TODAY) == Period(start, end)
+
+
+def test_custom_preset_has_no_fixed_dates():
+    with pytest.raises(ValueError):
+        preset_period(Preset.custom, TODAY)
+
+
+def test_months_before_keeps_to_the_end_of_a_short_month():
+    assert months_before(date(2026, 5, 31), 3) == date(2026, 2, 28)
+    assert months_before(date(2024, 5, 31), 3) == date(2024, 2, 29)
+    assert months_before(date(2026, 1, 10), 1) == date(2025, 12, 10)
+
+
+def test_parse_date_messages_are_french():
+    assert parse_date("1/9/2026") == (date(2026, 9, 1), None)
+    assert parse_date("")[1] == "Saisissez une date au format JJ/MM/AAAA."
+    assert "JJ/MM/AAAA" in parse_date("2026-09-01")[1]
+    assert parse_date("31/02/2026")[1] == "Cette date n'existe pas."
+    assert parse_date("01/01/1850")[1] == "L'année doit être postérieure à 1900."
+
+
+def test_custom_period_checks_order_and_future():
+    assert check_custom_period("01/09/2026", "30/09/2026", TODAY) == (Period(date(2026, 9, 1), date(2026, 9, 30)), {})
+    period, errors = check_custom_period("30/09/2026", "01/09/2026", TODAY)
+    assert period is None and errors == {"end": "La date de fin doit suivre la date de début."}
+    _period, errors = check_custom_period("01/12/2026", "31/12/2026", TODAY)
+    assert errors == {"start": "La date de début ne peut pas être dans le futur."}
+    _period, errors = check_custom_period("hier", "", TODAY)
+    assert set(errors) == {"start", "end"}
+
+
+def test_period_describes_itself():
+    assert Period(date(2026, 8, 15), TODAY).describe() == "du 15/08/2026 au 15/11/2026"
+    assert Period(None, None).describe() == "tout l'historique"
+
+
+def test_total_is_exact_to_the_cent():
+    payments = [pay(0.1), pay(0.2), pay(148.52)] * 10
+    assert total(payments) == Decimal("1488.20")
+    assert total([]) == Decimal("0.00")
+
+
+def test_csv_amount_has_comma_decimals_and_no_grouping():
+    assert csv_amount(1234.5) == "1234,50"
+    assert csv_amount(Decimal("7")) == "7,00"
+
+
+def test_write_csv_reads_back_in_a_french_spreadsheet_way(tmp_path):
+    path = write_csv(tmp_path / "out" / "p.csv", [
+        pay(1234.56, "sante", "Consultation ; Dr Dupont", day=12, who="Emma Martin"),
+        pay(148.52),
+    ])
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the accents
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert rows == [
+        ["Date", "Domaine", "Libellé", "Bénéficiaire", "Montant (€)"],
+        ["12/11/2026", "Santé", "Consultation ; Dr Dupont", "Emma Martin", "1234,56"],
+        ["05/11/2026", "Famille", "Allocations familiales", "", "148,52"],
+    ]
+    assert list(path.parent.iterdir()) == [path]  # no temp file left behind
+
+
+def test_file_names_are_dated_and_safe():
+    name = csv_name(Domain.famille, Period(date(2026, 8, 15), TODAY), TODAY)
+    assert name == "2026-11-15 Paiements MSA Famille du 15-08-2026 au 15-11-2026.csv"
+    assert csv_name(None, Period(None, None), TODAY) == "2026-11-15 Paiements MSA tout l'historique.csv"
+    assert attestation_name(AttestationKind.paiement, Period(date(2025, 11, 15), TODAY), TODAY) == (
+        "2026-11-15 Attestation de paiement du 15-11-2025 au 15-11-2026.pdf")
+    assert attestation_name(AttestationKind.droits_rsa, None, TODAY) == "2026-11-15 Attestation de droits RSA.pdf"
+    assert "/" not in attestation_name(AttestationKind.droits_maladie, None, TODAY)
+
+
+def test_only_payment_kinds_take_a_period():
+    assert takes_period(AttestationKind.paiement) and takes_period(AttestationKind.non_paiement)
+    assert not takes_period(AttestationKind.droits_rsa)

@@ -1,0 +1,63 @@
+"""Fixtures of the mock server tests: a seeded app, a prefixed client, demo members logged in, a movable clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.support.server import PIERRE, TODAY, Api, FakeNow
+
+from msa_tui.mock_server.app import create_app
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> Callable[..., object]:
+    counter = iter(range(1000))
+
+    def make(**kw):  # noqa: ANN202
+        kw.setdefault("today", TODAY)
+        return create_app(tmp_path / f"data-{next(counter)}", **kw)
+
+    return make
+
+
+@pytest.fixture
+def app(make_app):  # noqa: ANN001, ANN201
+    return make_app()
+
+
+@pytest.fixture
+def api(app) -> Iterator[Api]:  # noqa: ANN001
+    with TestClient(app, raise_server_exceptions=True) as client:
+        yield Api(client)
+
+
+@pytest.fixture
+def pierre(api: Api) -> Api:
+    api.login(PIERRE)
+    return api
+
+
+@pytest.fixture
+def fake_now(app) -> FakeNow:  # noqa: ANN001
+    from msa_tui.core.clock import PARIS
+
+    clock = FakeNow(datetime(2026, 11, 16, 10, 0, tzinfo=PARIS))
+    app.state.ctx.now = clock
+    return clock
+
+
+
+
+@pytest.fixture
+def sophie(app) -> Iterator[Api]:  # noqa: ANN001
+    """A second client on the same server, logged in as Sophie Le Gall."""
+    from tests.support.server import SOPHIE
+
+    with TestClient(app) as client:
+        other = Api(client)
+        other.login(SOPHIE)
+        yield other

@@ -1,0 +1,34 @@
+"""What the snapshot tests share: the frozen moment, the two terminal sizes, opening a page, a still picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.support.ui import login, wait_for, wait_screen
+
+FROZEN = "2026-11-15T10:00:00+01:00"
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+async def open_page(pilot, page: str, screen: str, ready: Callable[[], bool], **kwargs: object) -> None:
+    """Log in, open `page` by its registry name and wait until `ready()` says its data is shown."""
+    await login(pilot)
+    pilot.app.open_page(page, **kwargs)
+    await wait_screen(pilot, screen)
+    await wait_for(pilot, ready)
+
+
+async def steady(pilot, *, cursors: str = "Input", clear_toasts: bool = True, wait_workers: bool = True) -> None:
+    """Workers done, (no toast,) no blinking cursor in `cursors`: the SVG is the same on every run."""
+    app = pilot.app
+    if wait_workers:
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+    if clear_toasts:
+        app.clear_notifications()
+    for widget in app.screen.query(cursors):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+    await pilot.pause()
