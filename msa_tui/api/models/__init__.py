@@ -7,13 +7,12 @@ and `models.X` name the same class wherever it is defined.
 from __future__ import annotations
 
 from .common import (
-    EMAIL_PATTERN,
-    Email,
-    NIR_PATTERN,
     Model,
     Page,
     FieldError,
     Problem,
+    EMAIL_PATTERN,
+    NIR_PATTERN,
 )
 from .auth import (
     LoginRequest,
@@ -41,6 +40,8 @@ from .messages import (
     Thread,
     NewThread,
     NewMessage,
+)
+from .documents import (
     Direction,
     Document,
 )
@@ -56,10 +57,21 @@ from .submissions import (
     SendRequest,
     Receipt,
 )
-from .payments import Domain, Payment, AttestationKind, QuotientFamilial
+from .payments import (
+    Domain,
+    Payment,
+)
+from .attestations import (
+    AttestationKind,
+)
+from .quotient import (
+    QuotientFamilial,
+)
 from .services import (
     Service,
     ServiceCategory,
+)
+from .requests import (
     FormField,
     RequestForm,
     RequestStatus,
@@ -67,6 +79,8 @@ from .services import (
     RequestSummary,
     Request,
     RequestCreate,
+)
+from .declarations import (
     DeclarationStatus,
     Declaration,
     DeclarationFile,
@@ -75,9 +89,13 @@ from .appointments import (
     Slot,
     Appointment,
     AppointmentCreate,
+)
+from .procurations import (
     ProcurationStatus,
     Procuration,
     ProcurationCreate,
+)
+from .assistance import (
     OpeningSlot,
     Assistance,
 )

@@ -1,17 +1,13 @@
-"""The API contract's appointments, procurations and the assistance opening hours."""
+"""The API contract — appointments: the free slots and the member's bookings."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from enum import StrEnum
+from datetime import datetime
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Model, NIR_PATTERN
-
-
-# --- appointments -----------------------------------------------------------
+from .common import Model
 
 
 class Slot(Model):
@@ -32,45 +28,3 @@ class Appointment(Model):
 class AppointmentCreate(Model):
     slot_id: str
     topic: str = Field(min_length=1, max_length=200)
-
-
-# --- procurations -----------------------------------------------------------
-
-
-class ProcurationStatus(StrEnum):
-    demandee = "demandee"
-    active = "active"
-    revoquee = "revoquee"
-
-
-class Procuration(Model):
-    id: str
-    grantor_name: str
-    grantee_name: str
-    direction: Literal["given", "received"]
-    scope: str
-    status: ProcurationStatus
-    since: date
-
-
-class ProcurationCreate(Model):
-    grantee_nir: str = Field(pattern=NIR_PATTERN)
-    grantee_name: str = Field(min_length=1, max_length=120)
-    scope: str = Field(min_length=1, max_length=200)
-
-
-# --- assistance -------------------------------------------------------------
-
-
-class OpeningSlot(Model):
-    weekday: int = Field(ge=0, le=6)
-    """0 = Monday."""
-    opens: str
-    closes: str
-
-
-class Assistance(Model):
-    phone: str
-    timezone: str
-    hours: list[OpeningSlot]
-    open_now: bool

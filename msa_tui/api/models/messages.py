@@ -1,16 +1,13 @@
-"""The API contract's exchanges with the MSA: message threads and documents."""
+"""The API contract — messages: threads with the MSA and their messages."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from pydantic import Field
 
 from .common import Model
-
-
-# --- messages ---------------------------------------------------------------
 
 
 class Author(StrEnum):
@@ -49,23 +46,3 @@ class NewThread(Model):
 
 class NewMessage(Model):
     body: str = Field(min_length=1, max_length=5000)
-
-
-# --- documents --------------------------------------------------------------
-
-
-class Direction(StrEnum):
-    sent = "sent"
-    """From the member to the MSA."""
-    received = "received"
-    """From the MSA to the member."""
-
-
-class Document(Model):
-    id: str
-    title: str
-    direction: Direction
-    date: datetime
-    content_type: str
-    size: int
-    submission_reference: str | None = None

@@ -1,4 +1,4 @@
-"""The API contract's money: payments, attestation kinds and the quotient familial."""
+"""The API contract — payments: one line of the member's history, by domain."""
 
 from __future__ import annotations
 
@@ -6,9 +6,6 @@ from datetime import date
 from enum import StrEnum
 
 from .common import Model
-
-
-# --- payments ---------------------------------------------------------------
 
 
 class Domain(StrEnum):
@@ -30,25 +27,3 @@ class Payment(Model):
     domain: Domain
     label: str
     beneficiary: str | None = None
-
-
-# --- attestations -----------------------------------------------------------
-
-
-class AttestationKind(StrEnum):
-    paiement = "paiement"
-    non_paiement = "non_paiement"
-    medecin_traitant = "medecin_traitant"
-    droits_maladie = "droits_maladie"
-    droits_rsa = "droits_rsa"
-
-
-# --- quotient familial ------------------------------------------------------
-
-
-class QuotientFamilial(Model):
-    value: int
-    year: int
-    parts: float
-    reference_income: float
-    computed_at: date

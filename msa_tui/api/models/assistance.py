@@ -1,0 +1,22 @@
+"""The API contract — assistance: the opening hours and phone of the member's help line."""
+
+from __future__ import annotations
+
+
+from pydantic import Field
+
+from .common import Model
+
+
+class OpeningSlot(Model):
+    weekday: int = Field(ge=0, le=6)
+    """0 = Monday."""
+    opens: str
+    closes: str
+
+
+class Assistance(Model):
+    phone: str
+    timezone: str
+    hours: list[OpeningSlot]
+    open_now: bool

@@ -1,0 +1,31 @@
+"""The API contract — quarterly declarations of resources."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Model
+
+
+class DeclarationStatus(StrEnum):
+    a_faire = "a_faire"
+    deposee = "deposee"
+
+
+class Declaration(Model):
+    id: str
+    benefit: Literal["rsa", "prime_activite", "logement"]
+    quarter: str = Field(pattern=r"^[0-9]{4}-T[1-4]$")
+    status: DeclarationStatus
+    due_date: date
+    filed_at: datetime | None = None
+    resources: dict[str, float] | None = None
+
+
+class DeclarationFile(Model):
+    resources: dict[str, float]
+    """Amounts in euros by resource kind (salaires, chomage, pensions, autres)."""

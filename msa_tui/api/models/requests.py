@@ -1,0 +1,64 @@
+"""The API contract — requests (démarches): their form definitions, filing and status timeline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Model
+from .submissions import Choice
+
+
+class FormField(Model):
+    name: str
+    label: str
+    kind: Literal["text", "number", "date", "choice", "bool", "money"]
+    required: bool = True
+    choices: list[Choice] = Field(default_factory=list)
+    max_length: int | None = None
+    help: str | None = None
+
+
+class RequestForm(Model):
+    """A form definition sent by the server for one request type."""
+
+    type: str
+    label: str
+    fields: list[FormField]
+
+
+class RequestStatus(StrEnum):
+    brouillon = "brouillon"
+    deposee = "deposee"
+    en_cours = "en_cours"
+    pieces_demandees = "pieces_demandees"
+    acceptee = "acceptee"
+    refusee = "refusee"
+
+
+class StatusEvent(Model):
+    status: RequestStatus
+    at: datetime
+    comment: str | None = None
+
+
+class RequestSummary(Model):
+    id: str
+    type: str
+    label: str
+    status: RequestStatus
+    filed_at: datetime
+    updated_at: datetime
+
+
+class Request(RequestSummary):
+    answers: dict[str, str | int | float | bool | None]
+    timeline: list[StatusEvent]
+
+
+class RequestCreate(Model):
+    type: str
+    answers: dict[str, str | int | float | bool | None]
