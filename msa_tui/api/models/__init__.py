@@ -13,6 +13,7 @@ from .common import (
     Problem,
     EMAIL_PATTERN,
     NIR_PATTERN,
+    Email,
 )
 from .auth import (
     LoginRequest,
