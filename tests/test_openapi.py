@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from msa_tui.mock_server.openapi import document
 
 COMMITTED = Path(__file__).resolve().parent.parent / "docs" / "openapi.json"
@@ -12,6 +14,8 @@ REGENERATE = "python -m msa_tui.mock_server.openapi > docs/openapi.json"
 
 
 def test_committed_openapi_is_current() -> None:
+    if not COMMITTED.exists():  # an unpacked wheel or a trimmed checkout has no docs/
+        pytest.skip("docs/openapi.json is not in this tree")
     committed = json.loads(COMMITTED.read_text(encoding="utf-8"))
     generated = json.loads(json.dumps(document()))
     assert committed == generated, f"docs/openapi.json is out of date: regenerate it with `{REGENERATE}`"
