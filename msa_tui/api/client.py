@@ -10,8 +10,9 @@ from urllib.parse import quote
 
 from . import errors
 from . import models as m
+from .models import API_PREFIX
 from .transfer import StreamedFile, file_size, save_stream
-from .transport import API_PREFIX, BaseClient, TokensChanged, log, parse_as
+from .transport import BaseClient, TokensChanged, log, parse_as
 
 __all__ = ["API_PREFIX", "MsaClient", "ProgressCallback", "TokensChanged", "parse_as"]
 

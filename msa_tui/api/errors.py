@@ -1,39 +1,12 @@
-"""Stable problem codes and the typed errors the client raises, each with a French message."""
+"""The typed errors the client raises, each with a French message.
+
+`Code` lives with the contract (the mock server needs it without the client); it is re-exported here.
+"""
 
 from __future__ import annotations
 
-from .models import FieldError, Problem
-
-
-class Code:
-    """The machine `code` of every problem the server sends. Stable: scripts rely on them."""
-
-    invalid_credentials = "invalid_credentials"
-    account_locked = "account_locked"
-    unauthorized = "unauthorized"
-    """Missing, invalid, expired or revoked access token."""
-    invalid_refresh_token = "invalid_refresh_token"
-    invalid_code = "invalid_code"
-    already_registered = "already_registered"
-    unknown_member = "unknown_member"
-    validation_error = "validation_error"
-    not_found = "not_found"
-    file_too_large = "file_too_large"
-    unsupported_type = "unsupported_type"
-    empty_file = "empty_file"
-    too_many_files = "too_many_files"
-    medical_document = "medical_document"
-    attestation_required = "attestation_required"
-    idempotency_key_required = "idempotency_key_required"
-    missing_files = "missing_files"
-    already_sent = "already_sent"
-    not_eligible = "not_eligible"
-    slot_taken = "slot_taken"
-    already_filed = "already_filed"
-    body_too_large = "body_too_large"
-    internal_error = "internal_error"
-    method_not_allowed = "method_not_allowed"
-    """An HTTP method the path does not support (405)."""
+from .models.problems import Code as Code  # re-exported: `errors.Code` keeps working
+from .models.problems import FieldError, Problem
 
 
 class ApiError(Exception):

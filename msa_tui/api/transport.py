@@ -13,13 +13,13 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import errors
 from . import models as m
+from .models import API_PREFIX
 from .transfer import error_from_response, network_error
 
 log = logging.getLogger("msa_tui.api.client")
 
 T = TypeVar("T")
 
-API_PREFIX = "/api/v1"
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUSES = frozenset({502, 503, 504})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from msa_tui.api.models import Address, Me
+from msa_tui.api.models import AddressUpdate, Me
 from msa_tui.core.auth import Checked, check_email
 from msa_tui.core.i18n import _
 
@@ -112,11 +112,11 @@ def contact_changes(me: Me, values: dict[str, object]) -> dict[str, object]:
         changes["email"] = values["email"]
     if (values["phone"] or None) != me.phone:
         changes["phone"] = values["phone"] or None
-    address = Address(
+    address = AddressUpdate(
         line1=str(values["line1"]), line2=str(values["line2"]) or None,
         postal_code=str(values["postal_code"]), city=str(values["city"]),
     )
-    if address != me.address:
+    if address.model_dump() != me.address.model_dump():
         changes["address"] = address
     return changes
 

@@ -163,13 +163,13 @@ LOAD_CAP = 500
 
 
 def total(payments: Iterable[Payment]) -> Decimal:
-    """The exact sum in euros (Decimal: adding floats would drift by a cent on long lists)."""
-    return sum((Decimal(str(p.amount)).quantize(Decimal("0.01")) for p in payments), Decimal("0.00"))
+    """The exact sum in euros (amounts are Decimal: adding floats would drift by a cent on long lists)."""
+    return sum((p.amount.quantize(Decimal("0.01")) for p in payments), Decimal("0.00"))
 
 
-def csv_amount(amount: float | Decimal) -> str:
+def csv_amount(amount: Decimal) -> str:
     """`1234.5` → "1234,50": comma decimals and no grouping, so French spreadsheets read a number."""
-    return f"{Decimal(str(amount)).quantize(Decimal('0.01')):f}".replace(".", ",")
+    return f"{amount.quantize(Decimal('0.01')):f}".replace(".", ",")
 
 
 CSV_HEADER = ("Date", "Domaine", "Libellé", "Bénéficiaire", "Montant (€)")

@@ -11,7 +11,8 @@ from typing import Any
 from msa_tui.api.models import Declaration, FormField, RequestForm, RequestStatus
 from msa_tui.core.i18n import _
 
-Answer = str | int | float | bool | None
+Answer = str | int | Decimal | float | bool | None
+"""One typed answer; money is a Decimal (a float only when a server sent it)."""
 
 STATUS_LABELS: dict[str, str] = {
     RequestStatus.brouillon.value: "Brouillon",
@@ -81,7 +82,7 @@ def field_hint(form_field: FormField) -> str:
     return " ".join(part for part in parts if part)
 
 
-def parse_money(text: str) -> tuple[float | None, str | None]:
+def parse_money(text: str) -> tuple[Decimal | None, str | None]:
     """"1 234,56" (spaces or none, comma or point, optional €) → 1234.56, or a French message."""
     cleaned = _SPACES.sub("", text).removesuffix("€").replace(".", ",")
     if not _MONEY_RE.match(cleaned):
@@ -94,7 +95,7 @@ def parse_money(text: str) -> tuple[float | None, str | None]:
         return None, _("Montant invalide : écrivez par exemple 1 234,56 (deux décimales au plus).")
     if amount >= MONEY_MAX:
         return None, _("Ce montant est trop élevé.")
-    return float(amount), None
+    return amount, None
 
 
 def parse_number(text: str) -> tuple[int | None, str | None]:
@@ -219,7 +220,7 @@ def check_resources(raw: dict[str, str]) -> Checked:
     for name, _label in RESOURCE_FIELDS:
         text = raw.get(name, "") or ""
         if not text.strip():
-            checked.values[name] = 0.0
+            checked.values[name] = Decimal(0)
             continue
         value, error = parse_money(text)
         if error:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 
-from msa_tui.api.models import Problem
+from msa_tui.api.models import API_PREFIX, Problem
 
 from . import problems, seed
 from .deps import DEFAULT_MAX_FILE_BYTES, Ctx, real_now
@@ -17,8 +17,6 @@ from .routes import (
     procurations, requests, declarations, services, submissions, uploads,
 )
 from .store import Store
-
-API_PREFIX = "/api/v1"
 
 _ERRORS = {
     status: {"model": Problem, "content": {"application/problem+json": {}}, "description": text}

@@ -14,7 +14,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from msa_tui.api.errors import Code
+from msa_tui.api.models import Code
 
 from .problems import ProblemError, invalid
 from .store import Store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from msa_tui.api.errors import Code
+from msa_tui.api.models import Code
 
 from .problems import problem_response
 

@@ -10,8 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from msa_tui.api.errors import Code
-from msa_tui.api.models import FieldError, Problem
+from msa_tui.api.models import Code, FieldError, Problem
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +115,11 @@ def _french_message(err: dict[str, Any]) -> str:
         "float_parsing": "Un nombre est attendu.",
         "float_type": "Un nombre est attendu.",
         "finite_number": "Un nombre fini est attendu.",
+        "decimal_parsing": "Un montant est attendu.",
+        "decimal_type": "Un montant est attendu.",
+        "decimal_max_places": "Deux décimales au plus sont acceptées.",
+        "decimal_max_digits": "Ce montant est trop grand.",
+        "decimal_whole_digits": "Ce montant est trop grand.",
         "bool_parsing": "Une valeur vrai/faux est attendue.",
         "bool_type": "Une valeur vrai/faux est attendue.",
         "date_parsing": "Date invalide (format attendu : AAAA-MM-JJ).",

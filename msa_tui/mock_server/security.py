@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from msa_tui.api.errors import Code
+from msa_tui.api.models import Code
 
 from .problems import ProblemError
 from .store import Store

@@ -191,7 +191,7 @@ class DeclarationFormScreen(PageScreen):
             reveal(self.field(next(iter(checked.errors))))
             return
         self.set_form_error(None)
-        self.submit(DeclarationFile(resources={k: float(v) for k, v in checked.values.items()}))  # type: ignore[arg-type]
+        self.submit(DeclarationFile(resources=checked.values))  # type: ignore[arg-type]
 
     @work(exclusive=True, group="declaration-submit", exit_on_error=False)
     async def submit(self, body: DeclarationFile) -> None:

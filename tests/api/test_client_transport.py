@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 import logging
 
 import httpx
@@ -240,3 +241,32 @@ async def test_ids_cannot_escape_their_path_segment() -> None:
     with pytest.raises(errors.NotFound):
         await api.document("../me")
     assert calls[0].url.raw_path.startswith(b"/api/v1/documents/..%2Fme")
+
+
+async def test_unknown_fields_in_answers_are_ignored() -> None:
+    # A newer server may add fields anywhere (DESIGN allows it): the client must keep working.
+    profile = {**PROFILE, "pronouns": "il", "address": {**PROFILE["address"], "country": "FR"}}
+    payments = {"items": [{"id": "p1", "date": "2026-11-02", "amount": 12.3, "domain": "sante", "label": "Pharmacie",
+                           "currency": "EUR"}], "next_cursor": None, "total": 1}
+    api = scripted(lambda request: httpx.Response(200, json=profile if request.url.path.endswith("/me") else payments))
+    me = await api.me()
+    assert me.address.city == "Rodez" and not hasattr(me, "pronouns")
+    page = await api.payments()
+    assert page.items[0].label == "Pharmacie"
+
+
+async def test_amounts_are_parsed_exactly_as_decimal() -> None:
+    body = b'{"items": [{"id": "p1", "date": "2026-11-02", "amount": 0.1, "domain": "sante", "label": "x"},' \
+           b' {"id": "p2", "date": "2026-11-01", "amount": 1234567890.12, "domain": "sante", "label": "y"}]}'
+    api = scripted(httpx.Response(200, content=body, headers={"content-type": "application/json"}))
+    amounts = [p.amount for p in (await api.payments()).items]
+    assert amounts == [Decimal("0.1"), Decimal("1234567890.12")]
+    assert all(isinstance(a, Decimal) for a in amounts)
+
+
+async def test_amounts_are_sent_as_json_numbers() -> None:
+    calls: list[httpx.Request] = []
+    declaration = {"id": "d1", "benefit": "rsa", "quarter": "2026-T3", "status": "deposee", "due_date": "2026-10-31"}
+    api = scripted(httpx.Response(200, json=declaration), calls=calls)
+    await api.file_declaration("d1", m.DeclarationFile(resources={"salaires": Decimal("1450.20")}))
+    assert json.loads(calls[0].content) == {"resources": {"salaires": 1450.2}}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from msa_tui.api.models import Address, ContactUpdate, Me
+from msa_tui.api.models import Address, AddressUpdate, ContactUpdate, Me
 from msa_tui.core.member import (
     check_contact,
     check_field,
@@ -83,7 +83,7 @@ def test_only_what_changed_is_sent():
     assert contact_changes(me(), checked.values) == {"phone": None}
     checked = check_contact(form(line2="Bâtiment B", city="Rodez"))
     changes = contact_changes(me(), checked.values)
-    assert changes == {"address": Address(line1="Ferme", line2="Bâtiment B", postal_code="12330", city="Rodez")}
+    assert changes == {"address": AddressUpdate(line1="Ferme", line2="Bâtiment B", postal_code="12330", city="Rodez")}
 
 
 def test_every_fault_is_reported_at_once():

@@ -96,7 +96,7 @@ def test_total_is_exact_to_the_cent():
 
 
 def test_csv_amount_has_comma_decimals_and_no_grouping():
-    assert csv_amount(1234.5) == "1234,50"
+    assert csv_amount(Decimal("1234.5")) == "1234,50"
     assert csv_amount(Decimal("7")) == "7,00"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from decimal import Decimal
 
 import pytest
 
@@ -28,11 +29,12 @@ def fld(kind: str, required: bool = True, **kw) -> FormField:
 
 
 @pytest.mark.parametrize("typed, amount", [
-    ("1 234,56", 1234.56), ("1234,56", 1234.56), ("1234.5", 1234.5), ("0", 0.0),
-    ("1\u00a0234,56 €", 1234.56), ("  12 ", 12.0), ("1 000 000", 1_000_000.0),
+    ("1 234,56", "1234.56"), ("1234,56", "1234.56"), ("1234.5", "1234.5"), ("0", "0"),
+    ("1\u00a0234,56 €", "1234.56"), ("  12 ", "12"), ("1 000 000", "1000000"),
 ])
 def test_money_is_read_as_french_people_write_it(typed, amount):
-    assert parse_money(typed) == (amount, None)
+    value, error = parse_money(typed)
+    assert error is None and isinstance(value, Decimal) and value == Decimal(amount)
 
 
 @pytest.mark.parametrize("typed", ["12,345", "douze", "1,2,3", "", "12,", ",5"])
@@ -123,6 +125,7 @@ def test_quarters_and_declaration_states():
 def test_resources_empty_count_as_zero_and_bad_ones_are_named():
     checked = check_resources({"salaires": "1 450,20", "chomage": "", "pensions": "0", "autres": " "})
     assert checked.ok
-    assert checked.values == {"salaires": 1450.2, "chomage": 0.0, "pensions": 0.0, "autres": 0.0}
+    assert checked.values == {"salaires": Decimal("1450.20"), "chomage": 0, "pensions": 0, "autres": 0}
+    assert all(isinstance(value, Decimal) for value in checked.values.values())
     checked = check_resources({"salaires": "beaucoup"})
     assert list(checked.errors) == ["salaires"]

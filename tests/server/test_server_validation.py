@@ -96,3 +96,43 @@ def test_an_unexpected_crash_is_a_500_problem(app) -> None:  # noqa: ANN001
     assert r.status_code == 500
     body = problem(r)
     assert body["code"] == "internal_error" and "bug" not in body["detail"]
+
+
+@pytest.mark.parametrize("method, path, body, field", [
+    ("POST", "/threads", {"subject": "Bonjour", "topic": "autre", "body": "Texte", "urgent": True}, "urgent"),
+    ("PATCH", "/me/contact", {"phone": "06 99 88 77 66", "fax": "05 65 00 00 00"}, "fax"),
+    ("PATCH", "/me/contact", {"address": {"line1": "2 rue Neuve", "postal_code": "12000", "city": "Rodez",
+                                          "country": "FR"}}, "address.country"),
+    ("POST", "/submissions", {"object": "x", "documents": [{"nature": "n", "person_id": "p", "motif": "m",
+                                                             "pages": 2}]}, "documents.0.pages"),
+])
+def test_a_request_body_with_an_unknown_field_is_422(pierre, method, path, body, field) -> None:
+    r = pierre.request(method, path, json=body)
+    assert r.status_code == 422
+    errors = problem(r)["errors"]
+    assert {"field": field, "message": "Ce champ n'est pas attendu."} in errors
+
+
+def _first_declaration_to_file(pierre) -> str:  # noqa: ANN001
+    return next(d["id"] for d in pierre.get("/declarations").json()["items"] if d["status"] == "a_faire")
+
+
+@pytest.mark.parametrize("raw, message", [
+    (b"1" * 400, "Ce montant est trop grand."),
+    (b"1" * 400 + b".5", "Un nombre fini est attendu."),
+    (b"12.345", "Deux décimales au plus sont acceptées."),
+])
+def test_an_unbounded_or_too_precise_amount_is_422_not_a_crash(pierre, raw, message) -> None:
+    body = b'{"resources": {"salaires": ' + raw + b"}}"
+    r = pierre.post(f"/declarations/{_first_declaration_to_file(pierre)}", content=body, headers=JSON)
+    assert r.status_code == 422
+    assert problem(r)["errors"] == [{"field": "resources.salaires", "message": message}]
+
+
+def test_amounts_are_exact_and_json_numbers_on_the_wire(pierre) -> None:
+    declaration = _first_declaration_to_file(pierre)
+    r = pierre.post(f"/declarations/{declaration}", json={"resources": {"salaires": 0.1, "autres": 1234567.89}})
+    assert r.status_code == 200, r.text
+    assert '"salaires":0.1' in r.text.replace(" ", "") and '"autres":1234567.89' in r.text.replace(" ", "")
+    amount = pierre.get("/payments").json()["items"][0]["amount"]
+    assert isinstance(amount, float | int) and not isinstance(amount, bool)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 from rich.console import Console
 from textual.widgets import OptionList
@@ -175,7 +176,7 @@ async def test_declaration_filed_by_keys_is_stored(server_app, make_client):
     await client.login("1850712345678", "demo-msa-2026")
     stored = (await client.declarations()).items[0]
     assert stored.status == "deposee"
-    assert stored.resources == {"salaires": 1450.2, "chomage": 0.0, "pensions": 12.5, "autres": 0.0}
+    assert stored.resources == {"salaires": Decimal("1450.20"), "chomage": 0, "pensions": Decimal("12.50"), "autres": 0}
 
 
 async def test_declaration_already_filed_elsewhere_shows_the_server_message(server_app, make_client):

@@ -7,13 +7,19 @@ and `models.X` name the same class wherever it is defined.
 from __future__ import annotations
 
 from .common import (
-    Model,
+    API_PREFIX,
+    RequestBody,
+    ResponseBody,
     Page,
-    FieldError,
-    Problem,
+    Money,
     EMAIL_PATTERN,
     NIR_PATTERN,
     Email,
+)
+from .problems import (
+    Code,
+    FieldError,
+    Problem,
 )
 from .auth import (
     LoginRequest,
@@ -29,6 +35,7 @@ from .auth import (
 from .member import (
     Relation,
     Address,
+    AddressUpdate,
     HouseholdMember,
     Me,
     ContactUpdate,
@@ -105,8 +112,12 @@ __all__ = [
     "EMAIL_PATTERN",
     "Email",
     "NIR_PATTERN",
-    "Model",
+    "API_PREFIX",
+    "RequestBody",
+    "ResponseBody",
     "Page",
+    "Money",
+    "Code",
     "FieldError",
     "Problem",
     "LoginRequest",
@@ -120,6 +131,7 @@ __all__ = [
     "OutboxMail",
     "Relation",
     "Address",
+    "AddressUpdate",
     "HouseholdMember",
     "Me",
     "ContactUpdate",

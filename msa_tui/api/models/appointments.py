@@ -7,10 +7,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Model
+from .common import RequestBody, ResponseBody
 
 
-class Slot(Model):
+class Slot(ResponseBody):
     id: str
     starts_at: datetime
     duration_minutes: int
@@ -18,13 +18,13 @@ class Slot(Model):
     mode: Literal["agence", "telephone", "visio"]
 
 
-class Appointment(Model):
+class Appointment(ResponseBody):
     id: str
     slot: Slot
     topic: str
     booked_at: datetime
 
 
-class AppointmentCreate(Model):
+class AppointmentCreate(RequestBody):
     slot_id: str
     topic: str = Field(min_length=1, max_length=200)

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Model
+from .common import ResponseBody
 
 
-class OpeningSlot(Model):
+class OpeningSlot(ResponseBody):
     weekday: int = Field(ge=0, le=6)
     """0 = Monday."""
     opens: str
     closes: str
 
 
-class Assistance(Model):
+class Assistance(ResponseBody):
     phone: str
     timezone: str
     hours: list[OpeningSlot]

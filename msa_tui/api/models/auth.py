@@ -7,18 +7,18 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Email, Model, NIR_PATTERN
+from .common import Email, NIR_PATTERN, RequestBody, ResponseBody
 
 
 # --- auth -------------------------------------------------------------------
 
 
-class LoginRequest(Model):
+class LoginRequest(RequestBody):
     nir: str = Field(pattern=NIR_PATTERN)
     password: str = Field(min_length=1, max_length=256)
 
 
-class TokenPair(Model):
+class TokenPair(ResponseBody):
     access_token: str
     refresh_token: str
     token_type: Literal["bearer"] = "bearer"
@@ -26,11 +26,11 @@ class TokenPair(Model):
     """Seconds of life of the access token."""
 
 
-class RefreshRequest(Model):
+class RefreshRequest(RequestBody):
     refresh_token: str
 
 
-class RegisterRequest(Model):
+class RegisterRequest(RequestBody):
     nir: str = Field(pattern=NIR_PATTERN)
     first_name: str = Field(min_length=1, max_length=80)
     last_name: str = Field(min_length=1, max_length=80)
@@ -38,30 +38,30 @@ class RegisterRequest(Model):
     email: Email
 
 
-class VerifyRequest(Model):
+class VerifyRequest(RequestBody):
     nir: str = Field(pattern=NIR_PATTERN)
     code: str = Field(pattern=r"^[0-9]{6}$")
     password: str = Field(min_length=8, max_length=256)
 
 
-class PasswordResetRequest(Model):
+class PasswordResetRequest(RequestBody):
     nir: str = Field(pattern=NIR_PATTERN)
     email: Email
 
 
-class PasswordResetConfirm(Model):
+class PasswordResetConfirm(RequestBody):
     nir: str = Field(pattern=NIR_PATTERN)
     code: str = Field(pattern=r"^[0-9]{6}$")
     password: str = Field(min_length=8, max_length=256)
 
 
-class Accepted(Model):
+class Accepted(ResponseBody):
     """202 answers: what happened, in French."""
 
     detail: str
 
 
-class OutboxMail(Model):
+class OutboxMail(ResponseBody):
     to: str
     subject: str
     body: str

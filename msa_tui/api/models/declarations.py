@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Model
+from .common import Money, RequestBody, ResponseBody
 
 
 class DeclarationStatus(StrEnum):
@@ -16,16 +16,16 @@ class DeclarationStatus(StrEnum):
     deposee = "deposee"
 
 
-class Declaration(Model):
+class Declaration(ResponseBody):
     id: str
     benefit: Literal["rsa", "prime_activite", "logement"]
     quarter: str = Field(pattern=r"^[0-9]{4}-T[1-4]$")
     status: DeclarationStatus
     due_date: date
     filed_at: datetime | None = None
-    resources: dict[str, float] | None = None
+    resources: dict[str, Money] | None = None
 
 
-class DeclarationFile(Model):
-    resources: dict[str, float]
+class DeclarationFile(RequestBody):
+    resources: dict[str, Money]
     """Amounts in euros by resource kind (salaires, chomage, pensions, autres)."""

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 
-from .common import Model
+from .common import ResponseBody
 
 
 class Direction(StrEnum):
@@ -16,7 +16,7 @@ class Direction(StrEnum):
     """From the MSA to the member."""
 
 
-class Document(Model):
+class Document(ResponseBody):
     id: str
     title: str
     direction: Direction

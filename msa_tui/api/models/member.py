@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field
 
-from .common import Email, Model
+from .common import Email, RequestBody, ResponseBody
 
 
 # --- member -----------------------------------------------------------------
@@ -19,14 +20,26 @@ class Relation(StrEnum):
     autre = "autre"
 
 
-class Address(Model):
+PostalCode = Annotated[str, Field(pattern=r"^(0[1-9]|[1-8][0-9]|9[0-8]|2[AB])[0-9]{3}$|^[0-9]{5}$")]
+
+
+class Address(ResponseBody):
     line1: str = Field(min_length=1, max_length=120)
     line2: str | None = Field(default=None, max_length=120)
-    postal_code: str = Field(pattern=r"^(0[1-9]|[1-8][0-9]|9[0-8]|2[AB])[0-9]{3}$|^[0-9]{5}$")
+    postal_code: PostalCode
     city: str = Field(min_length=1, max_length=80)
 
 
-class HouseholdMember(Model):
+class AddressUpdate(RequestBody):
+    """The address a member sends: the same fields as `Address`, but an unknown one is refused."""
+
+    line1: str = Field(min_length=1, max_length=120)
+    line2: str | None = Field(default=None, max_length=120)
+    postal_code: PostalCode
+    city: str = Field(min_length=1, max_length=80)
+
+
+class HouseholdMember(ResponseBody):
     id: str
     first_name: str
     last_name: str
@@ -34,7 +47,7 @@ class HouseholdMember(Model):
     birth_date: date | None = None
 
 
-class Me(Model):
+class Me(ResponseBody):
     id: str
     nir: str
     first_name: str
@@ -47,15 +60,15 @@ class Me(Model):
     """The member's MSA (e.g. "MSA Midi-Pyrénées Nord")."""
 
 
-class ContactUpdate(Model):
+class ContactUpdate(RequestBody):
     """`PATCH /me/contact`: any field left out is unchanged."""
 
     email: Email | None = None
     phone: str | None = Field(default=None, pattern=r"^(\+33 ?|0)[1-9]( ?[0-9]{2}){4}$")
-    address: Address | None = None
+    address: AddressUpdate | None = None
 
 
-class ServiceContact(Model):
+class ServiceContact(ResponseBody):
     """An MSA service with its postal address and channels."""
 
     name: str

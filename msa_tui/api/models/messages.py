@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from .common import Model
+from .common import RequestBody, ResponseBody
 
 
 class Author(StrEnum):
@@ -15,7 +15,7 @@ class Author(StrEnum):
     msa = "msa"
 
 
-class Message(Model):
+class Message(ResponseBody):
     id: str
     author: Author
     body: str
@@ -23,7 +23,7 @@ class Message(Model):
     read: bool = True
 
 
-class ThreadSummary(Model):
+class ThreadSummary(ResponseBody):
     id: str
     subject: str
     topic: str
@@ -38,11 +38,11 @@ class Thread(ThreadSummary):
     messages: list[Message]
 
 
-class NewThread(Model):
+class NewThread(RequestBody):
     subject: str = Field(min_length=1, max_length=120)
     topic: str = Field(min_length=1, max_length=60)
     body: str = Field(min_length=1, max_length=5000)
 
 
-class NewMessage(Model):
+class NewMessage(RequestBody):
     body: str = Field(min_length=1, max_length=5000)

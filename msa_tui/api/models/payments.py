@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from .common import Model
+from .common import Money, ResponseBody
 
 
 class Domain(StrEnum):
@@ -19,10 +19,10 @@ class Domain(StrEnum):
     invalidite = "invalidite"
 
 
-class Payment(Model):
+class Payment(ResponseBody):
     id: str
     date: date
-    amount: float
+    amount: Money
     """Euros, positive."""
     domain: Domain
     label: str

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Model, NIR_PATTERN
+from .common import NIR_PATTERN, RequestBody, ResponseBody
 
 
 class ProcurationStatus(StrEnum):
@@ -17,7 +17,7 @@ class ProcurationStatus(StrEnum):
     revoquee = "revoquee"
 
 
-class Procuration(Model):
+class Procuration(ResponseBody):
     id: str
     grantor_name: str
     grantee_name: str
@@ -27,7 +27,7 @@ class Procuration(Model):
     since: date
 
 
-class ProcurationCreate(Model):
+class ProcurationCreate(RequestBody):
     grantee_nir: str = Field(pattern=NIR_PATTERN)
     grantee_name: str = Field(min_length=1, max_length=120)
     scope: str = Field(min_length=1, max_length=200)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from .common import Model
+from .common import Money, ResponseBody
 
 
-class QuotientFamilial(Model):
+class QuotientFamilial(ResponseBody):
     value: int
     year: int
     parts: float
-    reference_income: float
+    reference_income: Money
+    """Euros a year."""
     computed_at: date

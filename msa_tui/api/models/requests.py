@@ -8,11 +8,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Model
+from .common import RequestBody, ResponseBody
 from .submissions import Choice
 
 
-class FormField(Model):
+class FormField(ResponseBody):
     name: str
     label: str
     kind: Literal["text", "number", "date", "choice", "bool", "money"]
@@ -22,7 +22,7 @@ class FormField(Model):
     help: str | None = None
 
 
-class RequestForm(Model):
+class RequestForm(ResponseBody):
     """A form definition sent by the server for one request type."""
 
     type: str
@@ -39,13 +39,13 @@ class RequestStatus(StrEnum):
     refusee = "refusee"
 
 
-class StatusEvent(Model):
+class StatusEvent(ResponseBody):
     status: RequestStatus
     at: datetime
     comment: str | None = None
 
 
-class RequestSummary(Model):
+class RequestSummary(ResponseBody):
     id: str
     type: str
     label: str
@@ -59,6 +59,6 @@ class Request(RequestSummary):
     timeline: list[StatusEvent]
 
 
-class RequestCreate(Model):
+class RequestCreate(RequestBody):
     type: str
     answers: dict[str, str | int | float | bool | None]

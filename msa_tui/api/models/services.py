@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Literal
 
 
-from .common import Model
+from .common import ResponseBody
 
 
-class Service(Model):
+class Service(ResponseBody):
     code: str
     label: str
     kind: Literal["request", "declaration", "consultation", "page", "external"]
@@ -16,7 +16,7 @@ class Service(Model):
     """For `request`: the type to file under `/requests`."""
 
 
-class ServiceCategory(Model):
+class ServiceCategory(ResponseBody):
     code: str
     label: str
     services: list[Service]

@@ -8,19 +8,19 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Model
+from .common import RequestBody, ResponseBody
 from .member import ServiceContact
 
 
 # --- submissions (send a document) ------------------------------------------
 
 
-class Choice(Model):
+class Choice(ResponseBody):
     code: str
     label: str
 
 
-class SubmissionConstraints(Model):
+class SubmissionConstraints(ResponseBody):
     objects: list[Choice]
     natures: list[Choice]
     medical_natures: list[str]
@@ -32,18 +32,18 @@ class SubmissionConstraints(Model):
     max_motif_length: int = 250
 
 
-class DocumentSpec(Model):
+class DocumentSpec(RequestBody):
     nature: str = Field(min_length=1)
     person_id: str = Field(min_length=1)
     motif: str = Field(min_length=1, max_length=250)
 
 
-class SubmissionCreate(Model):
+class SubmissionCreate(RequestBody):
     object: str = Field(min_length=1)
     documents: list[DocumentSpec] = Field(min_length=1)
 
 
-class StoredFile(Model):
+class StoredFile(ResponseBody):
     file_id: str
     name: str
     size: int
@@ -51,7 +51,12 @@ class StoredFile(Model):
     content_type: str
 
 
-class SubmissionDocument(DocumentSpec):
+class SubmissionDocument(ResponseBody):
+    """A document of a submission as the server holds it (what `DocumentSpec` asked, plus its files)."""
+
+    nature: str
+    person_id: str
+    motif: str
     index: int
     files: list[StoredFile]
 
@@ -61,7 +66,7 @@ class SubmissionStatus(StrEnum):
     sent = "sent"
 
 
-class Submission(Model):
+class Submission(ResponseBody):
     id: str
     object: str
     status: SubmissionStatus
@@ -69,11 +74,11 @@ class Submission(Model):
     documents: list[SubmissionDocument]
 
 
-class SendRequest(Model):
+class SendRequest(RequestBody):
     attestation: bool
 
 
-class Receipt(Model):
+class Receipt(ResponseBody):
     """The accusé de réception."""
 
     reference: str

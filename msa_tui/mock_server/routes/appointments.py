@@ -8,8 +8,7 @@ from datetime import datetime, timedelta
 
 from fastapi import APIRouter, Response, status
 
-from msa_tui.api.errors import Code
-from msa_tui.api.models import Appointment, AppointmentCreate, Page, Slot
+from msa_tui.api.models import Code, Appointment, AppointmentCreate, Page, Slot
 
 from ..deps import CtxDep, MemberDep, PageDep, paginate
 from ..problems import ProblemError, not_found

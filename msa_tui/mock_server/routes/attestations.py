@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query, Response
 
-from msa_tui.api.errors import Code
-from msa_tui.api.models import AttestationKind
+from msa_tui.api.models import Code, AttestationKind
 
 from ..caisses import caisse
 from ..deps import CtxDep, MemberDep
@@ -28,8 +28,8 @@ TITLES = {
 }
 
 
-def euros(amount: float) -> str:
-    whole, cents = f"{amount:,.2f}".split(".")
+def euros(amount: float | Decimal) -> str:
+    whole, cents = f"{Decimal(str(amount)):,.2f}".split(".")
     return f"{whole.replace(',', ' ')},{cents} €"
 
 
@@ -61,7 +61,7 @@ def attestation(
             raise _not_eligible("Aucun paiement sur cette période : demandez plutôt une attestation de non-paiement.")
         body = [period, "La MSA certifie avoir versé les sommes suivantes :", ""]
         body += [f"{p['date'][8:10]}/{p['date'][5:7]}/{p['date'][:4]}  {p['label']}  {euros(p['amount'])}" for p in paid]
-        body += ["", f"Total : {euros(sum(p['amount'] for p in paid))}"]
+        body += ["", f"Total : {euros(sum((Decimal(str(p['amount'])) for p in paid), Decimal(0)))}"]
     elif kind is AttestationKind.non_paiement:
         if paid:
             raise _not_eligible("Des paiements ont été versés sur cette période : une attestation de non-paiement "

@@ -6,8 +6,8 @@ import secrets
 
 from fastapi import APIRouter, Response, status
 
-from msa_tui.api.errors import Code
 from msa_tui.api.models import (
+    Code,
     Accepted, LoginRequest, PasswordResetConfirm, PasswordResetRequest, RefreshRequest, RegisterRequest,
     TokenPair, VerifyRequest,
 )

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
+from decimal import Decimal
 
 from fastapi import APIRouter
 
-from msa_tui.api.errors import Code
-from msa_tui.api.models import Declaration, DeclarationFile, FieldError, Page
+from msa_tui.api.models import Code, Declaration, DeclarationFile, FieldError, Page
 
 from ..deps import CtxDep, MemberDep, PageDep, paginate
 from ..problems import ProblemError, not_found
@@ -17,6 +16,8 @@ from ..problems import ProblemError, not_found
 router = APIRouter(prefix="/declarations", tags=["declarations"])
 
 RESOURCE_KINDS = ("salaires", "chomage", "pensions", "autres")
+RESOURCE_MAX = Decimal(10**8)
+"""Euros a quarter: more is a typing mistake."""
 
 
 def _declaration(row: sqlite3.Row) -> Declaration:
@@ -37,10 +38,11 @@ def file_declaration(declaration_id: str, body: DeclarationFile, me: MemberDep, 
     errors = [FieldError(field=f"resources.{k}", message="Type de ressource inconnu (salaires, chomage, pensions, "
                                                           "autres).") for k in body.resources if k not in RESOURCE_KINDS]
     errors += [FieldError(field=f"resources.{k}", message="Le montant doit être positif.")
-               for k, v in body.resources.items() if k in RESOURCE_KINDS and (not math.isfinite(v) or v < 0 or v > 1e8)]
+               for k, v in body.resources.items() if k in RESOURCE_KINDS and not 0 <= v <= RESOURCE_MAX]
     if errors:
         raise ProblemError(422, Code.validation_error, "Certains montants sont invalides.", errors=errors)
-    resources = {k: round(float(body.resources.get(k, 0.0)), 2) for k in RESOURCE_KINDS}
+    # Stored as JSON numbers, like the wire: a Money has at most 12 digits, which a float's repr keeps exactly.
+    resources = {k: float(body.resources.get(k, Decimal(0))) for k in RESOURCE_KINDS}
     with ctx.store.tx() as conn:
         row = conn.execute("SELECT * FROM declarations WHERE id = ? AND member_id = ?",
                            (declaration_id, me.id)).fetchone()

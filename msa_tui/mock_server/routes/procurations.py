@@ -7,8 +7,7 @@ import sqlite3
 
 from fastapi import APIRouter, status
 
-from msa_tui.api.errors import Code
-from msa_tui.api.models import Page, Procuration, ProcurationCreate
+from msa_tui.api.models import Code, Page, Procuration, ProcurationCreate
 
 from ..deps import CtxDep, Member, MemberDep, PageDep, paginate
 from ..problems import ProblemError, invalid, not_found

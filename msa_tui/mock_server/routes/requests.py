@@ -7,12 +7,12 @@ import math
 import secrets
 import sqlite3
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from fastapi import APIRouter, status
 
-from msa_tui.api.errors import Code
-from msa_tui.api.models import FieldError, FormField, Page, Request, RequestCreate, RequestSummary
+from msa_tui.api.models import Code, FieldError, FormField, Page, Request, RequestCreate, RequestSummary
 
 from ..catalogue_data import FORMS
 from ..deps import CtxDep, MemberDep, PageDep, paginate
@@ -54,7 +54,8 @@ def check_answer(field: FormField, value: Answer) -> tuple[Answer, str | None]:
             return None, "Le montant doit être positif et raisonnable."
         if field.kind == "number":
             return (int(value), None) if float(value).is_integer() else (None, "Un nombre entier est attendu.")
-        return round(float(value), 2), None
+        # Rounded in Decimal (round() on a float turns 2.675 into 2.67); stored as a JSON number.
+        return float(Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)), None
     if field.kind == "date":
         try:
             return date.fromisoformat(str(value)).isoformat(), None

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from msa_tui.api.errors import Code
-from msa_tui.api.models import QuotientFamilial, RequestForm, ServiceCategory
+from msa_tui.api.models import Code, QuotientFamilial, RequestForm, ServiceCategory
 
 from ..catalogue_data import CATALOGUE, FORMS
 from ..deps import CtxDep, MemberDep

@@ -8,8 +8,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, status
 
-from msa_tui.api.errors import Code
 from msa_tui.api.models import (
+    Code,
     FieldError, Receipt, SendRequest, Submission, SubmissionConstraints, SubmissionCreate,
 )
 

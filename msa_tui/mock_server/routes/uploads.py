@@ -11,8 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path as PathParam, Query, Request, Response, status
 
-from msa_tui.api.errors import Code
-from msa_tui.api.models import StoredFile
+from msa_tui.api.models import Code, StoredFile
 
 from ..deps import CtxDep, MemberDep
 from ..problems import ProblemError, invalid, not_found
