@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from msa_tui.api.models import AttestationKind, Domain, Payment
+from msa_tui.core.fields import Parsed, parse_date
 from msa_tui.core.i18n import _
 
 DOMAIN_LABELS: dict[Domain, str] = {
@@ -119,29 +119,18 @@ def preset_period(preset: Preset, today: date) -> Period:
     raise ValueError("a custom period is typed by the member")
 
 
-_DATE_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+YEAR_MIN = 1900
+"""An earlier year in a typed period is taken for a typing slip."""
 
 
-def parse_date(text: str) -> tuple[date | None, str | None]:
-    """A date typed JJ/MM/AAAA: (date, None) or (None, French message)."""
-    if not text.strip():
-        return None, _("Saisissez une date au format JJ/MM/AAAA.")
-    match = _DATE_RE.match(text)
-    if match is None:
-        return None, _("Date au format JJ/MM/AAAA, par exemple 01/09/2026.")
-    day, month, year = (int(part) for part in match.groups())
-    if year < 1900:
-        return None, _("L'année doit être postérieure à 1900.")
-    try:
-        return date(year, month, day), None
-    except ValueError:
-        return None, _("Cette date n'existe pas.")
+def _parse_day(text: str) -> Parsed[date]:
+    return parse_date(text, blank=_("Saisissez une date au format JJ/MM/AAAA."), min_year=YEAR_MIN)
 
 
 def check_custom_period(start_text: str, end_text: str, today: date) -> tuple[Period | None, dict[str, str]]:
     """The typed period, or French messages keyed "start" / "end" (the typed text is never changed)."""
-    start, start_error = parse_date(start_text)
-    end, end_error = parse_date(end_text)
+    start, start_error = _parse_day(start_text)
+    end, end_error = _parse_day(end_text)
     errors: dict[str, str] = {}
     if start_error:
         errors["start"] = start_error

@@ -19,7 +19,6 @@ from msa_tui.core.payments import (
     domain_filter_label,
     domain_label,
     months_before,
-    parse_date,
     preset_period,
     takes_period,
     total,
@@ -66,12 +65,14 @@ def test_months_before_keeps_to_the_end_of_a_short_month():
     assert months_before(date(2026, 1, 10), 1) == date(2025, 12, 10)
 
 
-def test_parse_date_messages_are_french():
-    assert parse_date("1/9/2026") == (date(2026, 9, 1), None)
-    assert parse_date("")[1] == "Saisissez une date au format JJ/MM/AAAA."
-    assert "JJ/MM/AAAA" in parse_date("2026-09-01")[1]
-    assert parse_date("31/02/2026")[1] == "Cette date n'existe pas."
-    assert parse_date("01/01/1850")[1] == "L'année doit être postérieure à 1900."
+@pytest.mark.parametrize(("typed", "message"), [
+    ("", "Saisissez une date au format JJ/MM/AAAA."),
+    ("2026-09-01", "Date au format JJ/MM/AAAA, par exemple 01/09/2026."),
+    ("31/02/2026", "Cette date n'existe pas."),
+    ("01/01/1850", "L'année doit être postérieure à 1900."),
+])
+def test_typed_period_dates_say_what_is_wrong_in_french(typed, message):
+    assert check_custom_period(typed, "1/9/2026", TODAY) == (None, {"start": message})
 
 
 def test_custom_period_checks_order_and_future():

@@ -15,8 +15,8 @@ from msa_tui.core.requests import (
     field_hint,
     field_label,
     field_of,
-    parse_date,
-    parse_money,
+    parse_amount,
+    parse_answer_date,
     quarter_label,
     show_answer,
     status_label,
@@ -32,25 +32,26 @@ def fld(kind: str, required: bool = True, **kw) -> FormField:
     ("1\u00a0234,56 €", 1234.56), ("  12 ", 12.0), ("1 000 000", 1_000_000.0),
 ])
 def test_money_is_read_as_french_people_write_it(typed, amount):
-    assert parse_money(typed) == (amount, None)
+    assert parse_amount(typed) == (amount, None)
 
 
 @pytest.mark.parametrize("typed", ["12,345", "douze", "1,2,3", "", "12,", ",5"])
 def test_bad_money_gets_a_french_message(typed):
-    value, error = parse_money(typed)
+    value, error = parse_amount(typed)
     assert value is None and "1 234,56" in error
 
 
 def test_negative_and_huge_money_refused():
-    assert "négatif" in parse_money("-12")[1]
-    assert "trop élevé" in parse_money("9999999999")[1]
+    assert "négatif" in parse_amount("-12")[1]
+    assert "trop élevé" in parse_amount("9999999999")[1]
 
 
 def test_dates_are_typed_jj_mm_aaaa_and_sent_iso():
-    assert parse_date("07/05/1985") == ("1985-05-07", None)
-    assert parse_date(" 1/2/2026 ") == ("2026-02-01", None)
-    assert "JJ/MM/AAAA" in parse_date("2026-02-01")[1]
-    assert "n'existe pas" in parse_date("31/02/2026")[1]
+    assert parse_answer_date("07/05/1985") == ("1985-05-07", None)
+    assert parse_answer_date(" 1/2/2026 ") == ("2026-02-01", None)
+    assert parse_answer_date("")[1] == "Date au format JJ/MM/AAAA, par exemple 15/11/2026."
+    assert parse_answer_date("2026-02-01")[1] == "Date au format JJ/MM/AAAA, par exemple 15/11/2026."
+    assert parse_answer_date("31/02/2026")[1] == "Cette date n'existe pas : vérifiez le jour et le mois."
 
 
 def test_required_field_left_empty_says_so_and_optional_is_fine():
