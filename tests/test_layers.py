@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CORE_IMPORTS = (
     "import msa_tui.core.nir, msa_tui.core.config, msa_tui.core.credentials, msa_tui.core.idle, msa_tui.core.logs, "
-    "msa_tui.core.clock, msa_tui.core.paths, msa_tui.core.i18n, msa_tui.api.client; import sys; "
+    "msa_tui.core.clock, msa_tui.core.paths, msa_tui.core.i18n, msa_tui.core.fields, msa_tui.core.session, "
+    "msa_tui.core.payments, msa_tui.core.send_document.sending, msa_tui.api.client; import sys; "
     "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
 )
 
