@@ -8,8 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from msa_tui.api.models import AttestationKind, Domain, Payment
+from msa_tui.api.models import AttestationKind, Domain, Page, Payment
 from msa_tui.core.payments import (
+    LOAD_CAP,
+    PAGE_SIZE,
     Period,
     Preset,
     attestation_name,
@@ -18,6 +20,7 @@ from msa_tui.core.payments import (
     csv_name,
     domain_filter_label,
     domain_label,
+    load_batch,
     months_before,
     preset_period,
     takes_period,
@@ -131,3 +134,50 @@ def test_file_names_are_dated_and_safe():
 def test_only_payment_kinds_take_a_period():
     assert takes_period(AttestationKind.paiement) and takes_period(AttestationKind.non_paiement)
     assert not takes_period(AttestationKind.droits_rsa)
+
+
+class Pager:
+    """A server of `n` payments, `PAGE_SIZE` at most per page, that records what was asked."""
+
+    def __init__(self, n: int, *, down_at: int | None = None) -> None:
+        self.payments = [pay(float(i + 1)) for i in range(n)]
+        self.asked: list[tuple[str | None, int]] = []
+        self.down_at = down_at
+
+    async def __call__(self, cursor: str | None, size: int) -> Page[Payment] | None:
+        self.asked.append((cursor, size))
+        if len(self.asked) == self.down_at:
+            return None
+        start = int(cursor or 0)
+        end = start + min(size, PAGE_SIZE)
+        return Page[Payment](items=self.payments[start:end],
+                             next_cursor=str(end) if end < len(self.payments) else None)
+
+
+@pytest.mark.parametrize(("n", "cap", "loaded", "asked", "complete"), [
+    (0, LOAD_CAP, 0, [(None, 100)], True),
+    (250, LOAD_CAP, 250, [(None, 100), ("100", 100), ("200", 100)], True),
+    (500, LOAD_CAP, 500, [(None, 100), ("100", 100), ("200", 100), ("300", 100), ("400", 100)], True),
+    (1200, LOAD_CAP, 500, [(None, 100), ("100", 100), ("200", 100), ("300", 100), ("400", 100)], False),
+    (1200, 130, 130, [(None, 100), ("100", 30)], False),  # a command's --limit: exactly that many
+    (250, None, 250, [(None, 100), ("100", 100), ("200", 100)], True),  # --all
+])
+async def test_a_load_fetches_the_whole_period_up_to_the_cap(n, cap, loaded, asked, complete):
+    pager = Pager(n)
+    batch = await load_batch(pager, cap=cap)
+    assert batch is not None and len(batch.items) == loaded
+    assert pager.asked == asked and batch.complete is complete
+
+
+async def test_load_more_goes_on_from_the_cursor_and_stops_at_the_end():
+    pager = Pager(1200)
+    first = await load_batch(pager)
+    second = await load_batch(pager, cursor=first.next_cursor)
+    third = await load_batch(pager, cursor=second.next_cursor)
+    assert [len(b.items) for b in (first, second, third)] == [500, 500, 200]
+    assert first.items + second.items + third.items == pager.payments
+    assert third.complete
+
+
+async def test_a_page_that_cannot_be_had_fails_the_whole_load():
+    assert await load_batch(Pager(300, down_at=2)) is None
