@@ -1,10 +1,8 @@
-"""Contact details rules: phone, postal code, address lines, e-mail; what changed; server field names."""
+"""Contact details rules: the form's fields, what changed, server field names (phone and postal code: test_fields)."""
 
 from __future__ import annotations
 
-import pytest
-
-from msa_tui.api.models import Address, ContactUpdate, Me
+from msa_tui.api.models import Address, Me
 from msa_tui.core.member import (
     check_contact,
     check_field,
