@@ -27,9 +27,10 @@ if TYPE_CHECKING:
     import httpx
 
     from .api.client import MsaClient
-    from .api.models import Me, TokenPair
+    from .api.models import Me
     from .core.config import Config
     from .core.credentials import CredentialStore
+    from .core.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +47,9 @@ def _pages_provider() -> type:
 class MsaApp(App[None]):
     """The terminal client of « Mon espace privé ».
 
-    Public surface used by screens: `client`, `me`, `config`, `demo`, `credentials`,
+    Public surface used by screens: `client`, `me`, `session`, `config`, `demo`, `credentials`,
     `open_page(name, **kwargs)`, `logout()`, `relogin()`, `logged_in(me, nir)`.
+    The session's state and what of it is kept live in `session` (msa_tui.core.session).
     """
 
     TITLE = _(PORTAL_NAME)
@@ -75,7 +77,8 @@ class MsaApp(App[None]):
     ]
 
     me: var[Me | None] = var(None)
-    """The member's profile while logged in; None means logged out."""
+    """The member's profile while logged in; None means logged out. Widgets watch it;
+    `session.me` follows it (watch_me)."""
 
     def __init__(
         self,
@@ -96,6 +99,7 @@ class MsaApp(App[None]):
         super().__init__(css_path=css_path)
         from .core.config import Config
         from .core.idle import IdleTimer
+        from .core.session import Session
 
         self.config: Config = config or Config()
         self.demo = demo
@@ -104,10 +108,8 @@ class MsaApp(App[None]):
         self._transport = transport
         self._client_kwargs = client_kwargs or {}
         self._client: MsaClient | None = None
-        self._credentials = credentials
-        self.constraints: Any = None
-        self.stay_connected: bool = bool(getattr(self.config, "stay_connected", False))
-        self.session_nir: str | None = None
+        self.session: Session = Session(
+            credentials, stay_connected=bool(getattr(self.config, "stay_connected", False)))
         self.idle = IdleTimer(
             self.config.idle_timeout_s, self.config.idle_warning_s,
             clock=idle_clock or time.monotonic,
@@ -129,26 +131,38 @@ class MsaApp(App[None]):
             if callable(transport):  # a factory: building the transport imports httpx
                 transport = transport()
             self._client = MsaClient(
-                self._server_url, transport=transport, on_tokens=self._tokens_changed,
+                self._server_url, transport=transport, on_tokens=self.session.tokens_changed,
                 **self._client_kwargs,
             )
         return self._client
 
+    # The session's parts under their old names (screens and tests use them).
     @property
     def credentials(self) -> CredentialStore:
         """Keyring access, built on first use (importing keyring is slow)."""
-        if self._credentials is None:
-            from .core.credentials import CredentialStore
+        return self.session.credentials
 
-            self._credentials = CredentialStore()
-        return self._credentials
+    @property
+    def stay_connected(self) -> bool:
+        return self.session.stay_connected
 
-    def _tokens_changed(self, tokens: TokenPair | None) -> None:
-        # Tokens reach the keyring only when the member opted in ("Rester connecté").
-        if tokens is None:
-            self.credentials.clear_tokens()
-        elif self.stay_connected:
-            self.credentials.save_tokens(tokens)
+    @property
+    def session_nir(self) -> str | None:
+        return self.session.nir
+
+    @property
+    def constraints(self) -> Any:
+        return self.session.constraints
+
+    @constraints.setter
+    def constraints(self, value: Any) -> None:
+        self.session.constraints = value
+
+    def watch_me(self, me: Me | None) -> None:
+        # The profile page replaces `me` after an edit: the session holds the same one.
+        # (Textual also calls this once from App.__init__, before ours has made the session.)
+        if "session" in self.__dict__:
+            self.session.me = me
 
     # --- lifecycle ----------------------------------------------------------------------
 
@@ -187,7 +201,7 @@ class MsaApp(App[None]):
 
     async def on_unmount(self) -> None:
         if self._client is not None:
-            if self._client.logged_in and not self.stay_connected:
+            if self._client.logged_in and self.session.logout_on_exit:
                 await self._quiet_logout()
             await self._client.aclose()
 
@@ -235,10 +249,14 @@ class MsaApp(App[None]):
 
     # --- session ------------------------------------------------------------------------
 
-    def logged_in(self, me: Me, nir: str) -> None:
-        """Called by the login screen: the session starts on the dashboard."""
+    def logged_in(self, me: Me, nir: str, *, remember_nir: bool | None = None, resumed: bool = False) -> None:
+        """Called by the login screen: the session starts on the dashboard.
+
+        `remember_nir`: « Se souvenir de mon identifiant » as ticked (None: left as it was);
+        `resumed`: with the tokens « Rester connecté » kept (see Session.start).
+        """
+        self.session.start(me, nir, remember_nir=remember_nir, resumed=resumed)
         self.me = me
-        self.session_nir = nir
         self.idle.restart()
         self.switch_screen(self.make_page("dashboard"))
 
@@ -259,12 +277,9 @@ class MsaApp(App[None]):
             self._relogin_future.set_result(False)
         if self._client is not None:
             await self._quiet_logout()
+        self.session.end()
         self.me = None
-        self.session_nir = None
-        self.constraints = None
         self._idle_dialog = None
-        if self._credentials is not None or self.stay_connected:
-            self.credentials.clear_tokens()
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         await self.push_screen(self.make_page("login", notice=notice))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from msa_tui.api.models import Appointment, Slot
+from msa_tui.core.fields import Parsed, parse_line
 from msa_tui.core.formatting import WEEKDAYS, long_date
 from msa_tui.core.i18n import _
 
@@ -96,11 +97,7 @@ def count_slots(n: int) -> str:
     return _(template).format(n=n)
 
 
-def check_topic(text: str) -> tuple[str | None, str | None]:
+def check_topic(text: str) -> Parsed[str]:
     """The topic of an appointment: required, on one line, at most 200 characters."""
-    value = " ".join(text.split())
-    if not value:
-        return None, _("Indiquez le motif du rendez-vous.")
-    if len(value) > TOPIC_MAX:
-        return None, _("Le motif doit faire {n} caractères au plus.").format(n=TOPIC_MAX)
-    return value, None
+    return parse_line(text, max_length=TOPIC_MAX, blank=_("Indiquez le motif du rendez-vous."),
+                      too_long=_("Le motif doit faire {n} caractères au plus."))

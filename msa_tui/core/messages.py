@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from msa_tui.api.models import Author, ThreadSummary
+from msa_tui.core.fields import Checked, Parsed, parse_line
 from msa_tui.core.formatting import counted, long_date
-from msa_tui.core.auth import Checked
 from msa_tui.core.i18n import _
 
 SUBJECT_MAX = 120
@@ -27,24 +27,20 @@ TOPICS = (
 """The short list of topics a new message is filed under (the portal's own domains)."""
 
 
-def check_subject(text: str) -> tuple[str | None, str | None]:
+def check_subject(text: str) -> Parsed[str]:
     """The subject of a new message: required, on one line, at most 120 characters."""
-    value = " ".join(text.split())
-    if not value:
-        return None, _("Indiquez l'objet de votre message.")
-    if len(value) > SUBJECT_MAX:
-        return None, _("L'objet doit faire {n} caractères au plus.").format(n=SUBJECT_MAX)
-    return value, None
+    return parse_line(text, max_length=SUBJECT_MAX, blank=_("Indiquez l'objet de votre message."),
+                      too_long=_("L'objet doit faire {n} caractères au plus."))
 
 
-def check_topic(text: str | None) -> tuple[str | None, str | None]:
+def check_topic(text: str | None) -> Parsed[str]:
     """The topic: one of `TOPICS`."""
     if not text or text not in TOPICS:
         return None, _("Choisissez le thème de votre message.")
     return text, None
 
 
-def check_body(text: str) -> tuple[str | None, str | None]:
+def check_body(text: str) -> Parsed[str]:
     """A message body: not blank, at most 5000 characters; inner line breaks are kept."""
     value = text.strip()
     if not value:
@@ -57,15 +53,9 @@ def check_body(text: str) -> tuple[str | None, str | None]:
 def check_new_thread(subject: str, topic: str | None, body: str) -> Checked:
     """The whole « Nouveau message » form: values to send, or a French message per field."""
     checked = Checked()
-    for name, (value, error) in (
-        ("subject", check_subject(subject)),
-        ("topic", check_topic(topic)),
-        ("body", check_body(body)),
-    ):
-        if error:
-            checked.errors[name] = error
-        else:
-            checked.values[name] = value
+    checked.add("subject", check_subject(subject))
+    checked.add("topic", check_topic(topic))
+    checked.add("body", check_body(body))
     return checked
 
 

@@ -1,20 +1,24 @@
-"""Payments and attestations rules: domain labels, period presets, French dates, totals, CSV export (no Textual)."""
+"""Payments and attestations rules: domain labels, period presets, paging, totals, CSV export (no Textual)."""
 
 from __future__ import annotations
 
 import csv
 import os
-import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from msa_tui.api.models import AttestationKind, Domain, Payment
+from msa_tui.core.fields import Parsed, parse_date
 from msa_tui.core.i18n import _
+
+if TYPE_CHECKING:
+    from msa_tui.api.models import Page
 
 DOMAIN_LABELS: dict[Domain, str] = {
     Domain.sante: "Santé",
@@ -119,29 +123,18 @@ def preset_period(preset: Preset, today: date) -> Period:
     raise ValueError("a custom period is typed by the member")
 
 
-_DATE_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+YEAR_MIN = 1900
+"""An earlier year in a typed period is taken for a typing slip."""
 
 
-def parse_date(text: str) -> tuple[date | None, str | None]:
-    """A date typed JJ/MM/AAAA: (date, None) or (None, French message)."""
-    if not text.strip():
-        return None, _("Saisissez une date au format JJ/MM/AAAA.")
-    match = _DATE_RE.match(text)
-    if match is None:
-        return None, _("Date au format JJ/MM/AAAA, par exemple 01/09/2026.")
-    day, month, year = (int(part) for part in match.groups())
-    if year < 1900:
-        return None, _("L'année doit être postérieure à 1900.")
-    try:
-        return date(year, month, day), None
-    except ValueError:
-        return None, _("Cette date n'existe pas.")
+def _parse_day(text: str) -> Parsed[date]:
+    return parse_date(text, blank=_("Saisissez une date au format JJ/MM/AAAA."), min_year=YEAR_MIN)
 
 
 def check_custom_period(start_text: str, end_text: str, today: date) -> tuple[Period | None, dict[str, str]]:
     """The typed period, or French messages keyed "start" / "end" (the typed text is never changed)."""
-    start, start_error = parse_date(start_text)
-    end, end_error = parse_date(end_text)
+    start, start_error = _parse_day(start_text)
+    end, end_error = _parse_day(end_text)
     errors: dict[str, str] = {}
     if start_error:
         errors["start"] = start_error
@@ -160,6 +153,40 @@ PAGE_SIZE = 100
 """Payments asked per request (the server's maximum)."""
 LOAD_CAP = 500
 """Payments fetched in one go before the member is asked ("Charger plus"): a long history stays quick."""
+
+FetchPage = Callable[[str | None, int], Awaitable["Page[Payment] | None"]]
+"""Fetches one page: (cursor, how many) → the page, or None when it could not be had."""
+
+
+@dataclass(frozen=True)
+class PaymentBatch:
+    """What one load brought: the payments, and the cursor of the rest (None: the period is complete)."""
+
+    items: list[Payment]
+    next_cursor: str | None
+
+    @property
+    def complete(self) -> bool:
+        return self.next_cursor is None
+
+
+async def load_batch(fetch_page: FetchPage, *, cursor: str | None = None, cap: int | None = LOAD_CAP) -> PaymentBatch | None:
+    """Every page of one query from `cursor` on, until its end or `cap` payments (None: no cap).
+
+    Fetching the whole period at once makes the total mean the whole period; the cap keeps a
+    huge history from freezing the screen, the rest waits for "Charger plus" (`cursor` = the
+    previous batch's `next_cursor`). None when a page could not be fetched; API errors pass through.
+    """
+    items: list[Payment] = []
+    while True:
+        size = PAGE_SIZE if cap is None else min(PAGE_SIZE, cap - len(items))
+        page = await fetch_page(cursor, size)
+        if page is None:
+            return None
+        items += page.items
+        cursor = page.next_cursor
+        if cursor is None or (cap is not None and len(items) >= cap):
+            return PaymentBatch(items, cursor)
 
 
 def total(payments: Iterable[Payment]) -> Decimal:

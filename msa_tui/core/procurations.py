@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from msa_tui.api.models import Procuration, ProcurationStatus
+from msa_tui.core.fields import Parsed, parse_line
 from msa_tui.core.formatting import long_date
 from msa_tui.core.i18n import _
 
@@ -68,17 +69,13 @@ def can_revoke(procuration: Procuration) -> bool:
     return procuration.status != ProcurationStatus.revoquee
 
 
-def check_name(text: str) -> tuple[str | None, str | None]:
+def check_name(text: str) -> Parsed[str]:
     """The name of the person given the procuration: required, at most 120 characters."""
-    value = " ".join(text.split())
-    if not value:
-        return None, _("Indiquez le nom et le prénom de la personne.")
-    if len(value) > NAME_MAX:
-        return None, _("Le nom doit faire {n} caractères au plus.").format(n=NAME_MAX)
-    return value, None
+    return parse_line(text, max_length=NAME_MAX, blank=_("Indiquez le nom et le prénom de la personne."),
+                      too_long=_("Le nom doit faire {n} caractères au plus."))
 
 
-def build_scope(choice: str | None, details: str) -> tuple[str | None, str | None]:
+def build_scope(choice: str | None, details: str) -> Parsed[str]:
     """The scope sent to the server, from a choice in SCOPES and optional details (required for "Autre")."""
     extra = " ".join(details.split())
     if choice is None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from msa_tui.api.models import Declaration, FormField, RequestForm, RequestStatus
+from msa_tui.core.fields import Checked, Parsed, parse_date, parse_money, parse_whole_number
 from msa_tui.core.i18n import _
 
 Answer = str | int | Decimal | float | bool | None
@@ -32,24 +31,6 @@ RESOURCE_FIELDS: tuple[tuple[str, str], ...] = (
     ("autres", "Autres ressources (€)"),
 )
 """The resources of a quarterly declaration, in the order the form asks for them."""
-
-MONEY_MAX = Decimal("1000000000")
-_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_MONEY_RE = re.compile(r"^\d+(,\d{1,2})?$")
-_SPACES = re.compile(r"[\s\u00a0\u202f]")
-
-
-@dataclass
-class Checked:
-    """A whole form checked: the values to send, and a French message per faulty field."""
-
-    values: dict[str, Answer] = field(default_factory=dict)
-    errors: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
 
 def status_label(status: RequestStatus | str) -> str:
     """A request status in French words ("Pièces demandées")."""
@@ -82,43 +63,16 @@ def field_hint(form_field: FormField) -> str:
     return " ".join(part for part in parts if part)
 
 
-def parse_money(text: str) -> tuple[Decimal | None, str | None]:
-    """"1 234,56" (spaces or none, comma or point, optional €) → 1234.56, or a French message."""
-    cleaned = _SPACES.sub("", text).removesuffix("€").replace(".", ",")
-    if not _MONEY_RE.match(cleaned):
-        if cleaned.startswith("-"):
-            return None, _("Le montant ne peut pas être négatif.")
-        return None, _("Montant invalide : écrivez par exemple 1 234,56 (deux décimales au plus).")
-    try:
-        amount = Decimal(cleaned.replace(",", "."))
-    except InvalidOperation:  # pragma: no cover - the pattern already refuses it
-        return None, _("Montant invalide : écrivez par exemple 1 234,56 (deux décimales au plus).")
-    if amount >= MONEY_MAX:
-        return None, _("Ce montant est trop élevé.")
-    return amount, None
 
 
-def parse_number(text: str) -> tuple[int | None, str | None]:
-    """A whole number, spaces allowed ("1 200")."""
-    cleaned = _SPACES.sub("", text)
-    if not cleaned.isdigit():
-        return None, _("Saisissez un nombre entier, sans virgule, par exemple 3.")
-    value = int(cleaned)
-    if value >= MONEY_MAX:
-        return None, _("Ce nombre est trop grand.")
-    return value, None
-
-
-def parse_date(text: str) -> tuple[str | None, str | None]:
+def parse_answer_date(text: str) -> Parsed[str]:
     """JJ/MM/AAAA → ISO "AAAA-MM-JJ" (what the server takes), or a French message."""
-    match = _DATE_RE.match(text.strip())
-    if match is None:
-        return None, _("Date au format JJ/MM/AAAA, par exemple 15/11/2026.")
-    day, month, year = (int(part) for part in match.groups())
-    try:
-        return date(year, month, day).isoformat(), None
-    except ValueError:
-        return None, _("Cette date n'existe pas : vérifiez le jour et le mois.")
+    day, message = parse_date(
+        text,
+        malformed=_("Date au format JJ/MM/AAAA, par exemple 15/11/2026."),
+        nonexistent=_("Cette date n'existe pas : vérifiez le jour et le mois."),
+    )
+    return (None, message) if day is None else (day.isoformat(), None)
 
 
 def check_field(form_field: FormField, raw: Answer) -> tuple[Answer, str | None]:
@@ -142,11 +96,11 @@ def check_field(form_field: FormField, raw: Answer) -> tuple[Answer, str | None]
             return None, _("{n} caractères au plus (vous en avez saisi {m}).").format(n=limit, m=len(text))
         return text, None
     if form_field.kind == "number":
-        return parse_number(text)
+        return parse_whole_number(text)
     if form_field.kind == "money":
         return parse_money(text)
     if form_field.kind == "date":
-        return parse_date(text)
+        return parse_answer_date(text)
     return None, _("Réponse invalide.")
 
 
@@ -154,11 +108,7 @@ def check_answers(form: RequestForm, raw: dict[str, Answer]) -> Checked:
     """Every field of the form checked; values hold what to send (None for an empty optional field)."""
     checked = Checked()
     for form_field in form.fields:
-        value, error = check_field(form_field, raw.get(form_field.name))
-        if error:
-            checked.errors[form_field.name] = error
-        else:
-            checked.values[form_field.name] = value
+        checked.add(form_field.name, check_field(form_field, raw.get(form_field.name)))
     return checked
 
 
@@ -222,9 +172,5 @@ def check_resources(raw: dict[str, str]) -> Checked:
         if not text.strip():
             checked.values[name] = Decimal(0)
             continue
-        value, error = parse_money(text)
-        if error:
-            checked.errors[name] = error
-        else:
-            checked.values[name] = value
+        checked.add(name, parse_money(text))
     return checked

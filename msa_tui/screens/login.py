@@ -88,12 +88,12 @@ class LoginScreen(PageScreen):
 
     def _load_remembered(self) -> None:
         # Keyring access is slow (and may block on D-Bus): never on the UI thread.
-        store = self.app.credentials  # type: ignore[attr-defined]
-        nir = store.remembered_nir()
+        session = self.app.session  # type: ignore[attr-defined]
+        nir = session.remembered_nir()
         if nir:
             self.app.call_from_thread(self._show_remembered, nir)
         # "Rester connecté" last time: tokens in the keyring resume the session.
-        tokens = store.load_tokens() if self.app.me is None else None  # type: ignore[attr-defined]
+        tokens = session.saved_tokens()
         if tokens is not None:
             self.app.call_from_thread(self._resume, tokens)
 
@@ -109,11 +109,10 @@ class LoginScreen(PageScreen):
         except ApiError:
             # Expired or revoked meanwhile: forget it and ask for the password as usual.
             app.client.use_tokens(None)  # type: ignore[attr-defined]
-            app.credentials.clear_tokens()  # type: ignore[attr-defined]
+            app.session.resume_failed()  # type: ignore[attr-defined]
             self._error("")
             return
-        app.stay_connected = True  # type: ignore[attr-defined]
-        app.logged_in(me, me.nir)  # type: ignore[attr-defined]
+        app.logged_in(me, me.nir, resumed=True)  # type: ignore[attr-defined]
 
     def _show_remembered(self, nir: str) -> None:
         nir_input = self.query_one(NirInput)
@@ -129,7 +128,7 @@ class LoginScreen(PageScreen):
             self.run_worker(self._keyring_notice, thread=True, group="keyring-notice")
 
     def _keyring_notice(self) -> None:
-        warning = self.app.credentials.take_warning()  # type: ignore[attr-defined]
+        warning = self.app.session.keyring_notice()  # type: ignore[attr-defined]
         if warning:
             self.app.call_from_thread(
                 self.notify, warning, title=_("Trousseau indisponible"), severity="warning", timeout=10
@@ -200,7 +199,8 @@ class LoginScreen(PageScreen):
 
         app = self.app
         remember = self.query_one("#remember-nir", TextCheckbox).value
-        app.stay_connected = self.query_one("#stay-connected", TextCheckbox).value  # type: ignore[attr-defined]
+        # Set before logging in: the tokens the login brings are kept (or not) as they arrive.
+        app.session.stay_connected = self.query_one("#stay-connected", TextCheckbox).value  # type: ignore[attr-defined]
         self._error(_(MSG_CONNECTING))
         self.query_one("#login-submit", Button).disabled = True
         try:
@@ -216,12 +216,7 @@ class LoginScreen(PageScreen):
         except ApiError as exc:
             self._failed(exc.message)
             return
-        store = app.credentials  # type: ignore[attr-defined]
-        if remember:
-            store.remember_nir(nir)
-        else:
-            store.forget_nir()
-        app.logged_in(me, nir)  # type: ignore[attr-defined]
+        app.logged_in(me, nir, remember_nir=remember)  # type: ignore[attr-defined]
 
     def _failed(self, message: str, *, keep_password: bool = False) -> None:
         """Inline error: the NIR stays, the password is cleared (unless never checked) and focused."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from pathlib import Path
 
 from rich.text import Text
@@ -13,19 +14,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from ..api.errors import ApiError
-from ..api.models import Domain, Payment
+from ..api.models import Domain, Page, Payment
 from ..core.formatting import counted, long_date, money, short_date
 from ..core.i18n import _
 from ..core.payments import (
     DOMAIN_FILTERS,
-    LOAD_CAP,
-    PAGE_SIZE,
     PAYMENT_PRESETS,
     PRESET_LABELS,
     Period,
     Preset,
     domain_filter_label,
     domain_label,
+    load_batch,
     preset_period,
     total,
 )
@@ -187,33 +187,27 @@ class PaymentsScreen(LoadingPage):
         if not more:
             self.loaded = False
             panel.loading()
-        items: list[Payment] = list(self.payments) if more else []
-        cursor = self.next_cursor if more else None
-        fetched = 0
-        while True:
-            try:
-                page = await self.call(lambda c=cursor: self.api.payments(  # type: ignore[misc]
-                    domain=domain, date_from=period.start, date_to=period.end, limit=PAGE_SIZE, cursor=c))
-            except ApiError as error:
-                page, message = None, error.message
+
+        def fetch(cursor: str | None, size: int) -> Awaitable[Page[Payment] | None]:
+            return self.call(lambda: self.api.payments(
+                domain=domain, date_from=period.start, date_to=period.end, limit=size, cursor=cursor))
+
+        try:
+            batch = await load_batch(fetch, cursor=self.next_cursor if more else None)
+        except ApiError as error:
+            batch, message = None, error.message
+        else:
+            message = _("Les paiements n'ont pas pu être chargés.")
+        if batch is None:
+            if more:
+                self.notify(message, severity="error")
             else:
-                message = _("Les paiements n'ont pas pu être chargés.")
-            if page is None:
-                if more:
-                    self.notify(message, severity="error")
-                else:
-                    panel.failed(message)
-                self.refresh_bindings()
-                return
-            items += page.items
-            fetched += len(page.items)
-            cursor = page.next_cursor
-            # All pages of the period are fetched here, up to a cap: the total then means
-            # the whole period, and a huge history never freezes the screen.
-            if cursor is None or fetched >= LOAD_CAP:
-                break
+                panel.failed(message)
+            self.refresh_bindings()
+            return
+        items = (list(self.payments) if more else []) + batch.items
         panel.ready()
-        self.next_cursor = cursor
+        self.next_cursor = batch.next_cursor
         self.loaded = True
         self.show_payments(items, keep_row=more)
         self.refresh_bindings()

@@ -1,55 +1,15 @@
-"""Contact details rules: phone, postal code, address lines, e-mail; what changed; server field names."""
+"""Contact details rules: the form's fields, what changed, server field names (phone and postal code: test_fields)."""
 
 from __future__ import annotations
 
-import pytest
 
-from msa_tui.api.models import Address, AddressUpdate, ContactUpdate, Me
+from msa_tui.api.models import Address, AddressUpdate, Me
 from msa_tui.core.member import (
     check_contact,
     check_field,
-    check_phone,
-    check_postal_code,
     contact_changes,
     field_of,
 )
-
-
-@pytest.mark.parametrize("typed, stored", [
-    ("0612345678", "06 12 34 56 78"),
-    ("06.12.34.56.78", "06 12 34 56 78"),
-    ("06-12-34-56-78", "06 12 34 56 78"),
-    (" 05 65 12 34 56 ", "05 65 12 34 56"),
-    ("+33612345678", "+33 6 12 34 56 78"),
-    ("+33 (0)6 12 34 56 78", "+33 6 12 34 56 78"),
-    ("0033 6 12 34 56 78", "+33 6 12 34 56 78"),
-    ("", ""),
-])
-def test_phone_is_accepted_as_typed_and_stored_as_the_api_wants(typed, stored):
-    assert check_phone(typed) == (stored, None)
-    if stored:
-        ContactUpdate(phone=stored)  # the contract's own pattern accepts it
-
-
-@pytest.mark.parametrize("typed, words", [
-    ("06 12 34 56 7", "10 chiffres"),
-    ("06 12 34 56 789", "10 chiffres"),
-    ("6 12 34 56 78", "commence par 0"),
-    ("00 12 34 56 78", "deuxième chiffre"),
-    ("06 12 ab 56 78", "que des chiffres"),
-    ("+33 6 12 34", "+33"),
-])
-def test_bad_phones_get_a_french_reason(typed, words):
-    value, error = check_phone(typed)
-    assert value is None and words in error
-
-
-def test_postal_code_five_digits():
-    assert check_postal_code("12330") == ("12330", None)
-    assert check_postal_code("20 000") == ("20000", None)
-    for bad in ("1233", "123456", "2A000", "00100"):
-        assert "5 chiffres" in check_postal_code(bad)[1]
-    assert check_postal_code("")[1] == "Saisissez le code postal."
 
 
 def test_lines_city_and_email():

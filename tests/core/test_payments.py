@@ -8,8 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from msa_tui.api.models import AttestationKind, Domain, Payment
+from msa_tui.api.models import AttestationKind, Domain, Page, Payment
 from msa_tui.core.payments import (
+    LOAD_CAP,
+    PAGE_SIZE,
     Period,
     Preset,
     attestation_name,
@@ -18,8 +20,8 @@ from msa_tui.core.payments import (
     csv_name,
     domain_filter_label,
     domain_label,
+    load_batch,
     months_before,
-    parse_date,
     preset_period,
     takes_period,
     total,
@@ -66,12 +68,14 @@ def test_months_before_keeps_to_the_end_of_a_short_month():
     assert months_before(date(2026, 1, 10), 1) == date(2025, 12, 10)
 
 
-def test_parse_date_messages_are_french():
-    assert parse_date("1/9/2026") == (date(2026, 9, 1), None)
-    assert parse_date("")[1] == "Saisissez une date au format JJ/MM/AAAA."
-    assert "JJ/MM/AAAA" in parse_date("2026-09-01")[1]
-    assert parse_date("31/02/2026")[1] == "Cette date n'existe pas."
-    assert parse_date("01/01/1850")[1] == "L'année doit être postérieure à 1900."
+@pytest.mark.parametrize(("typed", "message"), [
+    ("", "Saisissez une date au format JJ/MM/AAAA."),
+    ("2026-09-01", "Date au format JJ/MM/AAAA, par exemple 01/09/2026."),
+    ("31/02/2026", "Cette date n'existe pas."),
+    ("01/01/1850", "L'année doit être postérieure à 1900."),
+])
+def test_typed_period_dates_say_what_is_wrong_in_french(typed, message):
+    assert check_custom_period(typed, "1/9/2026", TODAY) == (None, {"start": message})
 
 
 def test_custom_period_checks_order_and_future():
@@ -130,3 +134,50 @@ def test_file_names_are_dated_and_safe():
 def test_only_payment_kinds_take_a_period():
     assert takes_period(AttestationKind.paiement) and takes_period(AttestationKind.non_paiement)
     assert not takes_period(AttestationKind.droits_rsa)
+
+
+class Pager:
+    """A server of `n` payments, `PAGE_SIZE` at most per page, that records what was asked."""
+
+    def __init__(self, n: int, *, down_at: int | None = None) -> None:
+        self.payments = [pay(float(i + 1)) for i in range(n)]
+        self.asked: list[tuple[str | None, int]] = []
+        self.down_at = down_at
+
+    async def __call__(self, cursor: str | None, size: int) -> Page[Payment] | None:
+        self.asked.append((cursor, size))
+        if len(self.asked) == self.down_at:
+            return None
+        start = int(cursor or 0)
+        end = start + min(size, PAGE_SIZE)
+        return Page[Payment](items=self.payments[start:end],
+                             next_cursor=str(end) if end < len(self.payments) else None)
+
+
+@pytest.mark.parametrize(("n", "cap", "loaded", "asked", "complete"), [
+    (0, LOAD_CAP, 0, [(None, 100)], True),
+    (250, LOAD_CAP, 250, [(None, 100), ("100", 100), ("200", 100)], True),
+    (500, LOAD_CAP, 500, [(None, 100), ("100", 100), ("200", 100), ("300", 100), ("400", 100)], True),
+    (1200, LOAD_CAP, 500, [(None, 100), ("100", 100), ("200", 100), ("300", 100), ("400", 100)], False),
+    (1200, 130, 130, [(None, 100), ("100", 30)], False),  # a command's --limit: exactly that many
+    (250, None, 250, [(None, 100), ("100", 100), ("200", 100)], True),  # --all
+])
+async def test_a_load_fetches_the_whole_period_up_to_the_cap(n, cap, loaded, asked, complete):
+    pager = Pager(n)
+    batch = await load_batch(pager, cap=cap)
+    assert batch is not None and len(batch.items) == loaded
+    assert pager.asked == asked and batch.complete is complete
+
+
+async def test_load_more_goes_on_from_the_cursor_and_stops_at_the_end():
+    pager = Pager(1200)
+    first = await load_batch(pager)
+    second = await load_batch(pager, cursor=first.next_cursor)
+    third = await load_batch(pager, cursor=second.next_cursor)
+    assert [len(b.items) for b in (first, second, third)] == [500, 500, 200]
+    assert first.items + second.items + third.items == pager.payments
+    assert third.complete
+
+
+async def test_a_page_that_cannot_be_had_fails_the_whole_load():
+    assert await load_batch(Pager(300, down_at=2)) is None

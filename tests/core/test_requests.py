@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from msa_tui.api.models import Choice, Declaration, FormField, RequestForm
+from msa_tui.core.fields import parse_money
 from msa_tui.core.requests import (
     check_answers,
     check_field,
@@ -16,8 +17,7 @@ from msa_tui.core.requests import (
     field_hint,
     field_label,
     field_of,
-    parse_date,
-    parse_money,
+    parse_answer_date,
     quarter_label,
     show_answer,
     status_label,
@@ -49,10 +49,11 @@ def test_negative_and_huge_money_refused():
 
 
 def test_dates_are_typed_jj_mm_aaaa_and_sent_iso():
-    assert parse_date("07/05/1985") == ("1985-05-07", None)
-    assert parse_date(" 1/2/2026 ") == ("2026-02-01", None)
-    assert "JJ/MM/AAAA" in parse_date("2026-02-01")[1]
-    assert "n'existe pas" in parse_date("31/02/2026")[1]
+    assert parse_answer_date("07/05/1985") == ("1985-05-07", None)
+    assert parse_answer_date(" 1/2/2026 ") == ("2026-02-01", None)
+    assert parse_answer_date("")[1] == "Date au format JJ/MM/AAAA, par exemple 15/11/2026."
+    assert parse_answer_date("2026-02-01")[1] == "Date au format JJ/MM/AAAA, par exemple 15/11/2026."
+    assert parse_answer_date("31/02/2026")[1] == "Cette date n'existe pas : vérifiez le jour et le mois."
 
 
 def test_required_field_left_empty_says_so_and_optional_is_fine():

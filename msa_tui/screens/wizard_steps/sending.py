@@ -15,13 +15,12 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, ProgressBar, Static
 
-from ...api import errors
-from ...api.models import DocumentSpec, SubmissionCreate
-from ...core.send_document.files import changed_reason, display_name, ensure_hash
+from ...api.models import Receipt
 from ...core.i18n import _
 from ...core.send_document.receipt import write_receipt_pdf
-from ...widgets.receipt_view import ReceiptView
+from ...core.send_document.sending import Outcome, Sender, SendProgress
 from ...core.send_document.wizard import FileStatus, Wizard
+from ...widgets.receipt_view import ReceiptView
 from .panes import Edited, Pane, file_line
 
 CONNECTION_LOST = "Connexion perdue — appuyez sur r pour réessayer. Rien n'est perdu."
@@ -102,111 +101,37 @@ class SendPane(Pane):
             subprocess.Popen([*command, str(self.pdf_path)], stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, start_new_session=True)
 
-    # --- the sending itself (run in the screen's worker) -------------------------------
+    # --- the sending itself (run in the screen's worker; the steps are core's Sender) -------
 
     async def run_send(self) -> None:
-        """One attempt: create if needed, upload what is missing, send. Everything lands in the draft."""
-        wiz, screen = self.wizard, self.screen
-        api = screen.api  # type: ignore[attr-defined]
+        """One attempt: the Sender creates, uploads and sends; this pane shows how it goes."""
+        screen = self.screen
         problems = self.query_one("#send-problems", Static)
         problems.update("")
-        self.status(_("Envoi en cours…"))
-        if wiz.submission_id is None:
-            create = SubmissionCreate(object=wiz.object or "", documents=[
-                DocumentSpec(nature=d.nature or "", person_id=d.person_id or "", motif=d.motif.strip())
-                for d in wiz.active_documents])
-            try:
-                created = await screen.call(lambda: api.create_submission(create))  # type: ignore[attr-defined]
-            except errors.ApiError as error:
-                self.status(_("Envoi refusé : ") + error.message)
-                return
-            if created is None:
-                self.status(_(CONNECTION_LOST))
-                return
-            wiz.submission_id = created.id
-            self.post_message(Edited())
-        failures: list[str] = []
-        for i, j, f in wiz.files_to_upload():
-            outcome = await self._upload(i, j, f)
-            if outcome is None:
-                self.status(_(CONNECTION_LOST))
-                problems.update("\n".join(failures))
-                return
-            if outcome:
-                failures.append(outcome)
-        if failures:
+        sender = Sender(
+            screen.api,  # type: ignore[attr-defined]
+            self.wizard,
+            SendProgress(status=self.status, file=self._file_progress, changed=lambda: self.post_message(Edited())),
+            call=screen.call,  # type: ignore[attr-defined]
+        )
+        result = await sender.run()
+        if result.outcome is Outcome.refused:
+            self.status(_("Envoi refusé : ") + (result.error.message if result.error else ""))
+        elif result.outcome is Outcome.interrupted:
+            self.status(_(CONNECTION_LOST))
+            problems.update("\n".join(result.problems))
+        elif result.outcome is Outcome.files_failed:
             self.status(_("Certains fichiers n'ont pas pu être envoyés. Revenez à l'étape 5 (Ctrl+←) pour "
                           "les remplacer, ou appuyez sur r pour réessayer."))
-            problems.update("\n".join(failures))
-            return
-        await self._send()
+            problems.update("\n".join(result.problems))
+        elif result.receipt is not None:
+            await self._sent(result.receipt)
 
-    async def _upload(self, i: int, j: int, f) -> str | None:
-        """'' when uploaded, a French reason when refused, None when the connection is lost."""
-        wiz, screen = self.wizard, self.screen
-        api = screen.api  # type: ignore[attr-defined]
-        bar = self.query_one(f"#progress-{i}-{j}", ProgressBar)
-        reason = changed_reason(f)
-        if reason is None and f.sha256 is None:
-            await asyncio.to_thread(ensure_hash, f)
-        if reason is not None:
-            f.status, f.error = FileStatus.failed, reason
-            self.post_message(Edited())
-            return reason
-        self.status(_("Envoi de « {name} »…").format(name=display_name(f.name)))
-
-        def progress(sent: int, total: int) -> None:
-            bar.update(total=max(total, 1), progress=sent)
-            self._overall()
-
-        f.status = FileStatus.uploading
-        try:
-            stored = await screen.call(  # type: ignore[attr-defined]
-                lambda: api.upload_file(wiz.submission_id, i, Path(f.path), name=f.name, progress=progress))
-        except errors.ApiError as error:
-            f.status, f.error = FileStatus.failed, f"« {display_name(f.name)} » : {error.message}"
-            bar.update(progress=0)
-            self._overall()
-            self.post_message(Edited())
-            return f.error
-        if stored is None:
-            f.status = FileStatus.pending
-            bar.update(progress=0)
-            self._overall()
-            self.post_message(Edited())
-            return None
-        if f.sha256 and stored.sha256.lower() != f.sha256:
-            f.status = FileStatus.failed
-            f.error = _("« {name} » a été modifié depuis le récapitulatif : vérifiez-le et joignez-le à nouveau.").format(
-                name=display_name(f.name))
-            self.post_message(Edited())
-            return f.error
-        f.status, f.file_id, f.sha256, f.error = FileStatus.uploaded, stored.file_id, stored.sha256, None
-        bar.update(progress=f.size)
+    def _file_progress(self, index: int, position: int, sent: int, total: int) -> None:
+        self.query_one(f"#progress-{index}-{position}", ProgressBar).update(total=max(total, 1), progress=sent)
         self._overall()
-        self.post_message(Edited())
-        return ""
 
-    async def _send(self) -> None:
-        wiz, screen = self.wizard, self.screen
-        api = screen.api  # type: ignore[attr-defined]
-        self.status(_("Transmission à votre MSA…"))
-        # From here a lost answer may hide a success: the draft is frozen until a retry settles it.
-        wiz.mark_send_attempted()
-        self.post_message(Edited())
-        try:
-            receipt = await screen.call(lambda: api.send_submission(  # type: ignore[attr-defined]
-                wiz.submission_id, attestation=wiz.attestation, idempotency_key=wiz.idempotency_key))
-        except errors.ApiError as error:
-            # A clear refusal created nothing: the user may go back and fix it.
-            wiz.send_attempted = False
-            self.post_message(Edited())
-            self.status(_("Envoi refusé : ") + error.message)
-            return
-        if receipt is None:
-            self.status(_(CONNECTION_LOST))
-            return
-        wiz.finish(receipt)
+    async def _sent(self, receipt: Receipt) -> None:
         try:
             from ...core import paths
 
