@@ -250,23 +250,20 @@ class AccountFlowScreen(PageScreen):
             password.focus()
         self.app.notify(notice, title=_("Compte"))
 
-    @work(exclusive=True, group="account-api")
+    @work(exclusive=True, group="account-api", exit_on_error=False)
     async def run_api(
         self, factory: Callable[[], Awaitable[Any]], on_success: Callable[[Any], None], step: str
     ) -> None:
         names = self.step_form_names() if step == STEP_FORM else list(CODE_FIELDS)
         self.set_busy(True)
         try:
-            result = await self.call(factory)
+            # An unreachable server is told by `call`; the form stays as typed, with this line above it.
+            result = await self.call(factory, _("La demande n'a pas abouti. Vos saisies sont conservées : réessayez."))
         except ApiError as error:
             self.show_api_error(error, names, code_field="code" if step == STEP_CODE else None)
             return
         finally:
             self.set_busy(False)
-        if result is None:
-            # The shared handler already said why (network, server down); the form stays as typed.
-            self.show_form_error(_("La demande n'a pas abouti. Vos saisies sont conservées : réessayez."))
-            return
         on_success(result)
 
     def set_busy(self, busy: bool) -> None:

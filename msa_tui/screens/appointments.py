@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 
 from rich.text import Text
 from textual import on, work
@@ -31,12 +30,6 @@ from .loading_page import LoadingPage
 
 SLOT_TAKEN = ("Ce créneau vient d'être pris par une autre personne : choisissez-en un autre. "
               "Votre motif est conservé.")
-
-
-async def _cancelled(call: Awaitable[None]) -> bool:
-    """True once the call went through (the cancel itself answers nothing)."""
-    await call
-    return True
 
 
 def appointment_prompt(appointment: Appointment) -> Text:
@@ -86,9 +79,8 @@ class AppointmentsScreen(LoadingPage):
     async def load(self) -> None:
         page = await self.fetch(self.api.appointments, _("Vos rendez-vous n'ont pas pu être chargés."),
                                 quiet=bool(self.appointments))
-        if page is not None:
-            self.show_appointments(page.items)
-            self.refresh_bindings()
+        self.show_appointments(page.items)
+        self.refresh_bindings()
 
     def show_appointments(self, appointments: list[Appointment]) -> None:
         listing = self.query_one("#appointments", OptionList)
@@ -134,12 +126,10 @@ class AppointmentsScreen(LoadingPage):
     async def cancel(self, appointment: Appointment) -> None:
         result = self.query_one("#appointments-result", Static)
         try:
-            done = await self.call(lambda: _cancelled(self.api.cancel_appointment(appointment.id)))
+            await self.call(lambda: self.api.cancel_appointment(appointment.id),
+                            _("Le rendez-vous n'a pas été annulé. Réessayez avec A."))
         except ApiError as error:
             show_line(result, error.message)
-            return
-        if not done:
-            show_line(result, _("Le rendez-vous n'a pas été annulé. Réessayez avec A."))
             return
         show_line(result, _("Rendez-vous annulé : {what}.").format(what=appointment_words(appointment)), error=False)
         self.load()
@@ -215,9 +205,8 @@ class BookingScreen(LoadingPage):
     @work(exclusive=True, group="slots-load", exit_on_error=False)
     async def load(self) -> None:
         slots = await self.fetch(self.api.slots, _("Les créneaux libres n'ont pas pu être chargés."))
-        if slots is not None:
-            self.slots = slots
-            self.show_slots()
+        self.slots = slots
+        self.show_slots()
 
     def show_slots(self) -> None:
         listing = self.query_one("#slots", OptionList)
@@ -288,7 +277,8 @@ class BookingScreen(LoadingPage):
         self.booking = True
         error_line = self.query_one("#booking-error", Static)
         try:
-            appointment = await self.call(lambda: self.api.book(create))
+            appointment = await self.call(lambda: self.api.book(create), _(
+                "Le rendez-vous n'a pas été pris ; votre motif est conservé. Réessayez."))
         except ApiError as error:
             if error.code == "slot_taken":
                 show_line(error_line, _(SLOT_TAKEN))
@@ -299,9 +289,6 @@ class BookingScreen(LoadingPage):
             return
         finally:
             self.booking = False
-        if appointment is None:
-            show_line(error_line, _("Le rendez-vous n'a pas été pris ; votre motif est conservé. Réessayez."))
-            return
         self.dismiss(appointment)
 
     def action_next_mode(self) -> None:

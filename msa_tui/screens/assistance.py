@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, LoadingIndicator, Static
+from textual.worker import Worker
 
-from ..api.errors import ApiError
 from ..api.models import Assistance
 from ..core.formatting import opening_hours
 from ..core.i18n import _
@@ -54,14 +54,7 @@ class AssistanceScreen(PageScreen):
         self.run_worker(self._load(), group="assistance", exclusive=True, exit_on_error=False)
 
     async def _load(self) -> None:
-        try:
-            info = await self.call(self.api.assistance)
-        except ApiError as error:
-            self._failed(error.message)
-            return
-        if info is None:
-            self._failed(_(LOAD_FAILED))
-            return
+        info = await self.call(self.api.assistance, _(LOAD_FAILED))
         self.info = info
         self.query_one(LoadingIndicator).display = False
         status = self.query_one("#assistance-status", Static)
@@ -73,6 +66,9 @@ class AssistanceScreen(PageScreen):
         lines += opening_hours([(slot.weekday, slot.opens, slot.closes) for slot in info.hours])
         lines.append(_("Heure de Paris."))
         self.query_one("#assistance-details", Static).update("\n".join(lines))
+
+    def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
+        self._failed(message)
 
     def _failed(self, message: str) -> None:
         self.failed = True

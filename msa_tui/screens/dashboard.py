@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
+from textual.worker import Worker
 
-from ..api.errors import ApiError
 from ..core.i18n import _
 from ..widgets.dashboard_blocks import (
     DashboardBlock,
@@ -26,6 +26,7 @@ from .base import PageScreen
 WIDE_MIN_COLUMNS = 100
 """From this width the blocks sit 2 by 2; below it they stack."""
 
+BLOCK_GROUP = "block-"
 LOAD_FAILED = "Ce bloc n'a pas pu être chargé. Appuyez sur R pour réessayer."
 
 _OPEN = Binding.Group(_("Ouvrir un bloc"), compact=True)
@@ -123,18 +124,20 @@ class DashboardScreen(PageScreen):
     def load(self, block: DashboardBlock) -> None:
         """(Re)load one block in its own worker; the others are left alone."""
         block.show_loading()
-        self.run_worker(self._load(block), group=f"block-{block.key}", exclusive=True, exit_on_error=False)
+        self.run_worker(self._load(block), group=f"{BLOCK_GROUP}{block.key}", exclusive=True, exit_on_error=False)
 
     async def _load(self, block: DashboardBlock) -> None:
-        try:
-            content: Any = await self.call(self._loader(block.key))
-        except ApiError as error:
-            block.show_error(error.message)
-            return
-        if content is None:
-            block.show_error(_(LOAD_FAILED))
-            return
+        content: Any = await self.call(self._loader(block.key), _(LOAD_FAILED))
         block.show_content(content)
+
+    def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
+        """A block's failure stays in its block, with its own way to retry."""
+        key = worker.group.removeprefix(BLOCK_GROUP)
+        blocks = [block for block in self.query(DashboardBlock) if block.key == key]
+        if worker.group.startswith(BLOCK_GROUP) and blocks:
+            blocks[0].show_error(message)
+        else:
+            super().show_failure(message, worker, already_told=already_told)
 
     # --- navigation -----------------------------------------------------------------
 

@@ -74,8 +74,7 @@ class DeclarationsScreen(LoadingPage):
     async def load(self) -> None:
         page = await self.fetch(self.api.declarations, _("Vos déclarations n'ont pas pu être chargées."),
                                 quiet=bool(self.declarations))
-        if page is not None:
-            self.show_declarations(page.items)
+        self.show_declarations(page.items)
 
     def show_declarations(self, declarations: list[Declaration]) -> None:
         listing = self.query_one("#declarations", OptionList)
@@ -197,7 +196,8 @@ class DeclarationFormScreen(PageScreen):
     async def submit(self, body: DeclarationFile) -> None:
         self.sending = True
         try:
-            filed = await self.call(lambda: self.api.file_declaration(self.declaration.id, body))
+            filed = await self.call(lambda: self.api.file_declaration(self.declaration.id, body), _(
+                "Votre déclaration n'a pas été envoyée ; vos montants sont gardés. Réessayez avec Ctrl+S."))
         except ValidationFailed as error:
             fields = {name: self.field(name) for name, _label in RESOURCE_FIELDS}
             first, _others = place_field_errors(fields, error.field_errors, field_of)
@@ -211,10 +211,6 @@ class DeclarationFormScreen(PageScreen):
             return
         finally:
             self.sending = False
-        if filed is None:
-            self.set_form_error(_("Votre déclaration n'a pas été envoyée ; vos montants sont gardés. "
-                                  "Réessayez avec Ctrl+S."))
-            return
         self.filed = filed
         owner = self.owner
         if owner is not None:

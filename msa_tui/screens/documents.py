@@ -99,8 +99,7 @@ class DocumentsScreen(LoadingPage):
         direction = self.direction
         page = await self.fetch(lambda: self.api.documents(direction=direction, limit=100),
                                 _("La liste des documents n'a pas pu être chargée."))
-        if page is not None:
-            self.show_documents(page.items)
+        self.show_documents(page.items)
 
     def show_documents(self, documents: list[Document]) -> None:
         self.documents = documents
@@ -160,13 +159,14 @@ class DocumentsScreen(LoadingPage):
         result.update(_("Téléchargement de « {title} »…").format(title=document.title))
         try:
             path, problem = await save_in_downloads(
-                self, download_name(document), lambda dest: self.api.download_document(document.id, dest))
+                self, download_name(document), lambda dest: self.api.download_document(document.id, dest),
+                _("Le document n'a pas été téléchargé. Réessayez avec T."))
         except ApiError as error:
             path, problem = None, error.message
         finally:
             self.downloading = False
         if path is None:
-            result.update("⚠ " + (problem or _("Le document n'a pas été téléchargé. Réessayez avec T.")))
+            result.update(f"⚠ {problem}")
             return
         result.update(_("Document enregistré : {path}").format(path=path))
         self.notify(str(path), title=_("Document enregistré"))

@@ -84,7 +84,7 @@ class LoginScreen(PageScreen):
     def _painted(self) -> None:
         self.app.first_screen_painted()  # type: ignore[attr-defined]
         # After the first paint: importing keyring on a thread would still hold the GIL.
-        self.run_worker(self._load_remembered, thread=True, group="remembered")
+        self.run_worker(self._load_remembered, thread=True, group="remembered", exit_on_error=False)
 
     def _load_remembered(self) -> None:
         # Keyring access is slow (and may block on D-Bus): never on the UI thread.
@@ -97,7 +97,7 @@ class LoginScreen(PageScreen):
         if tokens is not None:
             self.app.call_from_thread(self._resume, tokens)
 
-    @work(exclusive=True, group="login")
+    @work(exclusive=True, group="login", exit_on_error=False)
     async def _resume(self, tokens: object) -> None:
         from ..api.errors import ApiError
 
@@ -126,7 +126,7 @@ class LoginScreen(PageScreen):
     def _keep_something(self, event: TextCheckbox.Changed) -> None:
         # The "no keyring" notice matters only once the member asks us to keep something.
         if event.value:
-            self.run_worker(self._keyring_notice, thread=True, group="keyring-notice")
+            self.run_worker(self._keyring_notice, thread=True, group="keyring-notice", exit_on_error=False)
 
     def _keyring_notice(self) -> None:
         warning = self.app.credentials.take_warning()  # type: ignore[attr-defined]
@@ -193,7 +193,7 @@ class LoginScreen(PageScreen):
             return
         self._login(nir, password_input.value)
 
-    @work(exclusive=True, group="login")
+    @work(exclusive=True, group="login", exit_on_error=False)
     async def _login(self, nir: str, password: str) -> None:
         from ..api.errors import AccountLocked, ApiError, NetworkDown, ServerUnavailable
         from .dialogs import lockout_message  # after the first paint: the dialogs are not needed before

@@ -84,8 +84,7 @@ class ThreadScreen(LoadingPage):
     @work(exclusive=True, group="thread-load", exit_on_error=False)
     async def load(self) -> None:
         thread = await self.fetch(lambda: self.api.thread(self.thread_id), _("Cet échange n'a pas pu être chargé."))
-        if thread is not None:
-            self.show_thread(thread)
+        self.show_thread(thread)
 
     def show_thread(self, thread: Thread) -> None:
         self.thread = thread
@@ -126,16 +125,13 @@ class ThreadScreen(LoadingPage):
         button.disabled = True
         error_line = self.query_one("#reply-error", Static)
         try:
-            thread = await self.call(lambda: self.api.reply(self.thread_id, body))
+            thread = await self.call(lambda: self.api.reply(self.thread_id, body), _(NOT_SENT))
         except ApiError as error:
             show_line(error_line, error.message)
             return
         finally:
             self.sending = False
             button.disabled = False
-        if thread is None:
-            show_line(error_line, _(NOT_SENT))
-            return
         self.query_one("#reply", TextArea).clear()
         self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
         self.show_thread(thread)
@@ -214,7 +210,7 @@ class NewThreadScreen(PageScreen):
         error_line = self.query_one("#new-thread-error", Static)
         show_line(error_line, None)
         try:
-            thread = await self.call(lambda: self.api.new_thread(new))
+            thread = await self.call(lambda: self.api.new_thread(new), _(NOT_SENT))
         except ValidationFailed as error:
             fields = {e.field: e.message for e in error.field_errors}
             show_line(error_line, "; ".join(fields.values()) or error.message)
@@ -224,9 +220,6 @@ class NewThreadScreen(PageScreen):
             return
         finally:
             self.sending = False
-        if thread is None:
-            show_line(error_line, _(NOT_SENT))
-            return
         self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
         # The new thread replaces the form: Échap from it goes back to the refreshed list.
         self.app.switch_screen(ThreadScreen(thread.id, thread.subject))

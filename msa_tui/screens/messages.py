@@ -68,8 +68,7 @@ class MessagesScreen(LoadingPage):
     @work(exclusive=True, group="messages-load", exit_on_error=False)
     async def load(self) -> None:
         page = await self.fetch(lambda: self.api.threads(limit=100), _(LOAD_FAILED), quiet=bool(self.threads))
-        if page is not None:
-            self.show_threads(page.items)
+        self.show_threads(page.items)
 
     def show_threads(self, threads: list[ThreadSummary]) -> None:
         listing = self.query_one("#threads", OptionList)

@@ -193,16 +193,13 @@ class PaymentsScreen(LoadingPage):
         while True:
             try:
                 page = await self.call(lambda c=cursor: self.api.payments(  # type: ignore[misc]
-                    domain=domain, date_from=period.start, date_to=period.end, limit=PAGE_SIZE, cursor=c))
+                    domain=domain, date_from=period.start, date_to=period.end, limit=PAGE_SIZE, cursor=c),
+                    _("Les paiements n'ont pas pu être chargés."))
             except ApiError as error:
-                page, message = None, error.message
-            else:
-                message = _("Les paiements n'ont pas pu être chargés.")
-            if page is None:
                 if more:
-                    self.notify(message, severity="error")
+                    self.notify(error.message, severity="error")
                 else:
-                    panel.failed(message)
+                    panel.failed(error.message)
                 self.refresh_bindings()
                 return
             items += page.items

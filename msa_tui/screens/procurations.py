@@ -79,9 +79,8 @@ class ProcurationsScreen(LoadingPage):
     async def load(self) -> None:
         page = await self.fetch(self.api.procurations, _("Vos procurations n'ont pas pu être chargées."),
                                 quiet=bool(self.procurations))
-        if page is not None:
-            self.show_procurations(page.items)
-            self.refresh_bindings()
+        self.show_procurations(page.items)
+        self.refresh_bindings()
 
     def show_procurations(self, procurations: list[Procuration]) -> None:
         listing = self.query_one("#procurations", OptionList)
@@ -131,12 +130,10 @@ class ProcurationsScreen(LoadingPage):
     async def revoke(self, procuration: Procuration) -> None:
         result = self.query_one("#procurations-result", Static)
         try:
-            revoked = await self.call(lambda: self.api.revoke_procuration(procuration.id))
+            revoked = await self.call(lambda: self.api.revoke_procuration(procuration.id),
+                                      _("La procuration n'a pas été révoquée. Réessayez avec R."))
         except ApiError as error:
             show_line(result, error.message)
-            return
-        if revoked is None:
-            show_line(result, _("La procuration n'a pas été révoquée. Réessayez avec R."))
             return
         line = _("Procuration révoquée : {what}.").format(what=summary(revoked))
         show_line(result, line, error=False)
@@ -237,7 +234,8 @@ class ProcurationRequestScreen(PageScreen):
         self.sending = True
         error_line = self.query_one("#procuration-error", Static)
         try:
-            procuration = await self.call(lambda: self.api.request_procuration(create))
+            procuration = await self.call(lambda: self.api.request_procuration(create), _(
+                "La demande n'a pas été envoyée ; ce que vous avez saisi est conservé. Réessayez avec Ctrl+S."))
         except ValidationFailed as error:
             nir_errors = [e.message for e in error.field_errors if e.field.endswith("grantee_nir")]
             if nir_errors:
@@ -250,10 +248,6 @@ class ProcurationRequestScreen(PageScreen):
             return
         finally:
             self.sending = False
-        if procuration is None:
-            show_line(error_line, _("La demande n'a pas été envoyée ; ce que vous avez saisi est conservé. "
-                                    "Réessayez avec Ctrl+S."))
-            return
         self.dismiss(procuration)
 
     def action_leave(self) -> None:

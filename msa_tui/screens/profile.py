@@ -95,8 +95,6 @@ class ProfileScreen(LoadingPage):
     @work(exclusive=True, group="profile-load", exit_on_error=False)
     async def load(self) -> None:
         me = await self.fetch(self.api.me, _("Vos informations n'ont pas pu être chargées."))
-        if me is None:
-            return
         self.show(me)
         self.query_one("#profile-scroll").display = True
         self.query_one("#email-input", Input).focus()
@@ -160,7 +158,8 @@ class ProfileScreen(LoadingPage):
     async def save(self, update: ContactUpdate) -> None:
         self.saving = True
         try:
-            me = await self.call(lambda: self.api.update_contact(update))
+            me = await self.call(lambda: self.api.update_contact(update),
+                                 _("Vos coordonnées n'ont pas été enregistrées ; vos saisies sont conservées."))
         except ValidationFailed as error:
             self.show_server_errors(error)
             return
@@ -169,9 +168,6 @@ class ProfileScreen(LoadingPage):
             return
         finally:
             self.saving = False
-        if me is None:
-            self.set_form_error(_("Vos coordonnées n'ont pas été enregistrées ; vos saisies sont conservées."))
-            return
         self.show(me)
         self.app.me = me  # type: ignore[attr-defined]
         self.notify(_("Vos coordonnées sont enregistrées."), title=_("Coordonnées modifiées"))

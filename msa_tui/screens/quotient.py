@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from ..api.errors import ApiError, NotEligible
+from ..api.errors import NotEligible
 from ..api.models import QuotientFamilial
 from ..core.formatting import long_date, money
 from ..core.i18n import _
@@ -51,19 +51,12 @@ class QuotientScreen(LoadingPage):
         panel = self.query_one(LoadPanel)
         panel.loading()
         try:
-            qf = await self.call(self.api.quotient_familial)
+            qf = await self.call(self.api.quotient_familial, _("Votre quotient familial n'a pas pu être chargé."))
         except NotEligible as error:
             # An answer, not a failure: nothing to retry.
             panel.ready()
             self.query_one("#quotient", Static).update("ⓘ " + error.message)
             return
-        except ApiError as error:
-            panel.failed(error.message)
-            self.refresh_bindings()
-            return
-        if qf is None:
-            panel.failed(_("Votre quotient familial n'a pas pu être chargé."))
-        else:
-            panel.ready()
-            self.query_one("#quotient", Static).update(quotient_text(qf))
+        panel.ready()
+        self.query_one("#quotient", Static).update(quotient_text(qf))
         self.refresh_bindings()

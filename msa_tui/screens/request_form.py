@@ -70,8 +70,7 @@ class RequestFormScreen(LoadingPage):
     async def load(self) -> None:
         form = await self.fetch(lambda: self.api.request_form(self.request_type),
                                 _("Le formulaire n'a pas pu être chargé."))
-        if form is not None:
-            await self.show_form(form)
+        await self.show_form(form)
 
     def _widget_for(self, name: str, kind: str, choices: list[tuple[str, str]]) -> Widget:
         widget_id = f"{name}-input"
@@ -185,7 +184,8 @@ class RequestFormScreen(LoadingPage):
     async def submit(self, create: RequestCreate) -> None:
         self.sending = True
         try:
-            filed = await self.call(lambda: self.api.file_request(create))
+            filed = await self.call(lambda: self.api.file_request(create), _(
+                "Votre demande n'a pas été envoyée ; vos réponses sont gardées en brouillon. Réessayez avec Ctrl+S."))
         except ValidationFailed as error:
             self.show_server_errors(error)
             return
@@ -194,10 +194,6 @@ class RequestFormScreen(LoadingPage):
             return
         finally:
             self.sending = False
-        if filed is None:
-            self.set_form_error(_("Votre demande n'a pas été envoyée ; vos réponses sont gardées en brouillon. "
-                                  "Réessayez avec Ctrl+S."))
-            return
         owner = self.owner
         if owner is not None:
             request_drafts.discard(request_drafts.request_kind(self.request_type), owner)

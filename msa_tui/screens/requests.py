@@ -77,8 +77,6 @@ class RequestsScreen(LoadingPage):
     async def load(self) -> None:
         page = await self.fetch(self.api.requests, _("Vos démarches n'ont pas pu être chargées."),
                                 quiet=bool(self.requests))
-        if page is None:
-            return
         me = getattr(self.app, "me", None)
         self.show_requests(page.items, request_drafts.request_drafts(me.id) if me is not None else [])
 
@@ -178,8 +176,6 @@ class RequestDetailScreen(LoadingPage):
         request = await self.fetch(lambda: self.api.request(self.request_id),
                                    _("Le suivi de cette démarche n'a pas pu être chargé."),
                                    quiet=self.request is not None)
-        if request is None:
-            return
         form = None
         try:
             form = await self.call(lambda: self.api.request_form(request.type))

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.widgets import Button, ContentSwitcher, LoadingIndicator, Static
+from textual.worker import Worker
 
 from ..api.errors import ApiError
 from ..core.drafts import DraftRefused, delete_draft, load_draft, save_draft
@@ -71,23 +72,16 @@ class SendDocumentScreen(PageScreen):
 
     # --- loading and resuming ---------------------------------------------------------
 
-    @work(exclusive=True, group="wizard-load")
+    @work(exclusive=True, group="wizard-load", exit_on_error=False)
     async def load(self) -> None:
         self.query_one("#wizard-loading").display = True
-        app = self.app
-        constraints = getattr(app, "constraints", None)
-        try:
-            if constraints is None:
-                constraints = await self.call(lambda: self.api.submission_constraints())
-                app.constraints = constraints  # type: ignore[attr-defined]
-            me = getattr(app, "me", None) or await self.call(lambda: self.api.me())
-        except ApiError as error:
-            constraints = me = None
-            self.notify(error.message, severity="error")
+        app = self.msa_app
+        constraints = app.constraints
+        if constraints is None:
+            constraints = await self.call(self.api.submission_constraints)
+            app.constraints = constraints
+        me = app.me or await self.call(self.api.me)
         self.query_one("#wizard-loading").display = False
-        if constraints is None or me is None:
-            self._errors([_("Le formulaire n'a pas pu être chargé. Appuyez sur r pour réessayer.")])
-            return
         people = people_of(me)
         wizard = None
         data = load_draft(DRAFT_KIND, me.id)
@@ -103,6 +97,15 @@ class SendDocumentScreen(PageScreen):
             else:
                 wizard = None
         await self.start(wizard or Wizard(me.id, constraints, people))
+
+    def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
+        if worker.group != "wizard-load":
+            super().show_failure(message, worker, already_told=already_told)
+            return
+        if not already_told:
+            self.notify(message, severity="error")
+        self.query_one("#wizard-loading").display = False
+        self._errors([_("Le formulaire n'a pas pu être chargé. Appuyez sur r pour réessayer.")])
 
     async def start(self, wizard: Wizard) -> None:
         self.wizard = wizard
@@ -239,7 +242,7 @@ class SendDocumentScreen(PageScreen):
 
     # --- workers -------------------------------------------------------------------------------
 
-    @work(exclusive=True, group="wizard-send")
+    @work(exclusive=True, group="wizard-send", exit_on_error=False)
     async def send(self) -> None:
         pane = self.pane(Step.SEND)
         await pane.run_send()  # type: ignore[attr-defined]
@@ -264,7 +267,7 @@ class SendDocumentScreen(PageScreen):
     def _medical_chosen(self) -> None:
         self._load_medical_address()
 
-    @work(exclusive=True, group="wizard-medical")
+    @work(exclusive=True, group="wizard-medical", exit_on_error=False)
     async def _load_medical_address(self) -> None:
         if self.medical_address is None:
             try:
@@ -278,7 +281,7 @@ class SendDocumentScreen(PageScreen):
                      *([a.line2] if a.line2 else []), f"{a.postal_code} {a.city}"])
         self.query_one(DetailsPane).show_medical(self.medical_address, scroll=True)
 
-    @work(group="wizard-hash")
+    @work(group="wizard-hash", exit_on_error=False)
     async def _hash_files(self) -> None:
         wiz = self.wizard
         assert wiz is not None
@@ -297,7 +300,7 @@ class SendDocumentScreen(PageScreen):
     def _add_files(self, event: FilesPane.AddRequested) -> None:
         self._pick(event.index)
 
-    @work(group="wizard-pick")
+    @work(group="wizard-pick", exit_on_error=False)
     async def _pick(self, index: int) -> None:
         wiz = self.wizard
         assert wiz is not None

@@ -66,8 +66,7 @@ class ServicesScreen(LoadingPage):
     @work(exclusive=True, group="services-load", exit_on_error=False)
     async def load(self) -> None:
         categories = await self.fetch(self.api.services, _("Le catalogue des services n'a pas pu être chargé."))
-        if categories is not None:
-            self.show_catalogue(categories)
+        self.show_catalogue(categories)
 
     def show_catalogue(self, categories: list[ServiceCategory]) -> None:
         listing = self.query_one("#services", OptionList)

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,8 +23,11 @@ from ...core.i18n import _
 from ...core.send_document.receipt import write_receipt_pdf
 from ...widgets.receipt_view import ReceiptView
 from ...core.send_document.wizard import FileStatus, Wizard
+from ..base import CallAbandoned, PageScreen
 from .panes import Edited, Pane, file_line
 
+NOT_DONE = (errors.NetworkDown, errors.ServerUnavailable, CallAbandoned)
+"""Nothing was decided by the server (already told to the member): the draft keeps the step to retry."""
 CONNECTION_LOST = "Connexion perdue — appuyez sur r pour réessayer. Rien n'est perdu."
 
 
@@ -74,6 +78,11 @@ class SendPane(Pane):
                 yield ProgressBar(total=self._total(), show_eta=False, id="progress-all")
         yield Static("", id="send-problems", markup=False)
 
+    @property
+    def page(self) -> PageScreen:
+        """The wizard page this pane sits on: its `call` is the one way to the server."""
+        return cast("PageScreen", self.screen)
+
     def _total(self) -> int:
         return sum(f.size for _i, _j, f in self.wizard.all_files()) or 1
 
@@ -106,8 +115,8 @@ class SendPane(Pane):
 
     async def run_send(self) -> None:
         """One attempt: create if needed, upload what is missing, send. Everything lands in the draft."""
-        wiz, screen = self.wizard, self.screen
-        api = screen.api  # type: ignore[attr-defined]
+        wiz, screen = self.wizard, self.page
+        api = screen.api
         problems = self.query_one("#send-problems", Static)
         problems.update("")
         self.status(_("Envoi en cours…"))
@@ -116,12 +125,12 @@ class SendPane(Pane):
                 DocumentSpec(nature=d.nature or "", person_id=d.person_id or "", motif=d.motif.strip())
                 for d in wiz.active_documents])
             try:
-                created = await screen.call(lambda: api.create_submission(create))  # type: ignore[attr-defined]
+                created = await screen.call(lambda: api.create_submission(create))
+            except NOT_DONE:
+                self.status(_(CONNECTION_LOST))
+                return
             except errors.ApiError as error:
                 self.status(_("Envoi refusé : ") + error.message)
-                return
-            if created is None:
-                self.status(_(CONNECTION_LOST))
                 return
             wiz.submission_id = created.id
             self.post_message(Edited())
@@ -143,8 +152,8 @@ class SendPane(Pane):
 
     async def _upload(self, i: int, j: int, f) -> str | None:
         """'' when uploaded, a French reason when refused, None when the connection is lost."""
-        wiz, screen = self.wizard, self.screen
-        api = screen.api  # type: ignore[attr-defined]
+        wiz, screen = self.wizard, self.page
+        api = screen.api
         bar = self.query_one(f"#progress-{i}-{j}", ProgressBar)
         reason = changed_reason(f)
         if reason is None and f.sha256 is None:
@@ -161,20 +170,20 @@ class SendPane(Pane):
 
         f.status = FileStatus.uploading
         try:
-            stored = await screen.call(  # type: ignore[attr-defined]
+            stored = await screen.call(
                 lambda: api.upload_file(wiz.submission_id, i, Path(f.path), name=f.name, progress=progress))
+        except NOT_DONE:
+            f.status = FileStatus.pending
+            bar.update(progress=0)
+            self._overall()
+            self.post_message(Edited())
+            return None
         except errors.ApiError as error:
             f.status, f.error = FileStatus.failed, f"« {display_name(f.name)} » : {error.message}"
             bar.update(progress=0)
             self._overall()
             self.post_message(Edited())
             return f.error
-        if stored is None:
-            f.status = FileStatus.pending
-            bar.update(progress=0)
-            self._overall()
-            self.post_message(Edited())
-            return None
         if f.sha256 and stored.sha256.lower() != f.sha256:
             f.status = FileStatus.failed
             f.error = _("« {name} » a été modifié depuis le récapitulatif : vérifiez-le et joignez-le à nouveau.").format(
@@ -188,23 +197,23 @@ class SendPane(Pane):
         return ""
 
     async def _send(self) -> None:
-        wiz, screen = self.wizard, self.screen
-        api = screen.api  # type: ignore[attr-defined]
+        wiz, screen = self.wizard, self.page
+        api = screen.api
         self.status(_("Transmission à votre MSA…"))
         # From here a lost answer may hide a success: the draft is frozen until a retry settles it.
         wiz.mark_send_attempted()
         self.post_message(Edited())
         try:
-            receipt = await screen.call(lambda: api.send_submission(  # type: ignore[attr-defined]
+            receipt = await screen.call(lambda: api.send_submission(
                 wiz.submission_id, attestation=wiz.attestation, idempotency_key=wiz.idempotency_key))
+        except NOT_DONE:
+            self.status(_(CONNECTION_LOST))
+            return
         except errors.ApiError as error:
             # A clear refusal created nothing: the user may go back and fix it.
             wiz.send_attempted = False
             self.post_message(Edited())
             self.status(_("Envoi refusé : ") + error.message)
-            return
-        if receipt is None:
-            self.status(_(CONNECTION_LOST))
             return
         wiz.finish(receipt)
         try:
