@@ -50,8 +50,8 @@ class AccountFlowScreen(PageScreen):
         ),
     ]
 
-    def __init__(self, nir: str | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, nir: str | None = None) -> None:
+        super().__init__()
         self.initial_nir = nir or ""
         self.step = STEP_FORM
         self.sent_to = ""
@@ -231,7 +231,7 @@ class AccountFlowScreen(PageScreen):
         stack = self.app.screen_stack
         below = stack[-2] if len(stack) >= 2 and stack[-1] is self else None
         if below is None:
-            self.app.switch_screen(self.app.make_page("login", notice=notice))  # type: ignore[attr-defined]
+            self.msa_app.switch_screen(self.msa_app.make_page("login", notice=notice))
             return
         self.app.pop_screen()
         prefill = getattr(below, "prefill", None)

@@ -56,8 +56,8 @@ class AppointmentsScreen(LoadingPage):
                 tooltip=_("Revenir à la page précédente")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.appointments: list[Appointment] = []
         self.focus_id: str | None = None
 
@@ -170,8 +170,8 @@ class BookingScreen(LoadingPage):
                 tooltip=_("Revenir à vos rendez-vous sans rien réserver")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.slots: list[Slot] = []
         self.mode_index = 0
         self.booking = False

@@ -27,8 +27,8 @@ class AssistanceScreen(PageScreen):
         Binding("r", "retry", _("Réessayer"), id="assistance.retry", tooltip=_("Recharger les horaires")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.info: Assistance | None = None
         self.failed = False
 

@@ -37,8 +37,8 @@ class AttestationsScreen(PageScreen):
                 tooltip=_("Obtenir l'attestation choisie et l'enregistrer dans votre dossier Téléchargements")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.kind = AttestationKind.paiement
         self.preset = Preset.last_12_months
         self.custom: Period | None = None

@@ -48,4 +48,4 @@ class ContactScreen(PageScreen):
         self.action_open(str(event.button.id).removeprefix("contact-"))
 
     def action_open(self, page: str) -> None:
-        self.app.open_page(page)  # type: ignore[attr-defined]
+        self.msa_app.open_page(page)

@@ -142,7 +142,7 @@ class DashboardScreen(PageScreen):
     # --- navigation -----------------------------------------------------------------
 
     def action_open(self, page: str) -> None:
-        self.app.open_page(page)  # type: ignore[attr-defined]
+        self.msa_app.open_page(page)
 
     @on(DashboardBlock.OpenRequested)
     def _open_block(self, event: DashboardBlock.OpenRequested) -> None:

@@ -54,8 +54,8 @@ class DeclarationsScreen(LoadingPage):
                 tooltip=_("Revenir à la page précédente")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.declarations: list[Declaration] = []
 
     def compose_body(self) -> ComposeResult:
@@ -116,8 +116,8 @@ class DeclarationFormScreen(PageScreen):
                 tooltip=_("Revenir à la liste (vos montants restent en brouillon)")),
     ]
 
-    def __init__(self, declaration: Declaration, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, declaration: Declaration) -> None:
+        super().__init__()
         self.declaration = declaration
         self.sending = False
         self.filed: Declaration | None = None

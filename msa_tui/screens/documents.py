@@ -46,8 +46,8 @@ class DocumentsScreen(LoadingPage):
                 tooltip=_("Revenir à la page précédente")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.filter_index = 0
         self.documents: list[Document] = []
         self.downloading = False

@@ -34,7 +34,7 @@ class LoadingPage(PageScreen):
         self.refresh_bindings()
         return result
 
-    def load(self) -> None:  # pragma: no cover - every subclass defines its worker
+    def load(self) -> object:  # pragma: no cover - every subclass defines its worker (a Worker)
         raise NotImplementedError
 
     @on(LoadPanel.RetryRequested)

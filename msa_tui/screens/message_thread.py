@@ -58,8 +58,8 @@ class ThreadScreen(LoadingPage):
                 tooltip=_("Revenir à la liste de vos échanges")),
     ]
 
-    def __init__(self, thread_id: str, subject: str = "", **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, thread_id: str, subject: str = "") -> None:
+        super().__init__()
         self.thread_id = thread_id
         self.subject = subject
         self.thread: Thread | None = None
@@ -153,8 +153,8 @@ class NewThreadScreen(PageScreen):
                 tooltip=_("Revenir à la liste de vos échanges")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.sending = False
 
     def compose_body(self) -> ComposeResult:

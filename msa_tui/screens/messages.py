@@ -46,8 +46,8 @@ class MessagesScreen(LoadingPage):
                 tooltip=_("Revenir à la page précédente")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.threads: list[ThreadSummary] = []
 
     def compose_body(self) -> ComposeResult:

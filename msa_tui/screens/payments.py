@@ -91,8 +91,8 @@ class PaymentsScreen(LoadingPage):
         Binding("r", "reload", _("Réessayer"), id="payments.retry", tooltip=_("Recharger les paiements")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.domain: Domain | None = None
         self.preset: Preset = Preset.last_12_months
         self.custom: Period | None = None

@@ -56,8 +56,8 @@ class ProcurationsScreen(LoadingPage):
                 tooltip=_("Revenir à la page précédente")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.procurations: list[Procuration] = []
         self.focus_id: str | None = None
 
@@ -169,8 +169,8 @@ class ProcurationRequestScreen(PageScreen):
                 tooltip=_("Revenir à vos procurations sans rien demander")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.sending = False
 
     def compose_body(self) -> ComposeResult:

@@ -65,8 +65,8 @@ class ProfileScreen(LoadingPage):
                 tooltip=_("Revenir à la page précédente")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.me: Me | None = None
         self.saving = False
 
@@ -169,7 +169,7 @@ class ProfileScreen(LoadingPage):
         finally:
             self.saving = False
         self.show(me)
-        self.app.me = me  # type: ignore[attr-defined]
+        self.msa_app.me = me
         self.notify(_("Vos coordonnées sont enregistrées."), title=_("Coordonnées modifiées"))
 
     def show_server_errors(self, error: ValidationFailed) -> None:

@@ -38,8 +38,8 @@ class RequestFormScreen(LoadingPage):
                 tooltip=_("Revenir à la page précédente (vos réponses restent en brouillon)")),
     ]
 
-    def __init__(self, request_type: str, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, request_type: str) -> None:
+        super().__init__()
         self.request_type = request_type
         self.form: RequestForm | None = None
         self.sending = False

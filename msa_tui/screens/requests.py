@@ -56,8 +56,8 @@ class RequestsScreen(LoadingPage):
                 tooltip=_("Revenir à la page précédente")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.requests: list[RequestSummary] = []
         self.drafts: list[dict[str, str]] = []
 
@@ -105,12 +105,12 @@ class RequestsScreen(LoadingPage):
     def _open(self, event: OptionList.OptionSelected) -> None:
         kind, _sep, key = (event.option.id or "").partition(":")
         if kind == "draft":
-            self.app.open_page("request_form", request_type=key)  # type: ignore[attr-defined]
+            self.msa_app.open_page("request_form", request_type=key)
         elif kind == "req":
             self.app.push_screen(RequestDetailScreen(key))
 
     def action_services(self) -> None:
-        self.app.open_page("services")  # type: ignore[attr-defined]
+        self.msa_app.open_page("services")
 
 
 
@@ -146,8 +146,8 @@ class RequestDetailScreen(LoadingPage):
                 tooltip=_("Revenir à la page précédente")),
     ]
 
-    def __init__(self, request_id: str, request: Request | None = None, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, request_id: str, request: Request | None = None) -> None:
+        super().__init__()
         self.request_id = request_id
         self.request: Request | None = request
 
@@ -200,7 +200,7 @@ class RequestDetailScreen(LoadingPage):
         self.refresh_bindings()
 
     def action_send_document(self) -> None:
-        self.app.open_page("send_document")  # type: ignore[attr-defined]
+        self.msa_app.open_page("send_document")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "send_document":

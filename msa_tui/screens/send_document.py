@@ -50,8 +50,8 @@ class SendDocumentScreen(PageScreen):
                 tooltip=_("Quitter l'assistant ; le brouillon est gardé")),
     ]
 
-    def __init__(self, start_dir: Path | None = None, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, start_dir: Path | None = None) -> None:
+        super().__init__()
         self.start_dir = start_dir
         self.wizard: Wizard | None = None
         self.medical_address: str | None = None
@@ -80,7 +80,9 @@ class SendDocumentScreen(PageScreen):
         if constraints is None:
             constraints = await self.call(self.api.submission_constraints)
             app.constraints = constraints
-        me = app.me or await self.call(self.api.me)
+        me = app.me
+        if me is None:
+            me = await self.call(self.api.me)
         self.query_one("#wizard-loading").display = False
         people = people_of(me)
         wizard = None
@@ -132,8 +134,8 @@ class SendDocumentScreen(PageScreen):
             _("Étape {k}/{n}").format(k=int(wiz.step), n=STEP_COUNT) + " — " + _(STEP_NAMES[wiz.step]))
         self._errors([])
         pane = self.pane()
-        if wiz.step is Step.SEND:
-            pane.labels = self._labels()  # type: ignore[attr-defined]
+        if isinstance(pane, SendPane):
+            pane.labels = self._labels()
         await pane.render_wizard()
         self.query_one("#wizard-steps", ContentSwitcher).current = pane.id
         back = self.query_one("#wizard-back", Button)
@@ -244,8 +246,7 @@ class SendDocumentScreen(PageScreen):
 
     @work(exclusive=True, group="wizard-send", exit_on_error=False)
     async def send(self) -> None:
-        pane = self.pane(Step.SEND)
-        await pane.run_send()  # type: ignore[attr-defined]
+        await self.query_one(SendPane).run_send()
         self._save()
 
     @on(SendPane.Finished)

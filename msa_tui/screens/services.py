@@ -49,8 +49,8 @@ class ServicesScreen(LoadingPage):
                 tooltip=_("Revenir à la page précédente")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.services: dict[str, Service] = {}
 
     def compose_body(self) -> ComposeResult:
@@ -100,9 +100,9 @@ class ServicesScreen(LoadingPage):
             return
         route = route_for(service)
         if route.kind == "page" and route.page:
-            self.app.open_page(route.page, **route.kwargs)  # type: ignore[attr-defined]
+            self.msa_app.open_page(route.page, **route.kwargs)
         else:
             self.query_one("#service-info", Static).update("ⓘ " + _(route.message))
 
     def action_requests(self) -> None:
-        self.app.open_page("requests")  # type: ignore[attr-defined]
+        self.msa_app.open_page("requests")
