@@ -17,6 +17,7 @@ from ..core.auth import Checked, check_code_and_password, server_field
 from ..core.i18n import _
 from ..widgets.form_field import ERROR_MARK, FormField
 from ..widgets.nir_input import NirInput
+from .bindings import back_binding
 from .base import PageScreen
 
 STEP_FORM = "step-form"
@@ -43,7 +44,7 @@ class AccountFlowScreen(PageScreen):
     CODE_SENT = "Un code à 6 chiffres vous a été envoyé par courriel à {email}."
 
     BINDINGS = [
-        Binding("escape", "back", _("Retour"), id="account.back", tooltip=_("Étape précédente ou écran de connexion")),
+        back_binding("Étape précédente ou écran de connexion"),
         Binding(
             "f6", "outbox", _("Courriel de démonstration"), id="account.outbox",
             tooltip=_("Voir le courriel de démonstration (mode démo)"),

@@ -26,6 +26,7 @@ from ..core.appointments import (
 from ..core.i18n import _
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
+from .bindings import back_binding, retry_binding
 from .loading_page import LoadingPage
 
 SLOT_TAKEN = ("Ce créneau vient d'être pris par une autre personne : choisissez-en un autre. "
@@ -45,15 +46,13 @@ class AppointmentsScreen(LoadingPage):
 
     PAGE_TITLE = "Demander un rendez-vous"
     CSS_PATH = "appointments.tcss"
+    FAILURE_LINES = {"appointments-cancel": "#appointments-result"}
     BINDINGS = [
         Binding("p", "book", _("Prendre RDV"), id="appointments.book",
                 tooltip=_("Choisir un créneau libre et prendre rendez-vous")),
         Binding("a", "cancel_appointment", _("Annuler RDV"), id="appointments.cancel",
                 tooltip=_("Annuler le rendez-vous sélectionné")),
-        Binding("r", "reload", _("Réessayer"), id="appointments.retry",
-                tooltip=_("Recharger la liste de vos rendez-vous")),
-        Binding("escape", "back", _("Retour"), id="appointments.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger la liste de vos rendez-vous"),
     ]
 
     def __init__(self) -> None:
@@ -125,12 +124,8 @@ class AppointmentsScreen(LoadingPage):
     @work(exclusive=True, group="appointments-cancel", exit_on_error=False)
     async def cancel(self, appointment: Appointment) -> None:
         result = self.query_one("#appointments-result", Static)
-        try:
-            await self.call(lambda: self.api.cancel_appointment(appointment.id),
-                            _("Le rendez-vous n'a pas été annulé. Réessayez avec A."))
-        except ApiError as error:
-            show_line(result, error.message)
-            return
+        await self.call(lambda: self.api.cancel_appointment(appointment.id),
+                        _("Le rendez-vous n'a pas été annulé. Réessayez avec A."))
         show_line(result, _("Rendez-vous annulé : {what}.").format(what=appointment_words(appointment)), error=False)
         self.load()
 
@@ -164,10 +159,8 @@ class BookingScreen(LoadingPage):
                 tooltip=_("Prendre rendez-vous sur le créneau choisi")),
         Binding("m", "next_mode", _("Mode"), id="booking.mode",
                 tooltip=_("Afficher les créneaux de tous les modes, en agence, par téléphone ou en visio")),
-        Binding("r", "reload", _("Réessayer"), id="booking.retry",
-                tooltip=_("Recharger les créneaux libres")),
-        Binding("escape", "leave", _("Retour"), id="booking.back",
-                tooltip=_("Revenir à vos rendez-vous sans rien réserver")),
+        retry_binding("Recharger les créneaux libres"),
+        back_binding("Revenir à vos rendez-vous sans rien réserver"),
     ]
 
     def __init__(self) -> None:
@@ -295,5 +288,5 @@ class BookingScreen(LoadingPage):
         self.mode_index = (self.mode_index + 1) % len(MODES)
         self.show_slots()
 
-    def action_leave(self) -> None:
+    def action_back(self) -> None:
         self.dismiss(None)

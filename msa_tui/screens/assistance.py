@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, LoadingIndicator, Static
 from textual.worker import Worker
@@ -11,6 +10,7 @@ from textual.worker import Worker
 from ..api.models import Assistance
 from ..core.formatting import opening_hours
 from ..core.i18n import _
+from .bindings import retry_binding
 from .base import PageScreen
 
 OPEN = "Ouvert en ce moment"
@@ -19,12 +19,12 @@ LOAD_FAILED = "Les horaires de l'assistance n'ont pas pu être chargés."
 
 
 class AssistanceScreen(PageScreen):
-    """Reachable logged in or not; loads `client.assistance()` in a worker, R retries on failure."""
+    """Reachable logged in or not; loads `client.assistance()` in a worker, F5 retries on failure."""
 
     PAGE_TITLE = "Assistance"
     CSS_PATH = "assistance.tcss"
     BINDINGS = [
-        Binding("r", "retry", _("Réessayer"), id="assistance.retry", tooltip=_("Recharger les horaires")),
+        retry_binding("Recharger les horaires"),
     ]
 
     def __init__(self) -> None:
@@ -78,14 +78,14 @@ class AssistanceScreen(PageScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "retry":
+        if action == "reload":
             return self.failed
         return super().check_action(action, parameters)
 
-    def action_retry(self) -> None:
+    def action_reload(self) -> None:
         if self.failed:
             self.load()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_retry()
+        self.action_reload()

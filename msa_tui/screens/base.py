@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from ..core.i18n import _
 from ..widgets.footer import MsaFooter
+from ..widgets.form_field import show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.status import PortalHeader
+from .bindings import back_binding
 
 if TYPE_CHECKING:
     from ..api.client import MsaClient
@@ -44,9 +46,10 @@ class PageScreen(Screen):
     """
 
     PAGE_TITLE: str = ""
-    BINDINGS = [
-        Binding("escape", "back", _("Retour"), id="page.back", tooltip=_("Revenir à la page précédente")),
-    ]
+    BINDINGS = [back_binding()]
+    FAILURE_LINES: ClassVar[dict[str, str]] = {}
+    """Worker group → the message line (a Static) where that worker's failure is told, e.g. a form's
+    error line for its submit worker. Workers not listed fail into the LoadPanel or a notification."""
 
     def compose(self) -> ComposeResult:
         yield PortalHeader(_(self.PAGE_TITLE) if self.PAGE_TITLE else "")
@@ -117,8 +120,8 @@ class PageScreen(Screen):
 
         Every worker of a page runs with `exit_on_error=False` because this handler is here.
         """
-        if event.state is not WorkerState.ERROR or event.worker.node is not self:
-            return
+        if event.state is not WorkerState.ERROR or event.worker.node is not self or not self.is_mounted:
+            return  # not ours, or the page is already gone (logout, Échap): nobody to tell
         from ..api.errors import ApiError, NetworkDown, ServerUnavailable
 
         error = event.worker.error
@@ -135,8 +138,12 @@ class PageScreen(Screen):
         self.show_failure(_(UNEXPECTED), event.worker)
 
     def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
-        """Where a failed worker's French message goes: the page's LoadPanel (with Réessayer)
-        when it has one, else a notification. Pages whose workers fail elsewhere override it."""
+        """Where a failed worker's French message goes: its line in `FAILURE_LINES`, else the page's
+        LoadPanel (with Réessayer) when it has one, else a notification. Pages may override it."""
+        line = self.FAILURE_LINES.get(worker.group)
+        if line is not None:
+            show_line(self.query_one(line, Static), message)
+            return
         panels = self.query(LoadPanel)
         if panels:
             panels.first().failed(message)

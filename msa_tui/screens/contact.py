@@ -29,7 +29,6 @@ class ContactScreen(PageScreen):
         Binding(key, f"open('{page}')", _(label), id=f"contact.{page}", tooltip=_(help_text))
         for key, page, label, help_text in _CHOICES
     ] + [
-        Binding("escape", "app.pop_screen", _("Retour"), id="contact.back", tooltip=_("Revenir à la page précédente")),
     ]
 
     def compose_body(self) -> ComposeResult:

@@ -21,13 +21,14 @@ from ..widgets.dashboard_blocks import (
     recent_content,
     services_content,
 )
+from .bindings import retry_binding
 from .base import PageScreen
 
 WIDE_MIN_COLUMNS = 100
 """From this width the blocks sit 2 by 2; below it they stack."""
 
 BLOCK_GROUP = "block-"
-LOAD_FAILED = "Ce bloc n'a pas pu être chargé. Appuyez sur R pour réessayer."
+LOAD_FAILED = "Ce bloc n'a pas pu être chargé. Appuyez sur F5 pour réessayer."
 
 _OPEN = Binding.Group(_("Ouvrir un bloc"), compact=True)
 
@@ -55,8 +56,7 @@ class DashboardScreen(PageScreen):
                 tooltip=_("Consulter mes documents échangés avec la MSA")),
         Binding("c", "open('contact')", _("Contact & échanges"), id="dashboard.contact", show=False,
                 tooltip=_("Envoyer un document, poser une question")),
-        Binding("r", "retry_failed", _("Réessayer"), id="dashboard.retry",
-                tooltip=_("Recharger les blocs en erreur")),
+        retry_binding("Recharger les blocs en erreur"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -154,13 +154,13 @@ class DashboardScreen(PageScreen):
         event.stop()
         self.load(event.block)
 
-    def action_retry_failed(self) -> None:
+    def action_reload(self) -> None:
         for block in self.query(DashboardBlock):
             if block.state == "failed":
                 self.load(block)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "retry_failed":
+        if action == "reload":
             return any(block.state == "failed" for block in self.query(DashboardBlock))
         # The page's own rules (Escape does nothing on the first page) still apply.
         return super().check_action(action, parameters)

@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core import request_drafts
-from ..api.errors import ApiError, ValidationFailed
+from ..api.errors import ValidationFailed
 from ..api.models import Declaration, DeclarationFile, DeclarationStatus
 from ..core.formatting import money
 from ..core.i18n import _
@@ -24,6 +24,7 @@ from ..core.requests import (
 )
 from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
+from .bindings import back_binding, retry_binding
 from .base import PageScreen
 from .loading_page import LoadingPage
 from .prompts import two_lines
@@ -48,10 +49,7 @@ class DeclarationsScreen(LoadingPage):
     PAGE_TITLE = "Mes déclarations trimestrielles"
     CSS_PATH = "declarations.tcss"
     BINDINGS = [
-        Binding("r", "reload", _("Réessayer"), id="declarations.retry",
-                tooltip=_("Recharger la liste de vos déclarations")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="declarations.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger la liste de vos déclarations"),
     ]
 
     def __init__(self) -> None:
@@ -109,11 +107,11 @@ class DeclarationFormScreen(PageScreen):
 
     PAGE_TITLE = "Déclarer mes ressources"
     CSS_PATH = "declarations.tcss"
+    FAILURE_LINES = {"declaration-submit": "#declaration-error"}
     BINDINGS = [
         Binding("ctrl+s", "submit", _("Déposer"), id="declaration_form.submit",
                 tooltip=_("Vérifier puis déposer votre déclaration")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="declaration_form.back",
-                tooltip=_("Revenir à la liste (vos montants restent en brouillon)")),
+        back_binding("Revenir à la liste (vos montants restent en brouillon)"),
     ]
 
     def __init__(self, declaration: Declaration) -> None:
@@ -204,10 +202,6 @@ class DeclarationFormScreen(PageScreen):
             self.set_form_error(error.message)
             if first is not None:
                 reveal(first)
-            return
-        except ApiError as error:
-            # Already filed (409, e.g. from another session): the server's own words.
-            self.set_form_error(error.message)
             return
         finally:
             self.sending = False

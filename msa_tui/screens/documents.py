@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from ..api.errors import ApiError
 from ..api.models import Direction, Document
 from ..core.documents import download_name
 from ..core.send_document.files import human_size
 from ..core.formatting import long_date, short_date
 from ..core.i18n import _
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .downloads import save_in_downloads
 from .loading_page import LoadingPage
 
@@ -35,15 +35,13 @@ class DocumentsScreen(LoadingPage):
 
     PAGE_TITLE = "Consulter un document"
     CSS_PATH = "documents.tcss"
+    FAILURE_LINES = {"documents-download": "#download-result"}
     BINDINGS = [
         Binding("t", "download", _("Télécharger"), id="documents.download",
                 tooltip=_("Enregistrer le document sélectionné dans votre dossier Téléchargements")),
         Binding("f", "next_filter", _("Filtrer"), id="documents.filter",
                 tooltip=_("Afficher tous les documents, les envoyés ou les reçus")),
-        Binding("r", "reload", _("Réessayer"), id="documents.retry",
-                tooltip=_("Recharger la liste des documents")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="documents.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger la liste des documents"),
     ]
 
     def __init__(self) -> None:
@@ -161,8 +159,6 @@ class DocumentsScreen(LoadingPage):
             path, problem = await save_in_downloads(
                 self, download_name(document), lambda dest: self.api.download_document(document.id, dest),
                 _("Le document n'a pas été téléchargé. Réessayez avec T."))
-        except ApiError as error:
-            path, problem = None, error.message
         finally:
             self.downloading = False
         if path is None:

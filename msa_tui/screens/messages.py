@@ -14,6 +14,7 @@ from ..core.formatting import long_date
 from ..core.i18n import _
 from ..core.messages import thread_state_words
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .loading_page import LoadingPage
 
 LOAD_FAILED = "Vos échanges n'ont pas pu être chargés."
@@ -33,17 +34,14 @@ def thread_prompt(thread: ThreadSummary) -> Text:
 
 
 class MessagesScreen(LoadingPage):
-    """The list of threads; Enter reads one, N writes a new message, R reloads after a failure."""
+    """The list of threads; Enter reads one, N writes a new message, F5 reloads after a failure."""
 
     PAGE_TITLE = "Nous envoyer un message"
     CSS_PATH = "messages.tcss"
     BINDINGS = [
         Binding("n", "new_thread", _("Nouveau message"), id="messages.new",
                 tooltip=_("Poser une nouvelle question à votre MSA")),
-        Binding("r", "reload", _("Réessayer"), id="messages.retry",
-                tooltip=_("Recharger la liste de vos échanges")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="messages.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger la liste de vos échanges"),
     ]
 
     def __init__(self) -> None:

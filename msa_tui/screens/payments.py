@@ -31,6 +31,7 @@ from ..core.payments import (
 )
 from ..widgets.custom_period import CustomPeriod
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .downloads import UNWRITABLE
 from .loading_page import LoadingPage
 
@@ -88,7 +89,7 @@ class PaymentsScreen(LoadingPage):
                 tooltip=_("Enregistrer la liste affichée en CSV dans votre dossier Téléchargements")),
         Binding("m", "more", _("Charger plus"), id="payments.more",
                 tooltip=_("Afficher les paiements plus anciens de la période")),
-        Binding("r", "reload", _("Réessayer"), id="payments.retry", tooltip=_("Recharger les paiements")),
+        retry_binding("Recharger les paiements"),
     ]
 
     def __init__(self) -> None:

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
 
-from ..api.errors import ApiError, ValidationFailed
+from ..api.errors import ValidationFailed
 from ..api.models import ContactUpdate, Me
 from ..core.member import FIELDS, check_contact, check_field, contact_changes, field_of
 from ..core.formatting import short_date
@@ -16,6 +16,7 @@ from ..core.i18n import _
 from ..core.nir import mask_nir
 from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .loading_page import LoadingPage
 
 RELATIONS = {"conjoint": "conjoint ou conjointe", "enfant": "enfant", "autre": "autre personne du foyer"}
@@ -56,13 +57,11 @@ class ProfileScreen(LoadingPage):
 
     PAGE_TITLE = "Mes informations personnelles"
     CSS_PATH = "profile.tcss"
+    FAILURE_LINES = {"profile-save": "#profile-error"}
     BINDINGS = [
         Binding("ctrl+s", "save", _("Enregistrer"), id="profile.save",
                 tooltip=_("Enregistrer vos nouvelles coordonnées")),
-        Binding("ctrl+r", "reload", _("Réessayer"), id="profile.retry",
-                tooltip=_("Recharger vos informations")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="profile.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger vos informations"),
     ]
 
     def __init__(self) -> None:
@@ -71,7 +70,7 @@ class ProfileScreen(LoadingPage):
         self.saving = False
 
     def compose_body(self) -> ComposeResult:
-        yield LoadPanel(retry_key="Ctrl+R", id="profile-load")
+        yield LoadPanel(id="profile-load")
         with VerticalScroll(id="profile-scroll"):
             yield Static(_("Mon identité"), classes="section-title")
             yield Static("", id="identity", markup=False)
@@ -162,9 +161,6 @@ class ProfileScreen(LoadingPage):
                                  _("Vos coordonnées n'ont pas été enregistrées ; vos saisies sont conservées."))
         except ValidationFailed as error:
             self.show_server_errors(error)
-            return
-        except ApiError as error:
-            self.set_form_error(error.message)
             return
         finally:
             self.saving = False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Static
 
 from ..api.errors import NotEligible
@@ -12,6 +11,7 @@ from ..api.models import QuotientFamilial
 from ..core.formatting import long_date, money
 from ..core.i18n import _
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .loading_page import LoadingPage
 
 
@@ -31,9 +31,7 @@ class QuotientScreen(LoadingPage):
     PAGE_TITLE = "Mon quotient familial"
     CSS_PATH = "quotient.tcss"
     BINDINGS = [
-        Binding("r", "reload", _("Réessayer"), id="quotient.retry", tooltip=_("Recharger votre quotient familial")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="quotient.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger votre quotient familial"),
     ]
 
     def compose_body(self) -> ComposeResult:

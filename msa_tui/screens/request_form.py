@@ -12,13 +12,14 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from ..core import request_drafts
-from ..api.errors import ApiError, ValidationFailed
+from ..api.errors import ValidationFailed
 from ..api.models import RequestCreate, RequestForm
 from ..core.i18n import _
 from ..core.requests import Answer, check_answers, field_hint, field_label, field_of
 from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.toggles import TextCheckbox
+from .bindings import back_binding, retry_binding
 from .loading_page import LoadingPage
 
 NOT_SENT = "Corrigez les champs signalés : rien n'a été envoyé."
@@ -29,13 +30,12 @@ class RequestFormScreen(LoadingPage):
 
     PAGE_TITLE = "Faire une demande"
     CSS_PATH = "request_form.tcss"
+    FAILURE_LINES = {"request-submit": "#request-error"}
     BINDINGS = [
         Binding("ctrl+s", "submit", _("Déposer"), id="request_form.submit",
                 tooltip=_("Vérifier puis déposer votre demande")),
-        Binding("ctrl+r", "reload", _("Réessayer"), id="request_form.retry",
-                tooltip=_("Recharger le formulaire")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="request_form.back",
-                tooltip=_("Revenir à la page précédente (vos réponses restent en brouillon)")),
+        retry_binding("Recharger le formulaire"),
+        back_binding("Revenir à la page précédente (vos réponses restent en brouillon)"),
     ]
 
     def __init__(self, request_type: str) -> None:
@@ -46,7 +46,7 @@ class RequestFormScreen(LoadingPage):
         self._restoring = False
 
     def compose_body(self) -> ComposeResult:
-        yield LoadPanel(retry_key="Ctrl+R", id="request-load")
+        yield LoadPanel(id="request-load")
         with VerticalScroll(id="request-scroll"):
             yield Static("", id="request-title", classes="page-title", markup=False)
             yield Static(_("Déposez avec Ctrl+S. Vos réponses sont gardées en brouillon à chaque saisie."), id="request-help", markup=False)
@@ -188,9 +188,6 @@ class RequestFormScreen(LoadingPage):
                 "Votre demande n'a pas été envoyée ; vos réponses sont gardées en brouillon. Réessayez avec Ctrl+S."))
         except ValidationFailed as error:
             self.show_server_errors(error)
-            return
-        except ApiError as error:
-            self.set_form_error(error.message)
             return
         finally:
             self.sending = False

@@ -18,6 +18,7 @@ from ..core.formatting import short_date
 from ..core.i18n import _
 from ..core.requests import show_answer, status_label
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .loading_page import LoadingPage
 from .prompts import two_lines
 
@@ -50,10 +51,7 @@ class RequestsScreen(LoadingPage):
     BINDINGS = [
         Binding("n", "services", _("Nouvelle demande"), id="requests.new",
                 tooltip=_("Choisir une démarche dans le catalogue des services")),
-        Binding("r", "reload", _("Réessayer"), id="requests.retry",
-                tooltip=_("Recharger la liste de vos démarches")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="requests.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger la liste de vos démarches"),
     ]
 
     def __init__(self) -> None:
@@ -140,10 +138,7 @@ class RequestDetailScreen(LoadingPage):
     BINDINGS = [
         Binding("e", "send_document", _("Envoyer un document"), id="request_detail.send_document",
                 tooltip=_("Envoyer les pièces demandées par votre MSA")),
-        Binding("r", "reload", _("Réessayer"), id="request_detail.retry",
-                tooltip=_("Recharger le suivi de la démarche")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="request_detail.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger le suivi de la démarche"),
     ]
 
     def __init__(self, request_id: str, request: Request | None = None) -> None:

@@ -18,6 +18,7 @@ from ..core.drafts import DraftRefused, delete_draft, load_draft, save_draft
 from ..core.send_document.files import check_batch, ensure_hash
 from ..core.i18n import _
 from ..core.send_document.wizard import STEP_COUNT, STEP_NAMES, Step, Wizard, people_of
+from .bindings import back_binding, retry_binding
 from .base import PageScreen
 from .wizard_steps.dialogs import FilePickerDialog, ResumeDialog
 from .wizard_steps.panes import (
@@ -42,12 +43,13 @@ class SendDocumentScreen(PageScreen):
     BINDINGS = [
         Binding("ctrl+right", "next", _("Suivant"), id="wizard.next", priority=True,
                 tooltip=_("Étape suivante (si celle-ci est complète)")),
-        Binding("ctrl+left", "back", _("Précédent"), id="wizard.back", priority=True,
+        Binding("ctrl+left", "previous", _("Précédent"), id="wizard.back", priority=True,
                 tooltip=_("Étape précédente, sans rien perdre")),
-        Binding("r", "retry", _("Réessayer"), id="wizard.retry", tooltip=_("Recharger, ou relancer l'envoi")),
+        retry_binding("Recharger le formulaire"),
+        # At step 7 « r » starts the sending, and starts it again after a cut (the step's own words say so).
+        Binding("r", "send", _("Envoyer"), id="wizard.send", tooltip=_("Lancer l'envoi, ou le relancer après une coupure")),
         # "Retour", not "Quitter": Ctrl+Q already reads "Quitter" (the app) on the same footer.
-        Binding("escape", "leave", _("Retour"), id="wizard.leave",
-                tooltip=_("Quitter l'assistant ; le brouillon est gardé")),
+        back_binding("Quitter l'assistant ; le brouillon est gardé"),
     ]
 
     def __init__(self, start_dir: Path | None = None) -> None:
@@ -107,7 +109,7 @@ class SendDocumentScreen(PageScreen):
         if not already_told:
             self.notify(message, severity="error")
         self.query_one("#wizard-loading").display = False
-        self._errors([_("Le formulaire n'a pas pu être chargé. Appuyez sur r pour réessayer.")])
+        self._errors([_("Le formulaire n'a pas pu être chargé. Appuyez sur F5 pour réessayer.")])
 
     async def start(self, wizard: Wizard) -> None:
         self.wizard = wizard
@@ -204,7 +206,7 @@ class SendDocumentScreen(PageScreen):
             self.send()
 
     @on(Button.Pressed, "#wizard-back")
-    async def action_back(self) -> None:
+    async def action_previous(self) -> None:
         if self.wizard is not None and self.wizard.back():
             await self.show_step()
 
@@ -215,19 +217,23 @@ class SendDocumentScreen(PageScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys that cannot do anything now are left off the footer (room for F1/Ctrl+Q/Ctrl+L).
         wiz = self.wizard
-        if action == "retry":
-            return wiz is None or (wiz.step is Step.SEND and wiz.receipt is None)
-        if action == "back":
+        if action == "reload":
+            return wiz is None
+        if action == "send":
+            return wiz is not None and wiz.step is Step.SEND and wiz.receipt is None
+        if action == "previous":
             return wiz is not None and wiz.can_go_back() and wiz.receipt is None
         return super().check_action(action, parameters)
 
-    def action_retry(self) -> None:
+    def action_reload(self) -> None:
         if self.wizard is None:
             self.load()
-        elif self.wizard.step is Step.SEND and self.wizard.receipt is None:
+
+    def action_send(self) -> None:
+        if self.wizard is not None and self.wizard.step is Step.SEND and self.wizard.receipt is None:
             self.send()
 
-    def action_leave(self) -> None:
+    def action_back(self) -> None:
         if self.wizard is not None and self.wizard.receipt is None:
             self.notify(_("Votre envoi en cours est gardé : vous pourrez le reprendre."))
         self.app.pop_screen()

@@ -14,6 +14,7 @@ from ..api.models import Service, ServiceCategory
 from ..core.i18n import _
 from ..core.services import route_for
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .loading_page import LoadingPage
 from .prompts import indented
 
@@ -43,10 +44,7 @@ class ServicesScreen(LoadingPage):
     BINDINGS = [
         Binding("d", "requests", _("Mes démarches"), id="services.requests",
                 tooltip=_("Suivre les demandes déjà déposées")),
-        Binding("r", "reload", _("Réessayer"), id="services.retry",
-                tooltip=_("Recharger le catalogue des services")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="services.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger le catalogue des services"),
     ]
 
     def __init__(self) -> None:

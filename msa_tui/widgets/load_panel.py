@@ -34,7 +34,7 @@ class LoadPanel(Vertical):
     class RetryRequested(Message):
         """The member asked to load the page again."""
 
-    def __init__(self, retry_key: str = "R", *, id: str | None = None) -> None:
+    def __init__(self, retry_key: str = "F5", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.retry_key = retry_key
         self.state = "loading"
