@@ -173,7 +173,9 @@ class MsaApp(App[None]):
     def on_mount(self) -> None:
         keymap = getattr(self.config, "keymap", None)
         if keymap:
-            self.set_keymap(dict(keymap))
+            from .screens.bindings import upgrade_keymap
+
+            self.set_keymap(upgrade_keymap(keymap))
         theme = getattr(self.config, "theme", None)
         if theme and theme != self.theme:
             if theme in self.available_themes:

@@ -17,6 +17,7 @@ from ..core.auth import Checked, check_code_and_password, server_field
 from ..core.i18n import _
 from ..widgets.form_field import ERROR_MARK, FormField
 from ..widgets.nir_input import NirInput
+from .bindings import back_binding
 from .base import PageScreen
 
 STEP_FORM = "step-form"
@@ -43,15 +44,15 @@ class AccountFlowScreen(PageScreen):
     CODE_SENT = "Un code à 6 chiffres vous a été envoyé par courriel à {email}."
 
     BINDINGS = [
-        Binding("escape", "back", _("Retour"), id="account.back", tooltip=_("Étape précédente ou écran de connexion")),
+        back_binding("Étape précédente ou écran de connexion"),
         Binding(
             "f6", "outbox", _("Courriel de démonstration"), id="account.outbox",
             tooltip=_("Voir le courriel de démonstration (mode démo)"),
         ),
     ]
 
-    def __init__(self, nir: str | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, nir: str | None = None) -> None:
+        super().__init__()
         self.initial_nir = nir or ""
         self.step = STEP_FORM
         self.sent_to = ""
@@ -231,7 +232,7 @@ class AccountFlowScreen(PageScreen):
         stack = self.app.screen_stack
         below = stack[-2] if len(stack) >= 2 and stack[-1] is self else None
         if below is None:
-            self.app.switch_screen(self.app.make_page("login", notice=notice))  # type: ignore[attr-defined]
+            self.msa_app.switch_screen(self.msa_app.make_page("login", notice=notice))
             return
         self.app.pop_screen()
         prefill = getattr(below, "prefill", None)
@@ -250,23 +251,20 @@ class AccountFlowScreen(PageScreen):
             password.focus()
         self.app.notify(notice, title=_("Compte"))
 
-    @work(exclusive=True, group="account-api")
+    @work(exclusive=True, group="account-api", exit_on_error=False)
     async def run_api(
         self, factory: Callable[[], Awaitable[Any]], on_success: Callable[[Any], None], step: str
     ) -> None:
         names = self.step_form_names() if step == STEP_FORM else list(CODE_FIELDS)
         self.set_busy(True)
         try:
-            result = await self.call(factory)
+            # An unreachable server is told by `call`; the form stays as typed, with this line above it.
+            result = await self.call(factory, _("La demande n'a pas abouti. Vos saisies sont conservées : réessayez."))
         except ApiError as error:
             self.show_api_error(error, names, code_field="code" if step == STEP_CODE else None)
             return
         finally:
             self.set_busy(False)
-        if result is None:
-            # The shared handler already said why (network, server down); the form stays as typed.
-            self.show_form_error(_("La demande n'a pas abouti. Vos saisies sont conservées : réessayez."))
-            return
         on_success(result)
 
     def set_busy(self, busy: bool) -> None:

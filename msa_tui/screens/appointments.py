@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 
 from rich.text import Text
 from textual import on, work
@@ -27,16 +26,11 @@ from ..core.appointments import (
 from ..core.i18n import _
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
+from .bindings import back_binding, retry_binding
 from .loading_page import LoadingPage
 
 SLOT_TAKEN = ("Ce créneau vient d'être pris par une autre personne : choisissez-en un autre. "
               "Votre motif est conservé.")
-
-
-async def _cancelled(call: Awaitable[None]) -> bool:
-    """True once the call went through (the cancel itself answers nothing)."""
-    await call
-    return True
 
 
 def appointment_prompt(appointment: Appointment) -> Text:
@@ -52,19 +46,17 @@ class AppointmentsScreen(LoadingPage):
 
     PAGE_TITLE = "Demander un rendez-vous"
     CSS_PATH = "appointments.tcss"
+    FAILURE_LINES = {"appointments-cancel": "#appointments-result"}
     BINDINGS = [
         Binding("p", "book", _("Prendre RDV"), id="appointments.book",
                 tooltip=_("Choisir un créneau libre et prendre rendez-vous")),
         Binding("a", "cancel_appointment", _("Annuler RDV"), id="appointments.cancel",
                 tooltip=_("Annuler le rendez-vous sélectionné")),
-        Binding("r", "reload", _("Réessayer"), id="appointments.retry",
-                tooltip=_("Recharger la liste de vos rendez-vous")),
-        Binding("escape", "back", _("Retour"), id="appointments.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger la liste de vos rendez-vous"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.appointments: list[Appointment] = []
         self.focus_id: str | None = None
 
@@ -86,9 +78,8 @@ class AppointmentsScreen(LoadingPage):
     async def load(self) -> None:
         page = await self.fetch(self.api.appointments, _("Vos rendez-vous n'ont pas pu être chargés."),
                                 quiet=bool(self.appointments))
-        if page is not None:
-            self.show_appointments(page.items)
-            self.refresh_bindings()
+        self.show_appointments(page.items)
+        self.refresh_bindings()
 
     def show_appointments(self, appointments: list[Appointment]) -> None:
         listing = self.query_one("#appointments", OptionList)
@@ -133,14 +124,8 @@ class AppointmentsScreen(LoadingPage):
     @work(exclusive=True, group="appointments-cancel", exit_on_error=False)
     async def cancel(self, appointment: Appointment) -> None:
         result = self.query_one("#appointments-result", Static)
-        try:
-            done = await self.call(lambda: _cancelled(self.api.cancel_appointment(appointment.id)))
-        except ApiError as error:
-            show_line(result, error.message)
-            return
-        if not done:
-            show_line(result, _("Le rendez-vous n'a pas été annulé. Réessayez avec A."))
-            return
+        await self.call(lambda: self.api.cancel_appointment(appointment.id),
+                        _("Le rendez-vous n'a pas été annulé. Réessayez avec A."))
         show_line(result, _("Rendez-vous annulé : {what}.").format(what=appointment_words(appointment)), error=False)
         self.load()
 
@@ -174,14 +159,12 @@ class BookingScreen(LoadingPage):
                 tooltip=_("Prendre rendez-vous sur le créneau choisi")),
         Binding("m", "next_mode", _("Mode"), id="booking.mode",
                 tooltip=_("Afficher les créneaux de tous les modes, en agence, par téléphone ou en visio")),
-        Binding("r", "reload", _("Réessayer"), id="booking.retry",
-                tooltip=_("Recharger les créneaux libres")),
-        Binding("escape", "leave", _("Retour"), id="booking.back",
-                tooltip=_("Revenir à vos rendez-vous sans rien réserver")),
+        retry_binding("Recharger les créneaux libres"),
+        back_binding("Revenir à vos rendez-vous sans rien réserver"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.slots: list[Slot] = []
         self.mode_index = 0
         self.booking = False
@@ -215,9 +198,8 @@ class BookingScreen(LoadingPage):
     @work(exclusive=True, group="slots-load", exit_on_error=False)
     async def load(self) -> None:
         slots = await self.fetch(self.api.slots, _("Les créneaux libres n'ont pas pu être chargés."))
-        if slots is not None:
-            self.slots = slots
-            self.show_slots()
+        self.slots = slots
+        self.show_slots()
 
     def show_slots(self) -> None:
         listing = self.query_one("#slots", OptionList)
@@ -288,7 +270,8 @@ class BookingScreen(LoadingPage):
         self.booking = True
         error_line = self.query_one("#booking-error", Static)
         try:
-            appointment = await self.call(lambda: self.api.book(create))
+            appointment = await self.call(lambda: self.api.book(create), _(
+                "Le rendez-vous n'a pas été pris ; votre motif est conservé. Réessayez."))
         except ApiError as error:
             if error.code == "slot_taken":
                 show_line(error_line, _(SLOT_TAKEN))
@@ -299,14 +282,11 @@ class BookingScreen(LoadingPage):
             return
         finally:
             self.booking = False
-        if appointment is None:
-            show_line(error_line, _("Le rendez-vous n'a pas été pris ; votre motif est conservé. Réessayez."))
-            return
         self.dismiss(appointment)
 
     def action_next_mode(self) -> None:
         self.mode_index = (self.mode_index + 1) % len(MODES)
         self.show_slots()
 
-    def action_leave(self) -> None:
+    def action_back(self) -> None:
         self.dismiss(None)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, LoadingIndicator, Static
+from textual.worker import Worker
 
-from ..api.errors import ApiError
 from ..api.models import Assistance
 from ..core.formatting import opening_hours
 from ..core.i18n import _
+from .bindings import retry_binding
 from .base import PageScreen
 
 OPEN = "Ouvert en ce moment"
@@ -19,16 +19,16 @@ LOAD_FAILED = "Les horaires de l'assistance n'ont pas pu être chargés."
 
 
 class AssistanceScreen(PageScreen):
-    """Reachable logged in or not; loads `client.assistance()` in a worker, R retries on failure."""
+    """Reachable logged in or not; loads `client.assistance()` in a worker, F5 retries on failure."""
 
     PAGE_TITLE = "Assistance"
     CSS_PATH = "assistance.tcss"
     BINDINGS = [
-        Binding("r", "retry", _("Réessayer"), id="assistance.retry", tooltip=_("Recharger les horaires")),
+        retry_binding("Recharger les horaires"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.info: Assistance | None = None
         self.failed = False
 
@@ -54,14 +54,7 @@ class AssistanceScreen(PageScreen):
         self.run_worker(self._load(), group="assistance", exclusive=True, exit_on_error=False)
 
     async def _load(self) -> None:
-        try:
-            info = await self.call(self.api.assistance)
-        except ApiError as error:
-            self._failed(error.message)
-            return
-        if info is None:
-            self._failed(_(LOAD_FAILED))
-            return
+        info = await self.call(self.api.assistance, _(LOAD_FAILED))
         self.info = info
         self.query_one(LoadingIndicator).display = False
         status = self.query_one("#assistance-status", Static)
@@ -74,6 +67,9 @@ class AssistanceScreen(PageScreen):
         lines.append(_("Heure de Paris."))
         self.query_one("#assistance-details", Static).update("\n".join(lines))
 
+    def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
+        self._failed(message)
+
     def _failed(self, message: str) -> None:
         self.failed = True
         self.query_one(LoadingIndicator).display = False
@@ -82,14 +78,14 @@ class AssistanceScreen(PageScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "retry":
+        if action == "reload":
             return self.failed
         return super().check_action(action, parameters)
 
-    def action_retry(self) -> None:
+    def action_reload(self) -> None:
         if self.failed:
             self.load()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_retry()
+        self.action_reload()

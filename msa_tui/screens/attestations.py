@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Label, RadioSet, Select, Static
 
-from ..api.errors import ApiError, NotEligible
+from ..api.errors import ApiError, NetworkDown, NotEligible, ServerUnavailable
 from ..api.models import AttestationKind
 from ..core.i18n import _
 from ..core.payments import (
@@ -37,8 +37,8 @@ class AttestationsScreen(PageScreen):
                 tooltip=_("Obtenir l'attestation choisie et l'enregistrer dans votre dossier Téléchargements")),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.kind = AttestationKind.paiement
         self.preset = Preset.last_12_months
         self.custom: Period | None = None
@@ -132,23 +132,24 @@ class AttestationsScreen(PageScreen):
         result.update(_("Préparation de l'attestation…"))
         start = period.start if period else None
         end = period.end if period else None
+        refused = True
         try:
             path, problem = await save_in_downloads(
                 self, attestation_name(kind, period, today()),
-                lambda dest: self.api.attestation(kind, dest, date_from=start, date_to=end))
+                lambda dest: self.api.attestation(kind, dest, date_from=start, date_to=end),
+                _("L'attestation n'a pas été obtenue. Réessayez avec Ctrl+S."))
         except NotEligible as error:
             # The server says why in French; the choices stay as they are for another try.
             path, problem = None, _("Attestation non délivrée : {reason}").format(reason=error.message)
         except ApiError as error:
             path, problem = None, error.message
+            # Out of reach is no refusal: the line keeps its ordinary colour.
+            refused = not isinstance(error, (NetworkDown, ServerUnavailable))
         finally:
             self.busy = False
-        if problem:
-            result.set_class(True, "-refused")
-            result.update(f"⚠ {problem}")
-            return
         if path is None:
-            result.update("⚠ " + _("L'attestation n'a pas été obtenue. Réessayez avec Ctrl+S."))
+            result.set_class(refused, "-refused")
+            result.update(f"⚠ {problem}")
             return
         result.update(_("Attestation enregistrée : {path}").format(path=path))
         self.notify(str(path), title=_("Attestation enregistrée"))

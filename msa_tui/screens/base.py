@@ -1,23 +1,42 @@
-"""PageScreen: the base of every portal page (header, body, footer, shared API failure handling)."""
+"""PageScreen: the base of every portal page (header, body, footer, the one way to call the server,
+and the one error path for its workers)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
+from textual.widgets import Static
+from textual.worker import Worker, WorkerState
 
 from ..core.i18n import _
 from ..widgets.footer import MsaFooter
+from ..widgets.form_field import show_line
+from ..widgets.load_panel import LoadPanel
 from ..widgets.status import PortalHeader
+from .bindings import back_binding
 
 if TYPE_CHECKING:
     from ..api.client import MsaClient
+    from ..app import MsaApp
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+UNEXPECTED = "Une erreur inattendue est survenue ; elle est notée dans le journal de msa-tui."
+
+
+class CallAbandoned(Exception):
+    """The server ended the session and the member gave up logging in again.
+
+    The app is already logging out: callers let it propagate, and the page's worker
+    handler drops it without a word (there is nothing left to tell on this page).
+    """
 
 
 class PageScreen(Screen):
@@ -27,9 +46,10 @@ class PageScreen(Screen):
     """
 
     PAGE_TITLE: str = ""
-    BINDINGS = [
-        Binding("escape", "back", _("Retour"), id="page.back", tooltip=_("Revenir à la page précédente")),
-    ]
+    BINDINGS = [back_binding()]
+    FAILURE_LINES: ClassVar[dict[str, str]] = {}
+    """Worker group → the message line (a Static) where that worker's failure is told, e.g. a form's
+    error line for its submit worker. Workers not listed fail into the LoadPanel or a notification."""
 
     def compose(self) -> ComposeResult:
         yield PortalHeader(_(self.PAGE_TITLE) if self.PAGE_TITLE else "")
@@ -55,18 +75,28 @@ class PageScreen(Screen):
         if not self._is_first_page() and self.app.screen is self:
             self.app.pop_screen()
 
+    # --- the app, typed -----------------------------------------------------------------
+
+    @property
+    def msa_app(self) -> MsaApp:
+        """The running MsaApp (pages only ever run inside it)."""
+        return cast("MsaApp", self.app)
+
     @property
     def api(self) -> MsaClient:
         """The session's client (created on first use)."""
-        return self.app.client  # type: ignore[attr-defined]
+        return self.msa_app.client
 
-    async def call(self, factory: Callable[[], Awaitable[T]]) -> T | None:
-        """Run one API call with the shared failure handling; the screen stays as it is.
+    # --- the one way to call the server --------------------------------------------------
+
+    async def call(self, factory: Callable[[], Awaitable[T]], failed: str | None = None) -> T:
+        """Run one API call with the shared failure handling; returns its result or raises.
 
         `factory` builds a fresh awaitable each time (it is called again to replay the call
-        after a re-login). SessionExpired → re-login modal, then replay (None if the user
-        gives up and is logged out); NetworkDown / ServerUnavailable → an error
-        notification and None; any other ApiError is raised for the screen to show inline.
+        after a re-login). SessionExpired → re-login modal, then replay; `CallAbandoned` if
+        the member gives up (the app logs out). NetworkDown / ServerUnavailable → the member
+        is told in a notification, then the same error is raised, worded `failed` (what did
+        not happen, in the caller's words) when given. Any other ApiError is raised as is.
         """
         from ..api.errors import NetworkDown, ServerUnavailable, SessionExpired
 
@@ -74,9 +104,49 @@ class PageScreen(Screen):
             try:
                 return await factory()
             except SessionExpired:
-                if not await self.app.relogin():  # type: ignore[attr-defined]
-                    return None
+                if not await self.msa_app.relogin():
+                    raise CallAbandoned() from None
             except (NetworkDown, ServerUnavailable) as error:
                 self.notify(error.message, title=_("Service indisponible"), severity="error")
-                return None
+                if failed is None:
+                    raise
+                raise type(error)(failed, error.problem) from error
 
+    # --- the one error path for workers --------------------------------------------------
+
+    @on(Worker.StateChanged)
+    def _worker_ended(self, event: Worker.StateChanged) -> None:
+        """A worker of this page ended in error: say so in French, log bugs, keep the page usable.
+
+        Every worker of a page runs with `exit_on_error=False` because this handler is here.
+        """
+        if event.state is not WorkerState.ERROR or event.worker.node is not self or not self.is_mounted:
+            return  # not ours, or the page is already gone (logout, Échap): nobody to tell
+        from ..api.errors import ApiError, NetworkDown, ServerUnavailable
+
+        error = event.worker.error
+        if isinstance(error, CallAbandoned):
+            return
+        if isinstance(error, ApiError):
+            log.info("%s: worker %s refused: %s", type(self).__name__, event.worker.name, error.message)
+            # `call` already notified an unreachable server; a page without a panel says no more.
+            told = isinstance(error, (NetworkDown, ServerUnavailable))
+            self.show_failure(error.message, event.worker, already_told=told)
+            return
+        log.error("%s: unexpected error in worker %s", type(self).__name__, event.worker.name,
+                  exc_info=error)
+        self.show_failure(_(UNEXPECTED), event.worker)
+
+    def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
+        """Where a failed worker's French message goes: its line in `FAILURE_LINES`, else the page's
+        LoadPanel (with Réessayer) when it has one, else a notification. Pages may override it."""
+        line = self.FAILURE_LINES.get(worker.group)
+        if line is not None:
+            show_line(self.query_one(line, Static), message)
+            return
+        panels = self.query(LoadPanel)
+        if panels:
+            panels.first().failed(message)
+            self.refresh_bindings()
+        elif not already_told:
+            self.notify(message, title=_("Erreur"), severity="error")

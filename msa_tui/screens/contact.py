@@ -29,7 +29,6 @@ class ContactScreen(PageScreen):
         Binding(key, f"open('{page}')", _(label), id=f"contact.{page}", tooltip=_(help_text))
         for key, page, label, help_text in _CHOICES
     ] + [
-        Binding("escape", "app.pop_screen", _("Retour"), id="contact.back", tooltip=_("Revenir à la page précédente")),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -48,4 +47,4 @@ class ContactScreen(PageScreen):
         self.action_open(str(event.button.id).removeprefix("contact-"))
 
     def action_open(self, page: str) -> None:
-        self.app.open_page(page)  # type: ignore[attr-defined]
+        self.msa_app.open_page(page)

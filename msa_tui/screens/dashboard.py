@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
+from textual.worker import Worker
 
-from ..api.errors import ApiError
 from ..core.i18n import _
 from ..widgets.dashboard_blocks import (
     DashboardBlock,
@@ -21,12 +21,14 @@ from ..widgets.dashboard_blocks import (
     recent_content,
     services_content,
 )
+from .bindings import retry_binding
 from .base import PageScreen
 
 WIDE_MIN_COLUMNS = 100
 """From this width the blocks sit 2 by 2; below it they stack."""
 
-LOAD_FAILED = "Ce bloc n'a pas pu être chargé. Appuyez sur R pour réessayer."
+BLOCK_GROUP = "block-"
+LOAD_FAILED = "Ce bloc n'a pas pu être chargé. Appuyez sur F5 pour réessayer."
 
 _OPEN = Binding.Group(_("Ouvrir un bloc"), compact=True)
 
@@ -54,8 +56,7 @@ class DashboardScreen(PageScreen):
                 tooltip=_("Consulter mes documents échangés avec la MSA")),
         Binding("c", "open('contact')", _("Contact & échanges"), id="dashboard.contact", show=False,
                 tooltip=_("Envoyer un document, poser une question")),
-        Binding("r", "retry_failed", _("Réessayer"), id="dashboard.retry",
-                tooltip=_("Recharger les blocs en erreur")),
+        retry_binding("Recharger les blocs en erreur"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -123,23 +124,25 @@ class DashboardScreen(PageScreen):
     def load(self, block: DashboardBlock) -> None:
         """(Re)load one block in its own worker; the others are left alone."""
         block.show_loading()
-        self.run_worker(self._load(block), group=f"block-{block.key}", exclusive=True, exit_on_error=False)
+        self.run_worker(self._load(block), group=f"{BLOCK_GROUP}{block.key}", exclusive=True, exit_on_error=False)
 
     async def _load(self, block: DashboardBlock) -> None:
-        try:
-            content: Any = await self.call(self._loader(block.key))
-        except ApiError as error:
-            block.show_error(error.message)
-            return
-        if content is None:
-            block.show_error(_(LOAD_FAILED))
-            return
+        content: Any = await self.call(self._loader(block.key), _(LOAD_FAILED))
         block.show_content(content)
+
+    def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
+        """A block's failure stays in its block, with its own way to retry."""
+        key = worker.group.removeprefix(BLOCK_GROUP)
+        blocks = [block for block in self.query(DashboardBlock) if block.key == key]
+        if worker.group.startswith(BLOCK_GROUP) and blocks:
+            blocks[0].show_error(message)
+        else:
+            super().show_failure(message, worker, already_told=already_told)
 
     # --- navigation -----------------------------------------------------------------
 
     def action_open(self, page: str) -> None:
-        self.app.open_page(page)  # type: ignore[attr-defined]
+        self.msa_app.open_page(page)
 
     @on(DashboardBlock.OpenRequested)
     def _open_block(self, event: DashboardBlock.OpenRequested) -> None:
@@ -151,13 +154,13 @@ class DashboardScreen(PageScreen):
         event.stop()
         self.load(event.block)
 
-    def action_retry_failed(self) -> None:
+    def action_reload(self) -> None:
         for block in self.query(DashboardBlock):
             if block.state == "failed":
                 self.load(block)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "retry_failed":
+        if action == "reload":
             return any(block.state == "failed" for block in self.query(DashboardBlock))
         # The page's own rules (Escape does nothing on the first page) still apply.
         return super().check_action(action, parameters)

@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core import request_drafts
-from ..api.errors import ApiError, ValidationFailed
+from ..api.errors import ValidationFailed
 from ..api.models import Declaration, DeclarationFile, DeclarationStatus
 from ..core.formatting import money
 from ..core.i18n import _
@@ -24,6 +24,7 @@ from ..core.requests import (
 )
 from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
+from .bindings import back_binding, retry_binding
 from .base import PageScreen
 from .loading_page import LoadingPage
 from .prompts import two_lines
@@ -48,14 +49,11 @@ class DeclarationsScreen(LoadingPage):
     PAGE_TITLE = "Mes déclarations trimestrielles"
     CSS_PATH = "declarations.tcss"
     BINDINGS = [
-        Binding("r", "reload", _("Réessayer"), id="declarations.retry",
-                tooltip=_("Recharger la liste de vos déclarations")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="declarations.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger la liste de vos déclarations"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.declarations: list[Declaration] = []
 
     def compose_body(self) -> ComposeResult:
@@ -74,8 +72,7 @@ class DeclarationsScreen(LoadingPage):
     async def load(self) -> None:
         page = await self.fetch(self.api.declarations, _("Vos déclarations n'ont pas pu être chargées."),
                                 quiet=bool(self.declarations))
-        if page is not None:
-            self.show_declarations(page.items)
+        self.show_declarations(page.items)
 
     def show_declarations(self, declarations: list[Declaration]) -> None:
         listing = self.query_one("#declarations", OptionList)
@@ -110,15 +107,15 @@ class DeclarationFormScreen(PageScreen):
 
     PAGE_TITLE = "Déclarer mes ressources"
     CSS_PATH = "declarations.tcss"
+    FAILURE_LINES = {"declaration-submit": "#declaration-error"}
     BINDINGS = [
         Binding("ctrl+s", "submit", _("Déposer"), id="declaration_form.submit",
                 tooltip=_("Vérifier puis déposer votre déclaration")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="declaration_form.back",
-                tooltip=_("Revenir à la liste (vos montants restent en brouillon)")),
+        back_binding("Revenir à la liste (vos montants restent en brouillon)"),
     ]
 
-    def __init__(self, declaration: Declaration, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, declaration: Declaration) -> None:
+        super().__init__()
         self.declaration = declaration
         self.sending = False
         self.filed: Declaration | None = None
@@ -197,7 +194,8 @@ class DeclarationFormScreen(PageScreen):
     async def submit(self, body: DeclarationFile) -> None:
         self.sending = True
         try:
-            filed = await self.call(lambda: self.api.file_declaration(self.declaration.id, body))
+            filed = await self.call(lambda: self.api.file_declaration(self.declaration.id, body), _(
+                "Votre déclaration n'a pas été envoyée ; vos montants sont gardés. Réessayez avec Ctrl+S."))
         except ValidationFailed as error:
             fields = {name: self.field(name) for name, _label in RESOURCE_FIELDS}
             first, _others = place_field_errors(fields, error.field_errors, field_of)
@@ -205,16 +203,8 @@ class DeclarationFormScreen(PageScreen):
             if first is not None:
                 reveal(first)
             return
-        except ApiError as error:
-            # Already filed (409, e.g. from another session): the server's own words.
-            self.set_form_error(error.message)
-            return
         finally:
             self.sending = False
-        if filed is None:
-            self.set_form_error(_("Votre déclaration n'a pas été envoyée ; vos montants sont gardés. "
-                                  "Réessayez avec Ctrl+S."))
-            return
         self.filed = filed
         owner = self.owner
         if owner is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,6 +16,7 @@ from ..core.i18n import _
 from ..core.nir import format_nir
 
 if TYPE_CHECKING:
+    from ..app import MsaApp
     from ..core.idle import IdleTimer
 
 
@@ -148,7 +149,7 @@ class ReloginDialog(ModalScreen[bool]):
         error = self.query_one("#relogin-error", Static)
         error.update(_("Connexion en cours…"))
         try:
-            await self.app.client.login(self.nir, password)  # type: ignore[attr-defined]
+            await cast("MsaApp", self.app).client.login(self.nir, password)
         except AccountLocked as exc:
             error.update(lockout_message(exc.retry_after))
         except ApiError as exc:

@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from ..api.errors import ApiError
 from ..api.models import Direction, Document
 from ..core.documents import download_name
 from ..core.send_document.files import human_size
 from ..core.formatting import long_date, short_date
 from ..core.i18n import _
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .downloads import save_in_downloads
 from .loading_page import LoadingPage
 
@@ -35,19 +35,17 @@ class DocumentsScreen(LoadingPage):
 
     PAGE_TITLE = "Consulter un document"
     CSS_PATH = "documents.tcss"
+    FAILURE_LINES = {"documents-download": "#download-result"}
     BINDINGS = [
         Binding("t", "download", _("Télécharger"), id="documents.download",
                 tooltip=_("Enregistrer le document sélectionné dans votre dossier Téléchargements")),
         Binding("f", "next_filter", _("Filtrer"), id="documents.filter",
                 tooltip=_("Afficher tous les documents, les envoyés ou les reçus")),
-        Binding("r", "reload", _("Réessayer"), id="documents.retry",
-                tooltip=_("Recharger la liste des documents")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="documents.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger la liste des documents"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.filter_index = 0
         self.documents: list[Document] = []
         self.downloading = False
@@ -99,8 +97,7 @@ class DocumentsScreen(LoadingPage):
         direction = self.direction
         page = await self.fetch(lambda: self.api.documents(direction=direction, limit=100),
                                 _("La liste des documents n'a pas pu être chargée."))
-        if page is not None:
-            self.show_documents(page.items)
+        self.show_documents(page.items)
 
     def show_documents(self, documents: list[Document]) -> None:
         self.documents = documents
@@ -160,13 +157,12 @@ class DocumentsScreen(LoadingPage):
         result.update(_("Téléchargement de « {title} »…").format(title=document.title))
         try:
             path, problem = await save_in_downloads(
-                self, download_name(document), lambda dest: self.api.download_document(document.id, dest))
-        except ApiError as error:
-            path, problem = None, error.message
+                self, download_name(document), lambda dest: self.api.download_document(document.id, dest),
+                _("Le document n'a pas été téléchargé. Réessayez avec T."))
         finally:
             self.downloading = False
         if path is None:
-            result.update("⚠ " + (problem or _("Le document n'a pas été téléchargé. Réessayez avec T.")))
+            result.update(f"⚠ {problem}")
             return
         result.update(_("Document enregistré : {path}").format(path=path))
         self.notify(str(path), title=_("Document enregistré"))

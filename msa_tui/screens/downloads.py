@@ -13,19 +13,19 @@ UNWRITABLE = "Le dossier Téléchargements n'est pas accessible en écriture."
 
 
 async def save_in_downloads(
-    screen: PageScreen, name: str, fetch: Callable[[Path], Awaitable[Path]]
+    screen: PageScreen, name: str, fetch: Callable[[Path], Awaitable[Path]], failed: str
 ) -> tuple[Path | None, str | None]:
     """Let `fetch(dest)` write the file at a free `dest` named after `name`, through `screen.call`.
 
-    Returns (path, None) once written; (None, French reason) when the folder cannot be written;
-    (None, None) when `call` already told the member why (network down…). Other `ApiError`s
-    propagate, so that each page words its refusals its own way.
+    Returns (path, None) once written; (None, French reason) when the folder cannot be written.
+    `ApiError`s propagate (an unreachable server worded `failed`, see `PageScreen.call`), so
+    that each page words its refusals its own way.
     """
     from ..core.paths import downloads_dir
 
     try:
         dest = unique_path(downloads_dir(), name)
-        path = await screen.call(lambda: fetch(dest))
+        path = await screen.call(lambda: fetch(dest), failed)
     except OSError:
         return None, _(UNWRITABLE)
     return path, None

@@ -7,7 +7,6 @@ from typing import TypeVar
 
 from textual import on
 
-from ..api.errors import ApiError
 from ..widgets.load_panel import LoadPanel
 from .base import PageScreen
 
@@ -15,30 +14,27 @@ T = TypeVar("T")
 
 
 class LoadingPage(PageScreen):
-    """Subclasses compose one LoadPanel, define a `load()` worker, and bind a key to `reload`."""
+    """Subclasses compose one LoadPanel, define a `load()` worker, and bind a key to `reload`.
 
-    async def fetch(self, factory: Callable[[], Awaitable[T]], failed: str, *, quiet: bool = False) -> T | None:
-        """Run `factory` through `call`; on failure the panel shows the French reason and how to retry.
+    A failed load needs no code in the page: the error leaves the worker and the page's
+    worker handler (`PageScreen.show_failure`) shows it in the panel with « Réessayer ».
+    """
 
-        `quiet` keeps what is on screen while reloading (no spinner flash over a list already shown).
+    async def fetch(self, factory: Callable[[], Awaitable[T]], failed: str, *, quiet: bool = False) -> T:
+        """`call` with the panel kept in step: spinner, then hidden once the data is here.
+
+        `failed` words an unreachable server for this page. `quiet` keeps what is on screen
+        while reloading (no spinner flash over a list already shown).
         """
         panel = self.query_one(LoadPanel)
         if not quiet:
             panel.loading()
-        try:
-            result = await self.call(factory)
-        except ApiError as error:
-            result, message = None, error.message
-        else:
-            message = failed
-        if result is None:
-            panel.failed(message)
-        else:
-            panel.ready()
+        result = await self.call(factory, failed)
+        panel.ready()
         self.refresh_bindings()
         return result
 
-    def load(self) -> None:  # pragma: no cover - every subclass defines its worker
+    def load(self) -> object:  # pragma: no cover - every subclass defines its worker (a Worker)
         raise NotImplementedError
 
     @on(LoadPanel.RetryRequested)

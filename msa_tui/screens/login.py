@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +16,9 @@ from ..core.nir import format_nir, validate_nir
 from ..widgets.nir_input import NirField, NirInput
 from ..widgets.toggles import TextCheckbox
 from .base import PageScreen
+
+if TYPE_CHECKING:
+    from ..api.models import TokenPair
 
 MSG_EMPTY_PASSWORD = "Saisissez votre mot de passe."
 MSG_CONNECTING = "Connexion en cours…"
@@ -42,12 +47,12 @@ class LoginScreen(PageScreen):
         ],
     ]
 
-    def __init__(self, notice: str | None = None, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, notice: str | None = None) -> None:
+        super().__init__()
         self.notice = notice
 
     def compose_body(self) -> ComposeResult:
-        config = self.app.config  # type: ignore[attr-defined]
+        config = self.msa_app.config
         with Horizontal(id="login-layout"):
             with VerticalScroll(id="login-form"):
                 if self.notice:
@@ -66,7 +71,7 @@ class LoginScreen(PageScreen):
                     yield Button(_("S'inscrire"), id="login-register", compact=True)
                 # On its own line without a row container: one widget fewer before the first paint.
                 yield Button(_("Mot de passe oublié"), id="login-forgot", compact=True)
-            if self.app.demo:  # type: ignore[attr-defined]
+            if self.msa_app.demo:
                 # One widget for the whole panel: it is plain text, and fewer widgets paint sooner.
                 yield Static(self._demo_text(), id="demo-accounts")
 
@@ -82,13 +87,13 @@ class LoginScreen(PageScreen):
         self.call_after_refresh(self._painted)
 
     def _painted(self) -> None:
-        self.app.first_screen_painted()  # type: ignore[attr-defined]
+        self.msa_app.first_screen_painted()
         # After the first paint: importing keyring on a thread would still hold the GIL.
-        self.run_worker(self._load_remembered, thread=True, group="remembered")
+        self.run_worker(self._load_remembered, thread=True, group="remembered", exit_on_error=False)
 
     def _load_remembered(self) -> None:
         # Keyring access is slow (and may block on D-Bus): never on the UI thread.
-        session = self.app.session  # type: ignore[attr-defined]
+        session = self.msa_app.session
         nir = session.remembered_nir()
         if nir:
             self.app.call_from_thread(self._show_remembered, nir)
@@ -97,22 +102,22 @@ class LoginScreen(PageScreen):
         if tokens is not None:
             self.app.call_from_thread(self._resume, tokens)
 
-    @work(exclusive=True, group="login")
-    async def _resume(self, tokens: object) -> None:
+    @work(exclusive=True, group="login", exit_on_error=False)
+    async def _resume(self, tokens: TokenPair) -> None:
         from ..api.errors import ApiError
 
-        app = self.app
+        app = self.msa_app
         self._error(_("Reprise de votre session…"))
         try:
-            app.client.use_tokens(tokens)  # type: ignore[attr-defined]
-            me = await app.client.me()  # type: ignore[attr-defined]
+            app.client.use_tokens(tokens)
+            me = await app.client.me()
         except ApiError:
             # Expired or revoked meanwhile: forget it and ask for the password as usual.
-            app.client.use_tokens(None)  # type: ignore[attr-defined]
-            app.session.resume_failed()  # type: ignore[attr-defined]
+            app.client.use_tokens(None)
+            app.session.resume_failed()
             self._error("")
             return
-        app.logged_in(me, me.nir, resumed=True)  # type: ignore[attr-defined]
+        app.logged_in(me, me.nir, resumed=True)
 
     def _show_remembered(self, nir: str) -> None:
         nir_input = self.query_one(NirInput)
@@ -125,10 +130,10 @@ class LoginScreen(PageScreen):
     def _keep_something(self, event: TextCheckbox.Changed) -> None:
         # The "no keyring" notice matters only once the member asks us to keep something.
         if event.value:
-            self.run_worker(self._keyring_notice, thread=True, group="keyring-notice")
+            self.run_worker(self._keyring_notice, thread=True, group="keyring-notice", exit_on_error=False)
 
     def _keyring_notice(self) -> None:
-        warning = self.app.session.keyring_notice()  # type: ignore[attr-defined]
+        warning = self.app.session.keyring_notice()
         if warning:
             self.app.call_from_thread(
                 self.notify, warning, title=_("Trousseau indisponible"), severity="warning", timeout=10
@@ -136,7 +141,7 @@ class LoginScreen(PageScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "demo":
-            return bool(self.app.demo)  # type: ignore[attr-defined]
+            return bool(self.msa_app.demo)
         return super().check_action(action, parameters)
 
     # --- actions ---------------------------------------------------------------------
@@ -151,11 +156,11 @@ class LoginScreen(PageScreen):
 
     @on(Button.Pressed, "#login-register")
     def action_register(self) -> None:
-        self.app.open_page("register")  # type: ignore[attr-defined]
+        self.msa_app.open_page("register")
 
     @on(Button.Pressed, "#login-forgot")
     def action_forgot(self) -> None:
-        self.app.open_page("password_reset")  # type: ignore[attr-defined]
+        self.msa_app.open_page("password_reset")
 
     def action_demo(self, index: int) -> None:
         account = DEMO_ACCOUNTS[index]
@@ -192,20 +197,20 @@ class LoginScreen(PageScreen):
             return
         self._login(nir, password_input.value)
 
-    @work(exclusive=True, group="login")
+    @work(exclusive=True, group="login", exit_on_error=False)
     async def _login(self, nir: str, password: str) -> None:
         from ..api.errors import AccountLocked, ApiError, NetworkDown, ServerUnavailable
         from .dialogs import lockout_message  # after the first paint: the dialogs are not needed before
 
-        app = self.app
+        app = self.msa_app
         remember = self.query_one("#remember-nir", TextCheckbox).value
         # Set before logging in: the tokens the login brings are kept (or not) as they arrive.
-        app.session.stay_connected = self.query_one("#stay-connected", TextCheckbox).value  # type: ignore[attr-defined]
+        app.session.stay_connected = self.query_one("#stay-connected", TextCheckbox).value
         self._error(_(MSG_CONNECTING))
         self.query_one("#login-submit", Button).disabled = True
         try:
-            await app.client.login(nir, password)  # type: ignore[attr-defined]
-            me = await app.client.me()  # type: ignore[attr-defined]
+            await app.client.login(nir, password)
+            me = await app.client.me()
         except AccountLocked as exc:
             self._failed(lockout_message(exc.retry_after))
             return
@@ -216,7 +221,7 @@ class LoginScreen(PageScreen):
         except ApiError as exc:
             self._failed(exc.message)
             return
-        app.logged_in(me, nir, remember_nir=remember)  # type: ignore[attr-defined]
+        app.logged_in(me, nir, remember_nir=remember)
 
     def _failed(self, message: str, *, keep_password: bool = False) -> None:
         """Inline error: the NIR stays, the password is cleared (unless never checked) and focused."""

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from ..api.errors import ApiError, ValidationFailed
+from ..api.errors import ValidationFailed
 from ..api.models import NewThread, Thread
 from ..core.i18n import _
 from ..core.messages import (
@@ -21,6 +21,7 @@ from ..core.messages import (
 )
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
+from .bindings import back_binding, retry_binding
 from .base import PageScreen
 from .loading_page import LoadingPage
 
@@ -49,17 +50,16 @@ class ThreadScreen(LoadingPage):
 
     PAGE_TITLE = "Nous envoyer un message"
     CSS_PATH = "messages.tcss"
+    FAILURE_LINES = {"thread-send": "#reply-error"}
     BINDINGS = [
         Binding("ctrl+s", "send", _("Envoyer"), id="thread.send",
                 tooltip=_("Envoyer votre réponse à la MSA")),
-        Binding("ctrl+r", "reload", _("Réessayer"), id="thread.retry",
-                tooltip=_("Recharger cet échange")),
-        Binding("escape", "back", _("Retour"), id="thread.back",
-                tooltip=_("Revenir à la liste de vos échanges")),
+        retry_binding("Recharger cet échange"),
+        back_binding("Revenir à la liste de vos échanges"),
     ]
 
-    def __init__(self, thread_id: str, subject: str = "", **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, thread_id: str, subject: str = "") -> None:
+        super().__init__()
         self.thread_id = thread_id
         self.subject = subject
         self.thread: Thread | None = None
@@ -68,7 +68,7 @@ class ThreadScreen(LoadingPage):
     def compose_body(self) -> ComposeResult:
         yield Static(self.subject, id="thread-subject", classes="page-title", markup=False)
         yield Static("", id="thread-meta", markup=False)
-        yield LoadPanel(retry_key="Ctrl+R", id="thread-load")
+        yield LoadPanel(id="thread-load")
         yield VerticalScroll(id="thread-messages")
         yield Label(_("Votre réponse (Ctrl+S pour envoyer)"), id="reply-label")
         yield TextArea(id="reply", soft_wrap=True, show_line_numbers=False)
@@ -84,8 +84,7 @@ class ThreadScreen(LoadingPage):
     @work(exclusive=True, group="thread-load", exit_on_error=False)
     async def load(self) -> None:
         thread = await self.fetch(lambda: self.api.thread(self.thread_id), _("Cet échange n'a pas pu être chargé."))
-        if thread is not None:
-            self.show_thread(thread)
+        self.show_thread(thread)
 
     def show_thread(self, thread: Thread) -> None:
         self.thread = thread
@@ -124,18 +123,11 @@ class ThreadScreen(LoadingPage):
         self.sending = True
         button = self.query_one("#reply-send", Button)
         button.disabled = True
-        error_line = self.query_one("#reply-error", Static)
         try:
-            thread = await self.call(lambda: self.api.reply(self.thread_id, body))
-        except ApiError as error:
-            show_line(error_line, error.message)
-            return
+            thread = await self.call(lambda: self.api.reply(self.thread_id, body), _(NOT_SENT))
         finally:
             self.sending = False
             button.disabled = False
-        if thread is None:
-            show_line(error_line, _(NOT_SENT))
-            return
         self.query_one("#reply", TextArea).clear()
         self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
         self.show_thread(thread)
@@ -150,15 +142,15 @@ class NewThreadScreen(PageScreen):
 
     PAGE_TITLE = "Nous envoyer un message"
     CSS_PATH = "messages.tcss"
+    FAILURE_LINES = {"new-thread-send": "#new-thread-error"}
     BINDINGS = [
         Binding("ctrl+s", "send", _("Envoyer"), id="new_thread.send",
                 tooltip=_("Envoyer ce message à la MSA")),
-        Binding("escape", "back", _("Retour"), id="new_thread.back",
-                tooltip=_("Revenir à la liste de vos échanges")),
+        back_binding("Revenir à la liste de vos échanges"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.sending = False
 
     def compose_body(self) -> ComposeResult:
@@ -214,19 +206,13 @@ class NewThreadScreen(PageScreen):
         error_line = self.query_one("#new-thread-error", Static)
         show_line(error_line, None)
         try:
-            thread = await self.call(lambda: self.api.new_thread(new))
+            thread = await self.call(lambda: self.api.new_thread(new), _(NOT_SENT))
         except ValidationFailed as error:
             fields = {e.field: e.message for e in error.field_errors}
             show_line(error_line, "; ".join(fields.values()) or error.message)
             return
-        except ApiError as error:
-            show_line(error_line, error.message)
-            return
         finally:
             self.sending = False
-        if thread is None:
-            show_line(error_line, _(NOT_SENT))
-            return
         self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
         # The new thread replaces the form: Échap from it goes back to the refreshed list.
         self.app.switch_screen(ThreadScreen(thread.id, thread.subject))

@@ -14,6 +14,7 @@ from ..core.formatting import long_date
 from ..core.i18n import _
 from ..core.messages import thread_state_words
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .loading_page import LoadingPage
 
 LOAD_FAILED = "Vos échanges n'ont pas pu être chargés."
@@ -33,21 +34,18 @@ def thread_prompt(thread: ThreadSummary) -> Text:
 
 
 class MessagesScreen(LoadingPage):
-    """The list of threads; Enter reads one, N writes a new message, R reloads after a failure."""
+    """The list of threads; Enter reads one, N writes a new message, F5 reloads after a failure."""
 
     PAGE_TITLE = "Nous envoyer un message"
     CSS_PATH = "messages.tcss"
     BINDINGS = [
         Binding("n", "new_thread", _("Nouveau message"), id="messages.new",
                 tooltip=_("Poser une nouvelle question à votre MSA")),
-        Binding("r", "reload", _("Réessayer"), id="messages.retry",
-                tooltip=_("Recharger la liste de vos échanges")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="messages.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger la liste de vos échanges"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.threads: list[ThreadSummary] = []
 
     def compose_body(self) -> ComposeResult:
@@ -68,8 +66,7 @@ class MessagesScreen(LoadingPage):
     @work(exclusive=True, group="messages-load", exit_on_error=False)
     async def load(self) -> None:
         page = await self.fetch(lambda: self.api.threads(limit=100), _(LOAD_FAILED), quiet=bool(self.threads))
-        if page is not None:
-            self.show_threads(page.items)
+        self.show_threads(page.items)
 
     def show_threads(self, threads: list[ThreadSummary]) -> None:
         listing = self.query_one("#threads", OptionList)

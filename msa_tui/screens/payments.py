@@ -31,6 +31,7 @@ from ..core.payments import (
 )
 from ..widgets.custom_period import CustomPeriod
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .downloads import UNWRITABLE
 from .loading_page import LoadingPage
 
@@ -88,11 +89,11 @@ class PaymentsScreen(LoadingPage):
                 tooltip=_("Enregistrer la liste affichée en CSV dans votre dossier Téléchargements")),
         Binding("m", "more", _("Charger plus"), id="payments.more",
                 tooltip=_("Afficher les paiements plus anciens de la période")),
-        Binding("r", "reload", _("Réessayer"), id="payments.retry", tooltip=_("Recharger les paiements")),
+        retry_binding("Recharger les paiements"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.domain: Domain | None = None
         self.preset: Preset = Preset.last_12_months
         self.custom: Period | None = None
@@ -187,22 +188,18 @@ class PaymentsScreen(LoadingPage):
         if not more:
             self.loaded = False
             panel.loading()
-
-        def fetch(cursor: str | None, size: int) -> Awaitable[Page[Payment] | None]:
+        def fetch(cursor: str | None, size: int) -> Awaitable[Page[Payment]]:
             return self.call(lambda: self.api.payments(
-                domain=domain, date_from=period.start, date_to=period.end, limit=size, cursor=cursor))
+                domain=domain, date_from=period.start, date_to=period.end, limit=size, cursor=cursor),
+                _("Les paiements n'ont pas pu être chargés."))
 
         try:
             batch = await load_batch(fetch, cursor=self.next_cursor if more else None)
         except ApiError as error:
-            batch, message = None, error.message
-        else:
-            message = _("Les paiements n'ont pas pu être chargés.")
-        if batch is None:
             if more:
-                self.notify(message, severity="error")
+                self.notify(error.message, severity="error")
             else:
-                panel.failed(message)
+                panel.failed(error.message)
             self.refresh_bindings()
             return
         items = (list(self.payments) if more else []) + batch.items

@@ -12,8 +12,8 @@ from .base import PageScreen
 class PlaceholderScreen(PageScreen):
     """"Cette page n'est pas encore disponible", with the page's title; Échap goes back."""
 
-    def __init__(self, title: str, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, title: str) -> None:
+        super().__init__()
         self.PAGE_TITLE = title
 
     def compose_body(self) -> ComposeResult:

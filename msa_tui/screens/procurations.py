@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..api.errors import ApiError, ValidationFailed
+from ..api.errors import ValidationFailed
 from ..api.models import Procuration, ProcurationCreate
 from ..core.i18n import _
 from ..core.nir import validate_nir
@@ -27,6 +27,7 @@ from ..core.procurations import (
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.nir_input import NirField
+from .bindings import back_binding, retry_binding
 from .base import PageScreen
 from .loading_page import LoadingPage
 
@@ -45,19 +46,17 @@ class ProcurationsScreen(LoadingPage):
 
     PAGE_TITLE = "Gérer mes procurations"
     CSS_PATH = "procurations.tcss"
+    FAILURE_LINES = {"procurations-revoke": "#procurations-result"}
     BINDINGS = [
         Binding("n", "request", _("Demander"), id="procurations.request",
                 tooltip=_("Demander une procuration au profit d'une autre personne")),
         Binding("r", "revoke", _("Révoquer"), id="procurations.revoke",
                 tooltip=_("Révoquer la procuration sélectionnée")),
-        Binding("ctrl+r", "reload", _("Réessayer"), id="procurations.retry",
-                tooltip=_("Recharger la liste de vos procurations")),
-        Binding("escape", "back", _("Retour"), id="procurations.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger la liste de vos procurations"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.procurations: list[Procuration] = []
         self.focus_id: str | None = None
 
@@ -66,7 +65,7 @@ class ProcurationsScreen(LoadingPage):
         yield Static(_("N : demander une procuration · R : révoquer celle choisie · Échap : retour"),
                      id="procurations-help", markup=False)
         yield Static("", id="procurations-result", markup=False)
-        yield LoadPanel(retry_key="Ctrl+R", id="procurations-load")
+        yield LoadPanel(id="procurations-load")
         yield OptionList(id="procurations")
         yield Static(_("Aucune procuration. Appuyez sur N pour en demander une."),
                      id="procurations-empty", markup=False)
@@ -79,9 +78,8 @@ class ProcurationsScreen(LoadingPage):
     async def load(self) -> None:
         page = await self.fetch(self.api.procurations, _("Vos procurations n'ont pas pu être chargées."),
                                 quiet=bool(self.procurations))
-        if page is not None:
-            self.show_procurations(page.items)
-            self.refresh_bindings()
+        self.show_procurations(page.items)
+        self.refresh_bindings()
 
     def show_procurations(self, procurations: list[Procuration]) -> None:
         listing = self.query_one("#procurations", OptionList)
@@ -130,14 +128,8 @@ class ProcurationsScreen(LoadingPage):
     @work(exclusive=True, group="procurations-revoke", exit_on_error=False)
     async def revoke(self, procuration: Procuration) -> None:
         result = self.query_one("#procurations-result", Static)
-        try:
-            revoked = await self.call(lambda: self.api.revoke_procuration(procuration.id))
-        except ApiError as error:
-            show_line(result, error.message)
-            return
-        if revoked is None:
-            show_line(result, _("La procuration n'a pas été révoquée. Réessayez avec R."))
-            return
+        revoked = await self.call(lambda: self.api.revoke_procuration(procuration.id),
+                                  _("La procuration n'a pas été révoquée. Réessayez avec R."))
         line = _("Procuration révoquée : {what}.").format(what=summary(revoked))
         show_line(result, line, error=False)
         self.focus_id = revoked.id
@@ -165,15 +157,15 @@ class ProcurationRequestScreen(PageScreen):
 
     PAGE_TITLE = "Demander une procuration"
     CSS_PATH = "procurations.tcss"
+    FAILURE_LINES = {"procuration-send": "#procuration-error"}
     BINDINGS = [
         Binding("ctrl+s", "send", _("Envoyer"), id="procuration_request.send",
                 tooltip=_("Envoyer la demande de procuration")),
-        Binding("escape", "leave", _("Retour"), id="procuration_request.back",
-                tooltip=_("Revenir à vos procurations sans rien demander")),
+        back_binding("Revenir à vos procurations sans rien demander"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.sending = False
 
     def compose_body(self) -> ComposeResult:
@@ -237,7 +229,8 @@ class ProcurationRequestScreen(PageScreen):
         self.sending = True
         error_line = self.query_one("#procuration-error", Static)
         try:
-            procuration = await self.call(lambda: self.api.request_procuration(create))
+            procuration = await self.call(lambda: self.api.request_procuration(create), _(
+                "La demande n'a pas été envoyée ; ce que vous avez saisi est conservé. Réessayez avec Ctrl+S."))
         except ValidationFailed as error:
             nir_errors = [e.message for e in error.field_errors if e.field.endswith("grantee_nir")]
             if nir_errors:
@@ -245,16 +238,9 @@ class ProcurationRequestScreen(PageScreen):
                 self.query_one("#grantee-nir", Input).focus()
             show_line(error_line, None if nir_errors else error.message)
             return
-        except ApiError as error:
-            show_line(error_line, error.message)
-            return
         finally:
             self.sending = False
-        if procuration is None:
-            show_line(error_line, _("La demande n'a pas été envoyée ; ce que vous avez saisi est conservé. "
-                                    "Réessayez avec Ctrl+S."))
-            return
         self.dismiss(procuration)
 
-    def action_leave(self) -> None:
+    def action_back(self) -> None:
         self.dismiss(None)

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
 
-from ..api.errors import ApiError, ValidationFailed
+from ..api.errors import ValidationFailed
 from ..api.models import ContactUpdate, Me
 from ..core.member import FIELDS, check_contact, check_field, contact_changes, field_of
 from ..core.formatting import short_date
@@ -16,6 +16,7 @@ from ..core.i18n import _
 from ..core.nir import mask_nir
 from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .loading_page import LoadingPage
 
 RELATIONS = {"conjoint": "conjoint ou conjointe", "enfant": "enfant", "autre": "autre personne du foyer"}
@@ -56,22 +57,20 @@ class ProfileScreen(LoadingPage):
 
     PAGE_TITLE = "Mes informations personnelles"
     CSS_PATH = "profile.tcss"
+    FAILURE_LINES = {"profile-save": "#profile-error"}
     BINDINGS = [
         Binding("ctrl+s", "save", _("Enregistrer"), id="profile.save",
                 tooltip=_("Enregistrer vos nouvelles coordonnées")),
-        Binding("ctrl+r", "reload", _("Réessayer"), id="profile.retry",
-                tooltip=_("Recharger vos informations")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="profile.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger vos informations"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.me: Me | None = None
         self.saving = False
 
     def compose_body(self) -> ComposeResult:
-        yield LoadPanel(retry_key="Ctrl+R", id="profile-load")
+        yield LoadPanel(id="profile-load")
         with VerticalScroll(id="profile-scroll"):
             yield Static(_("Mon identité"), classes="section-title")
             yield Static("", id="identity", markup=False)
@@ -95,8 +94,6 @@ class ProfileScreen(LoadingPage):
     @work(exclusive=True, group="profile-load", exit_on_error=False)
     async def load(self) -> None:
         me = await self.fetch(self.api.me, _("Vos informations n'ont pas pu être chargées."))
-        if me is None:
-            return
         self.show(me)
         self.query_one("#profile-scroll").display = True
         self.query_one("#email-input", Input).focus()
@@ -160,20 +157,15 @@ class ProfileScreen(LoadingPage):
     async def save(self, update: ContactUpdate) -> None:
         self.saving = True
         try:
-            me = await self.call(lambda: self.api.update_contact(update))
+            me = await self.call(lambda: self.api.update_contact(update),
+                                 _("Vos coordonnées n'ont pas été enregistrées ; vos saisies sont conservées."))
         except ValidationFailed as error:
             self.show_server_errors(error)
             return
-        except ApiError as error:
-            self.set_form_error(error.message)
-            return
         finally:
             self.saving = False
-        if me is None:
-            self.set_form_error(_("Vos coordonnées n'ont pas été enregistrées ; vos saisies sont conservées."))
-            return
         self.show(me)
-        self.app.me = me  # type: ignore[attr-defined]
+        self.msa_app.me = me
         self.notify(_("Vos coordonnées sont enregistrées."), title=_("Coordonnées modifiées"))
 
     def show_server_errors(self, error: ValidationFailed) -> None:

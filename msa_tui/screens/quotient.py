@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Static
 
-from ..api.errors import ApiError, NotEligible
+from ..api.errors import NotEligible
 from ..api.models import QuotientFamilial
 from ..core.formatting import long_date, money
 from ..core.i18n import _
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .loading_page import LoadingPage
 
 
@@ -31,9 +31,7 @@ class QuotientScreen(LoadingPage):
     PAGE_TITLE = "Mon quotient familial"
     CSS_PATH = "quotient.tcss"
     BINDINGS = [
-        Binding("r", "reload", _("Réessayer"), id="quotient.retry", tooltip=_("Recharger votre quotient familial")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="quotient.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger votre quotient familial"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -51,19 +49,12 @@ class QuotientScreen(LoadingPage):
         panel = self.query_one(LoadPanel)
         panel.loading()
         try:
-            qf = await self.call(self.api.quotient_familial)
+            qf = await self.call(self.api.quotient_familial, _("Votre quotient familial n'a pas pu être chargé."))
         except NotEligible as error:
             # An answer, not a failure: nothing to retry.
             panel.ready()
             self.query_one("#quotient", Static).update("ⓘ " + error.message)
             return
-        except ApiError as error:
-            panel.failed(error.message)
-            self.refresh_bindings()
-            return
-        if qf is None:
-            panel.failed(_("Votre quotient familial n'a pas pu être chargé."))
-        else:
-            panel.ready()
-            self.query_one("#quotient", Static).update(quotient_text(qf))
+        panel.ready()
+        self.query_one("#quotient", Static).update(quotient_text(qf))
         self.refresh_bindings()

@@ -12,13 +12,14 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from ..core import request_drafts
-from ..api.errors import ApiError, ValidationFailed
+from ..api.errors import ValidationFailed
 from ..api.models import RequestCreate, RequestForm
 from ..core.i18n import _
 from ..core.requests import Answer, check_answers, field_hint, field_label, field_of
 from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.toggles import TextCheckbox
+from .bindings import back_binding, retry_binding
 from .loading_page import LoadingPage
 
 NOT_SENT = "Corrigez les champs signalés : rien n'a été envoyé."
@@ -29,24 +30,23 @@ class RequestFormScreen(LoadingPage):
 
     PAGE_TITLE = "Faire une demande"
     CSS_PATH = "request_form.tcss"
+    FAILURE_LINES = {"request-submit": "#request-error"}
     BINDINGS = [
         Binding("ctrl+s", "submit", _("Déposer"), id="request_form.submit",
                 tooltip=_("Vérifier puis déposer votre demande")),
-        Binding("ctrl+r", "reload", _("Réessayer"), id="request_form.retry",
-                tooltip=_("Recharger le formulaire")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="request_form.back",
-                tooltip=_("Revenir à la page précédente (vos réponses restent en brouillon)")),
+        retry_binding("Recharger le formulaire"),
+        back_binding("Revenir à la page précédente (vos réponses restent en brouillon)"),
     ]
 
-    def __init__(self, request_type: str, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, request_type: str) -> None:
+        super().__init__()
         self.request_type = request_type
         self.form: RequestForm | None = None
         self.sending = False
         self._restoring = False
 
     def compose_body(self) -> ComposeResult:
-        yield LoadPanel(retry_key="Ctrl+R", id="request-load")
+        yield LoadPanel(id="request-load")
         with VerticalScroll(id="request-scroll"):
             yield Static("", id="request-title", classes="page-title", markup=False)
             yield Static(_("Déposez avec Ctrl+S. Vos réponses sont gardées en brouillon à chaque saisie."), id="request-help", markup=False)
@@ -70,8 +70,7 @@ class RequestFormScreen(LoadingPage):
     async def load(self) -> None:
         form = await self.fetch(lambda: self.api.request_form(self.request_type),
                                 _("Le formulaire n'a pas pu être chargé."))
-        if form is not None:
-            await self.show_form(form)
+        await self.show_form(form)
 
     def _widget_for(self, name: str, kind: str, choices: list[tuple[str, str]]) -> Widget:
         widget_id = f"{name}-input"
@@ -185,19 +184,13 @@ class RequestFormScreen(LoadingPage):
     async def submit(self, create: RequestCreate) -> None:
         self.sending = True
         try:
-            filed = await self.call(lambda: self.api.file_request(create))
+            filed = await self.call(lambda: self.api.file_request(create), _(
+                "Votre demande n'a pas été envoyée ; vos réponses sont gardées en brouillon. Réessayez avec Ctrl+S."))
         except ValidationFailed as error:
             self.show_server_errors(error)
             return
-        except ApiError as error:
-            self.set_form_error(error.message)
-            return
         finally:
             self.sending = False
-        if filed is None:
-            self.set_form_error(_("Votre demande n'a pas été envoyée ; vos réponses sont gardées en brouillon. "
-                                  "Réessayez avec Ctrl+S."))
-            return
         owner = self.owner
         if owner is not None:
             request_drafts.discard(request_drafts.request_kind(self.request_type), owner)

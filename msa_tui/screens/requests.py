@@ -18,6 +18,7 @@ from ..core.formatting import short_date
 from ..core.i18n import _
 from ..core.requests import show_answer, status_label
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .loading_page import LoadingPage
 from .prompts import two_lines
 
@@ -50,14 +51,11 @@ class RequestsScreen(LoadingPage):
     BINDINGS = [
         Binding("n", "services", _("Nouvelle demande"), id="requests.new",
                 tooltip=_("Choisir une démarche dans le catalogue des services")),
-        Binding("r", "reload", _("Réessayer"), id="requests.retry",
-                tooltip=_("Recharger la liste de vos démarches")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="requests.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger la liste de vos démarches"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.requests: list[RequestSummary] = []
         self.drafts: list[dict[str, str]] = []
 
@@ -77,8 +75,6 @@ class RequestsScreen(LoadingPage):
     async def load(self) -> None:
         page = await self.fetch(self.api.requests, _("Vos démarches n'ont pas pu être chargées."),
                                 quiet=bool(self.requests))
-        if page is None:
-            return
         me = getattr(self.app, "me", None)
         self.show_requests(page.items, request_drafts.request_drafts(me.id) if me is not None else [])
 
@@ -107,12 +103,12 @@ class RequestsScreen(LoadingPage):
     def _open(self, event: OptionList.OptionSelected) -> None:
         kind, _sep, key = (event.option.id or "").partition(":")
         if kind == "draft":
-            self.app.open_page("request_form", request_type=key)  # type: ignore[attr-defined]
+            self.msa_app.open_page("request_form", request_type=key)
         elif kind == "req":
             self.app.push_screen(RequestDetailScreen(key))
 
     def action_services(self) -> None:
-        self.app.open_page("services")  # type: ignore[attr-defined]
+        self.msa_app.open_page("services")
 
 
 
@@ -142,14 +138,11 @@ class RequestDetailScreen(LoadingPage):
     BINDINGS = [
         Binding("e", "send_document", _("Envoyer un document"), id="request_detail.send_document",
                 tooltip=_("Envoyer les pièces demandées par votre MSA")),
-        Binding("r", "reload", _("Réessayer"), id="request_detail.retry",
-                tooltip=_("Recharger le suivi de la démarche")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="request_detail.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger le suivi de la démarche"),
     ]
 
-    def __init__(self, request_id: str, request: Request | None = None, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, request_id: str, request: Request | None = None) -> None:
+        super().__init__()
         self.request_id = request_id
         self.request: Request | None = request
 
@@ -178,8 +171,6 @@ class RequestDetailScreen(LoadingPage):
         request = await self.fetch(lambda: self.api.request(self.request_id),
                                    _("Le suivi de cette démarche n'a pas pu être chargé."),
                                    quiet=self.request is not None)
-        if request is None:
-            return
         form = None
         try:
             form = await self.call(lambda: self.api.request_form(request.type))
@@ -204,7 +195,7 @@ class RequestDetailScreen(LoadingPage):
         self.refresh_bindings()
 
     def action_send_document(self) -> None:
-        self.app.open_page("send_document")  # type: ignore[attr-defined]
+        self.msa_app.open_page("send_document")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "send_document":

@@ -11,12 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.widgets import Button, ContentSwitcher, LoadingIndicator, Static
+from textual.worker import Worker
 
 from ..api.errors import ApiError
 from ..core.drafts import DraftRefused, delete_draft, load_draft, save_draft
 from ..core.send_document.files import check_batch, ensure_hash
 from ..core.i18n import _
 from ..core.send_document.wizard import STEP_COUNT, STEP_NAMES, Step, Wizard, people_of
+from .bindings import back_binding, retry_binding
 from .base import PageScreen
 from .wizard_steps.dialogs import FilePickerDialog, ResumeDialog
 from .wizard_steps.panes import (
@@ -41,16 +43,17 @@ class SendDocumentScreen(PageScreen):
     BINDINGS = [
         Binding("ctrl+right", "next", _("Suivant"), id="wizard.next", priority=True,
                 tooltip=_("Étape suivante (si celle-ci est complète)")),
-        Binding("ctrl+left", "back", _("Précédent"), id="wizard.back", priority=True,
+        Binding("ctrl+left", "previous", _("Précédent"), id="wizard.back", priority=True,
                 tooltip=_("Étape précédente, sans rien perdre")),
-        Binding("r", "retry", _("Réessayer"), id="wizard.retry", tooltip=_("Recharger, ou relancer l'envoi")),
+        retry_binding("Recharger le formulaire"),
+        # At step 7 « r » starts the sending, and starts it again after a cut (the step's own words say so).
+        Binding("r", "send", _("Envoyer"), id="wizard.send", tooltip=_("Lancer l'envoi, ou le relancer après une coupure")),
         # "Retour", not "Quitter": Ctrl+Q already reads "Quitter" (the app) on the same footer.
-        Binding("escape", "leave", _("Retour"), id="wizard.leave",
-                tooltip=_("Quitter l'assistant ; le brouillon est gardé")),
+        back_binding("Quitter l'assistant ; le brouillon est gardé"),
     ]
 
-    def __init__(self, start_dir: Path | None = None, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, start_dir: Path | None = None) -> None:
+        super().__init__()
         self.start_dir = start_dir
         self.wizard: Wizard | None = None
         self.medical_address: str | None = None
@@ -71,23 +74,18 @@ class SendDocumentScreen(PageScreen):
 
     # --- loading and resuming ---------------------------------------------------------
 
-    @work(exclusive=True, group="wizard-load")
+    @work(exclusive=True, group="wizard-load", exit_on_error=False)
     async def load(self) -> None:
         self.query_one("#wizard-loading").display = True
-        app = self.app
-        constraints = getattr(app, "constraints", None)
-        try:
-            if constraints is None:
-                constraints = await self.call(lambda: self.api.submission_constraints())
-                app.constraints = constraints  # type: ignore[attr-defined]
-            me = getattr(app, "me", None) or await self.call(lambda: self.api.me())
-        except ApiError as error:
-            constraints = me = None
-            self.notify(error.message, severity="error")
+        app = self.msa_app
+        constraints = app.constraints
+        if constraints is None:
+            constraints = await self.call(self.api.submission_constraints)
+            app.constraints = constraints
+        me = app.me
+        if me is None:
+            me = await self.call(self.api.me)
         self.query_one("#wizard-loading").display = False
-        if constraints is None or me is None:
-            self._errors([_("Le formulaire n'a pas pu être chargé. Appuyez sur r pour réessayer.")])
-            return
         people = people_of(me)
         wizard = None
         data = load_draft(DRAFT_KIND, me.id)
@@ -103,6 +101,15 @@ class SendDocumentScreen(PageScreen):
             else:
                 wizard = None
         await self.start(wizard or Wizard(me.id, constraints, people))
+
+    def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
+        if worker.group != "wizard-load":
+            super().show_failure(message, worker, already_told=already_told)
+            return
+        if not already_told:
+            self.notify(message, severity="error")
+        self.query_one("#wizard-loading").display = False
+        self._errors([_("Le formulaire n'a pas pu être chargé. Appuyez sur F5 pour réessayer.")])
 
     async def start(self, wizard: Wizard) -> None:
         self.wizard = wizard
@@ -129,8 +136,8 @@ class SendDocumentScreen(PageScreen):
             _("Étape {k}/{n}").format(k=int(wiz.step), n=STEP_COUNT) + " — " + _(STEP_NAMES[wiz.step]))
         self._errors([])
         pane = self.pane()
-        if wiz.step is Step.SEND:
-            pane.labels = self._labels()  # type: ignore[attr-defined]
+        if isinstance(pane, SendPane):
+            pane.labels = self._labels()
         await pane.render_wizard()
         self.query_one("#wizard-steps", ContentSwitcher).current = pane.id
         back = self.query_one("#wizard-back", Button)
@@ -199,7 +206,7 @@ class SendDocumentScreen(PageScreen):
             self.send()
 
     @on(Button.Pressed, "#wizard-back")
-    async def action_back(self) -> None:
+    async def action_previous(self) -> None:
         if self.wizard is not None and self.wizard.back():
             await self.show_step()
 
@@ -210,19 +217,23 @@ class SendDocumentScreen(PageScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys that cannot do anything now are left off the footer (room for F1/Ctrl+Q/Ctrl+L).
         wiz = self.wizard
-        if action == "retry":
-            return wiz is None or (wiz.step is Step.SEND and wiz.receipt is None)
-        if action == "back":
+        if action == "reload":
+            return wiz is None
+        if action == "send":
+            return wiz is not None and wiz.step is Step.SEND and wiz.receipt is None
+        if action == "previous":
             return wiz is not None and wiz.can_go_back() and wiz.receipt is None
         return super().check_action(action, parameters)
 
-    def action_retry(self) -> None:
+    def action_reload(self) -> None:
         if self.wizard is None:
             self.load()
-        elif self.wizard.step is Step.SEND and self.wizard.receipt is None:
+
+    def action_send(self) -> None:
+        if self.wizard is not None and self.wizard.step is Step.SEND and self.wizard.receipt is None:
             self.send()
 
-    def action_leave(self) -> None:
+    def action_back(self) -> None:
         if self.wizard is not None and self.wizard.receipt is None:
             self.notify(_("Votre envoi en cours est gardé : vous pourrez le reprendre."))
         self.app.pop_screen()
@@ -239,10 +250,9 @@ class SendDocumentScreen(PageScreen):
 
     # --- workers -------------------------------------------------------------------------------
 
-    @work(exclusive=True, group="wizard-send")
+    @work(exclusive=True, group="wizard-send", exit_on_error=False)
     async def send(self) -> None:
-        pane = self.pane(Step.SEND)
-        await pane.run_send()  # type: ignore[attr-defined]
+        await self.query_one(SendPane).run_send()
         self._save()
 
     @on(SendPane.Finished)
@@ -264,7 +274,7 @@ class SendDocumentScreen(PageScreen):
     def _medical_chosen(self) -> None:
         self._load_medical_address()
 
-    @work(exclusive=True, group="wizard-medical")
+    @work(exclusive=True, group="wizard-medical", exit_on_error=False)
     async def _load_medical_address(self) -> None:
         if self.medical_address is None:
             try:
@@ -278,7 +288,7 @@ class SendDocumentScreen(PageScreen):
                      *([a.line2] if a.line2 else []), f"{a.postal_code} {a.city}"])
         self.query_one(DetailsPane).show_medical(self.medical_address, scroll=True)
 
-    @work(group="wizard-hash")
+    @work(group="wizard-hash", exit_on_error=False)
     async def _hash_files(self) -> None:
         wiz = self.wizard
         assert wiz is not None
@@ -297,7 +307,7 @@ class SendDocumentScreen(PageScreen):
     def _add_files(self, event: FilesPane.AddRequested) -> None:
         self._pick(event.index)
 
-    @work(group="wizard-pick")
+    @work(group="wizard-pick", exit_on_error=False)
     async def _pick(self, index: int) -> None:
         wiz = self.wizard
         assert wiz is not None

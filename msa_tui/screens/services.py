@@ -14,6 +14,7 @@ from ..api.models import Service, ServiceCategory
 from ..core.i18n import _
 from ..core.services import route_for
 from ..widgets.load_panel import LoadPanel
+from .bindings import retry_binding
 from .loading_page import LoadingPage
 from .prompts import indented
 
@@ -43,14 +44,11 @@ class ServicesScreen(LoadingPage):
     BINDINGS = [
         Binding("d", "requests", _("Mes démarches"), id="services.requests",
                 tooltip=_("Suivre les demandes déjà déposées")),
-        Binding("r", "reload", _("Réessayer"), id="services.retry",
-                tooltip=_("Recharger le catalogue des services")),
-        Binding("escape", "app.pop_screen", _("Retour"), id="services.back",
-                tooltip=_("Revenir à la page précédente")),
+        retry_binding("Recharger le catalogue des services"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.services: dict[str, Service] = {}
 
     def compose_body(self) -> ComposeResult:
@@ -66,8 +64,7 @@ class ServicesScreen(LoadingPage):
     @work(exclusive=True, group="services-load", exit_on_error=False)
     async def load(self) -> None:
         categories = await self.fetch(self.api.services, _("Le catalogue des services n'a pas pu être chargé."))
-        if categories is not None:
-            self.show_catalogue(categories)
+        self.show_catalogue(categories)
 
     def show_catalogue(self, categories: list[ServiceCategory]) -> None:
         listing = self.query_one("#services", OptionList)
@@ -101,9 +98,9 @@ class ServicesScreen(LoadingPage):
             return
         route = route_for(service)
         if route.kind == "page" and route.page:
-            self.app.open_page(route.page, **route.kwargs)  # type: ignore[attr-defined]
+            self.msa_app.open_page(route.page, **route.kwargs)
         else:
             self.query_one("#service-info", Static).update("ⓘ " + _(route.message))
 
     def action_requests(self) -> None:
-        self.app.open_page("requests")  # type: ignore[attr-defined]
+        self.msa_app.open_page("requests")

@@ -55,7 +55,8 @@ class DashboardBlock(Vertical, can_focus=True):
         # The block's own border reads "Entrée : ouvrir", so the footer need not.
         Binding("enter", "open", _("Ouvrir"), id="dashboard.block.open", show=False,
                 tooltip=_("Ouvrir la page de ce bloc")),
-        Binding("r", "retry", _("Réessayer"), id="dashboard.block.retry", tooltip=_("Recharger ce bloc")),
+        # The shared retry key and id (screens/bindings.py): on a failed block it reloads that block only.
+        Binding("f5", "reload", _("Réessayer"), id="page.retry", tooltip=_("Recharger ce bloc")),
     ]
 
     @dataclass
@@ -116,20 +117,20 @@ class DashboardBlock(Vertical, can_focus=True):
         return _plain(widget.content)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "retry":
+        if action == "reload":
             return self.state == "failed"
         return True
 
     def action_open(self) -> None:
         self.post_message(self.OpenRequested(self, self.page))
 
-    def action_retry(self) -> None:
+    def action_reload(self) -> None:
         if self.state == "failed":
             self.post_message(self.RetryRequested(self))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_retry()
+        self.action_reload()
 
 
 def _plain(content: object) -> str:

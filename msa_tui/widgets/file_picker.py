@@ -71,8 +71,8 @@ class FileTree(DirectoryTree):
             super().__init__()
             self.marked = marked
 
-    def __init__(self, path: Path, extensions: set[str], **kwargs) -> None:
-        super().__init__(path, **kwargs)
+    def __init__(self, path: Path, extensions: set[str], *, id: str | None = None) -> None:
+        super().__init__(path, id=id)
         self.extensions = {e.lower() for e in extensions}
         self.marked: list[Path] = []
 
@@ -140,9 +140,9 @@ class FilePicker(Vertical):
             self.paths = paths
 
     def __init__(
-        self, constraints: SubmissionConstraints, start_dir: Path | None = None, **kwargs
+        self, constraints: SubmissionConstraints, start_dir: Path | None = None, *, id: str | None = None
     ) -> None:
-        super().__init__(**kwargs)
+        super().__init__(id=id)
         self.constraints = constraints
         self.start_dir = start_dir or default_start_dir()
 

@@ -69,8 +69,8 @@ class MsaFooter(Widget):
     }
     """
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self) -> None:
+        super().__init__()
         self._items: list[FooterItem] = []
         self._hover: int | None = None
 

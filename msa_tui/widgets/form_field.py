@@ -29,8 +29,8 @@ class FormField(Vertical):
     FormField.-invalid > Input { border: tall $error; }
     """
 
-    def __init__(self, name: str, label: str, field: Input, *, hint: str = "", **kwargs: object) -> None:
-        super().__init__(id=f"{name}-field", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, name: str, label: str, field: Input, *, hint: str = "", classes: str | None = None) -> None:
+        super().__init__(id=f"{name}-field", classes=classes)
         self.field_name = name
         self.label = label
         self.hint = hint

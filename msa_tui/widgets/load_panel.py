@@ -34,8 +34,8 @@ class LoadPanel(Vertical):
     class RetryRequested(Message):
         """The member asked to load the page again."""
 
-    def __init__(self, retry_key: str = "R", **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, retry_key: str = "F5", *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.retry_key = retry_key
         self.state = "loading"
         self.error = ""

@@ -30,9 +30,9 @@ class NirInput(Input):
     (a French reason) is set; the enclosing `NirField` shows it.
     """
 
-    def __init__(self, value: str = "", **kwargs: object) -> None:
-        kwargs.setdefault("placeholder", _("ex. 1 85 07 12 345 678"))
-        super().__init__(value=normalize_nir(value), validators=[NirValidator()], **kwargs)  # type: ignore[arg-type]
+    def __init__(self, value: str = "", *, id: str | None = None) -> None:
+        super().__init__(value=normalize_nir(value), placeholder=_("ex. 1 85 07 12 345 678"),
+                         validators=[NirValidator()], id=id)
         self.refused: str | None = None
 
     def replace(self, text: str, start: int, end: int) -> None:
@@ -72,8 +72,8 @@ class NirField(Vertical):
     NirField > .nir-message.-error { color: $text-error; }
     """
 
-    def __init__(self, value: str = "", *, input_id: str = "nir", **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, value: str = "", *, input_id: str = "nir", id: str | None = None) -> None:
+        super().__init__(id=id)
         self._initial = value
         self._input_id = input_id
         self._trimmed = False

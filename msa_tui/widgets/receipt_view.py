@@ -26,9 +26,9 @@ class ReceiptView(Vertical):
         *,
         nature_labels: dict[str, str] | None = None,
         person_labels: dict[str, str] | None = None,
-        **kwargs,
+        id: str | None = None,
     ) -> None:
-        super().__init__(**kwargs)
+        super().__init__(id=id)
         self.receipt = receipt
         self.nature_labels = nature_labels
         self.person_labels = person_labels

@@ -51,8 +51,8 @@ class PortalHeader(Horizontal):
     PortalHeader > #page-title { width: 1fr; padding: 0 1; color: $text-muted; }
     """
 
-    def __init__(self, page_title: str = "", **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, page_title: str = "") -> None:
+        super().__init__()
         self.page_title = page_title
 
     def compose(self) -> ComposeResult:

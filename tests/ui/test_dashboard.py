@@ -70,7 +70,7 @@ async def test_a_failing_block_says_so_and_retry_reloads_it_alone(server_app, mo
 
         monkeypatch.setattr(MsaClient, "threads", real_threads)
         messages.focus()
-        await pilot.press("r")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: messages.state == "ready")
         assert "non lu" in messages.text
         assert calls["threads"] == 1
@@ -90,7 +90,7 @@ async def test_retry_from_anywhere_on_the_page(server_app, monkeypatch):
         await on_dashboard(pilot)
         assert block(app, "services").state == "failed"
         monkeypatch.setattr(MsaClient, "services", real)
-        await pilot.press("r")  # the profile block has focus: the page-wide key retries failed blocks
+        await pilot.press("f5")  # the profile block has focus: the page-wide key retries failed blocks
         await wait_for(pilot, lambda: block(app, "services").state == "ready")
 
 

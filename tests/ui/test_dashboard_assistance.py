@@ -51,6 +51,6 @@ async def test_assistance_failure_then_retry(server_app, monkeypatch):
         await open_from_palette(pilot)
         assert "pas pu être chargés" in text(app, "#assistance-error-text")
         monkeypatch.setattr(MsaClient, "assistance", real)
-        await pilot.press("r")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: app.screen.info is not None)
         assert "03 20 900 500" in text(app, "#assistance-details")

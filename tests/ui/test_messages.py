@@ -152,5 +152,5 @@ async def test_list_failure_says_so_and_r_retries(server_app):
         await wait_for(pilot, lambda: app.screen.query_one("#messages-load").state == "failed")
         assert "n'ont pas pu être chargés" in app.screen.query_one("#messages-load").error
         transport.down = False
-        await pilot.press("r")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: app.screen.query_one("#threads", OptionList).option_count == 4)

@@ -110,5 +110,5 @@ async def test_list_failure_says_so_and_ctrl_r_retries(server_app):
         await wait_for(pilot, lambda: app.screen.query_one("#procurations-load").state == "failed")
         assert "n'ont pas pu être chargées" in app.screen.query_one("#procurations-load").error
         transport.down = False
-        await pilot.press("ctrl+r")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: len(listed(app)) == 1)

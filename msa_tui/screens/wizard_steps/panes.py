@@ -38,8 +38,8 @@ class Edited(Message):
 class Pane(VerticalScroll):
     """One step. `render_wizard()` rebuilds what depends on the wizard."""
 
-    def __init__(self, wizard: Wizard, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, wizard: Wizard, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.wizard = wizard
 
     async def render_wizard(self) -> None:
@@ -187,8 +187,8 @@ class FilesPane(Pane):
             super().__init__()
             self.index = index
 
-    def __init__(self, wizard: Wizard, **kwargs) -> None:
-        super().__init__(wizard, **kwargs)
+    def __init__(self, wizard: Wizard, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(wizard, id=id, classes=classes)
         self.refusals: list[str] = []
 
     def compose(self) -> ComposeResult:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,6 +22,7 @@ from ...core.send_document.receipt import write_receipt_pdf
 from ...core.send_document.sending import Outcome, Sender, SendProgress
 from ...core.send_document.wizard import FileStatus, Wizard
 from ...widgets.receipt_view import ReceiptView
+from ..base import PageScreen
 from .panes import Edited, Pane, file_line
 
 CONNECTION_LOST = "Connexion perdue — appuyez sur r pour réessayer. Rien n'est perdu."
@@ -73,6 +75,11 @@ class SendPane(Pane):
                 yield ProgressBar(total=self._total(), show_eta=False, id="progress-all")
         yield Static("", id="send-problems", markup=False)
 
+    @property
+    def page(self) -> PageScreen:
+        """The wizard page this pane sits on: its `call` is the one way to the server."""
+        return cast("PageScreen", self.screen)
+
     def _total(self) -> int:
         return sum(f.size for _i, _j, f in self.wizard.all_files()) or 1
 
@@ -105,14 +112,14 @@ class SendPane(Pane):
 
     async def run_send(self) -> None:
         """One attempt: the Sender creates, uploads and sends; this pane shows how it goes."""
-        screen = self.screen
+        screen = self.page
         problems = self.query_one("#send-problems", Static)
         problems.update("")
         sender = Sender(
-            screen.api,  # type: ignore[attr-defined]
+            screen.api,
             self.wizard,
             SendProgress(status=self.status, file=self._file_progress, changed=lambda: self.post_message(Edited())),
-            call=screen.call,  # type: ignore[attr-defined]
+            call=screen.call,
         )
         result = await sender.run()
         if result.outcome is Outcome.refused:
