@@ -22,6 +22,7 @@ from textual.screen import Screen
 
 from .core.i18n import _
 from .widgets.status import PORTAL_NAME
+from .widgets.safe import notify_plain
 
 if TYPE_CHECKING:
     import httpx
@@ -161,7 +162,7 @@ class MsaApp(App[None]):
             if theme in self.available_themes:
                 self.theme = theme
             else:
-                self.notify(_("Thème « {t} » inconnu : thème par défaut.").format(t=theme), severity="warning")
+                notify_plain(self, _("Thème « {t} » inconnu : thème par défaut.").format(t=theme), severity="warning")
         self.push_screen(self.make_page("login"))
         self.set_interval(1, self.check_idle, name="idle-check")
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from ..core.i18n import _
 from ..widgets.footer import MsaFooter
 from ..widgets.status import PortalHeader
+from ..widgets.safe import notify_plain
 
 if TYPE_CHECKING:
     from ..api.client import MsaClient
@@ -77,6 +78,6 @@ class PageScreen(Screen):
                 if not await self.app.relogin():  # type: ignore[attr-defined]
                     return None
             except (NetworkDown, ServerUnavailable) as error:
-                self.notify(error.message, title=_("Service indisponible"), severity="error")
+                notify_plain(self, error.message, title=_("Service indisponible"), severity="error")
                 return None
 

@@ -33,6 +33,7 @@ from ..widgets.custom_period import CustomPeriod
 from ..widgets.load_panel import LoadPanel
 from .downloads import UNWRITABLE
 from .loading_page import LoadingPage
+from ..widgets.safe import notify_plain
 
 WIDE = 110
 """From this width on, the table has room for the full domain words."""
@@ -200,7 +201,7 @@ class PaymentsScreen(LoadingPage):
                 message = _("Les paiements n'ont pas pu être chargés.")
             if page is None:
                 if more:
-                    self.notify(message, severity="error")
+                    notify_plain(self, message, severity="error")
                 else:
                     panel.failed(message)
                 self.refresh_bindings()
@@ -307,7 +308,7 @@ class PaymentsScreen(LoadingPage):
             result.update("⚠ " + _(UNWRITABLE))
             return
         result.update(_("Liste enregistrée en CSV : {path}").format(path=path))
-        self.notify(str(path), title=_("Export CSV"))
+        notify_plain(self, path, title=_("Export CSV"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "more":

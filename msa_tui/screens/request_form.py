@@ -20,6 +20,7 @@ from ..widgets.form_field import FormField, place_field_errors, reveal, show_lin
 from ..widgets.load_panel import LoadPanel
 from ..widgets.toggles import TextCheckbox
 from .loading_page import LoadingPage
+from ..widgets.safe import plain
 
 NOT_SENT = "Corrigez les champs signalés : rien n'a été envoyé."
 
@@ -76,7 +77,7 @@ class RequestFormScreen(LoadingPage):
     def _widget_for(self, name: str, kind: str, choices: list[tuple[str, str]]) -> Widget:
         widget_id = f"{name}-input"
         if kind == "choice":
-            return Select(choices, prompt=_("Choisir dans la liste…"), id=widget_id)
+            return Select([(plain(label), value) for label, value in choices], prompt=_("Choisir dans la liste…"), id=widget_id)
         if kind == "bool":
             return TextCheckbox(_("Oui"), id=widget_id)
         return Input(id=widget_id)

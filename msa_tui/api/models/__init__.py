@@ -14,6 +14,10 @@ from .common import (
     EMAIL_PATTERN,
     NIR_PATTERN,
     Email,
+    ServerText,
+    ServerBody,
+    MemberText,
+    MemberBody,
 )
 from .auth import (
     LoginRequest,
@@ -105,6 +109,10 @@ __all__ = [
     "EMAIL_PATTERN",
     "Email",
     "NIR_PATTERN",
+    "ServerText",
+    "ServerBody",
+    "MemberText",
+    "MemberBody",
     "Model",
     "Page",
     "FieldError",

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Email, Model, NIR_PATTERN
+from .common import Email, MemberText, Model, NIR_PATTERN, ServerBody, ServerText
 
 
 # --- auth -------------------------------------------------------------------
@@ -32,8 +32,8 @@ class RefreshRequest(Model):
 
 class RegisterRequest(Model):
     nir: str = Field(pattern=NIR_PATTERN)
-    first_name: str = Field(min_length=1, max_length=80)
-    last_name: str = Field(min_length=1, max_length=80)
+    first_name: MemberText = Field(min_length=1, max_length=80)
+    last_name: MemberText = Field(min_length=1, max_length=80)
     birth_date: date
     email: Email
 
@@ -58,11 +58,11 @@ class PasswordResetConfirm(Model):
 class Accepted(Model):
     """202 answers: what happened, in French."""
 
-    detail: str
+    detail: ServerText
 
 
 class OutboxMail(Model):
-    to: str
-    subject: str
-    body: str
+    to: ServerText
+    subject: ServerText
+    body: ServerBody
     sent_at: datetime

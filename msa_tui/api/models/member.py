@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from .common import Email, Model
+from .common import Email, Model, ServerText
 
 
 # --- member -----------------------------------------------------------------
@@ -20,30 +20,30 @@ class Relation(StrEnum):
 
 
 class Address(Model):
-    line1: str = Field(min_length=1, max_length=120)
-    line2: str | None = Field(default=None, max_length=120)
+    line1: ServerText = Field(min_length=1, max_length=120)
+    line2: ServerText | None = Field(default=None, max_length=120)
     postal_code: str = Field(pattern=r"^(0[1-9]|[1-8][0-9]|9[0-8]|2[AB])[0-9]{3}$|^[0-9]{5}$")
-    city: str = Field(min_length=1, max_length=80)
+    city: ServerText = Field(min_length=1, max_length=80)
 
 
 class HouseholdMember(Model):
-    id: str
-    first_name: str
-    last_name: str
+    id: ServerText
+    first_name: ServerText
+    last_name: ServerText
     relation: Relation
     birth_date: date | None = None
 
 
 class Me(Model):
-    id: str
-    nir: str
-    first_name: str
-    last_name: str
-    email: str
-    phone: str | None
+    id: ServerText
+    nir: ServerText
+    first_name: ServerText
+    last_name: ServerText
+    email: ServerText
+    phone: ServerText | None
     address: Address
     household: list[HouseholdMember]
-    caisse: str
+    caisse: ServerText
     """The member's MSA (e.g. "MSA Midi-Pyrénées Nord")."""
 
 
@@ -58,7 +58,7 @@ class ContactUpdate(Model):
 class ServiceContact(Model):
     """An MSA service with its postal address and channels."""
 
-    name: str
+    name: ServerText
     address: Address
-    phone: str
-    email: str
+    phone: ServerText
+    email: ServerText

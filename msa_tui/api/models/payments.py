@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from .common import Model
+from .common import Model, ServerText
 
 
 class Domain(StrEnum):
@@ -20,10 +20,10 @@ class Domain(StrEnum):
 
 
 class Payment(Model):
-    id: str
+    id: ServerText
     date: date
     amount: float
     """Euros, positive."""
     domain: Domain
-    label: str
-    beneficiary: str | None = None
+    label: ServerText
+    beneficiary: ServerText | None = None

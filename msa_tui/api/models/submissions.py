@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Model
+from .common import MemberText, Model, ServerBody, ServerText
 from .member import ServiceContact
 
 
@@ -16,8 +16,8 @@ from .member import ServiceContact
 
 
 class Choice(Model):
-    code: str
-    label: str
+    code: ServerText
+    label: ServerText
 
 
 class SubmissionConstraints(Model):
@@ -35,7 +35,7 @@ class SubmissionConstraints(Model):
 class DocumentSpec(Model):
     nature: str = Field(min_length=1)
     person_id: str = Field(min_length=1)
-    motif: str = Field(min_length=1, max_length=250)
+    motif: MemberText = Field(min_length=1, max_length=250)
 
 
 class SubmissionCreate(Model):
@@ -44,11 +44,11 @@ class SubmissionCreate(Model):
 
 
 class StoredFile(Model):
-    file_id: str
-    name: str
+    file_id: ServerText
+    name: ServerText
     size: int
-    sha256: str
-    content_type: str
+    sha256: ServerText
+    content_type: ServerText
 
 
 class SubmissionDocument(DocumentSpec):
@@ -62,8 +62,8 @@ class SubmissionStatus(StrEnum):
 
 
 class Submission(Model):
-    id: str
-    object: str
+    id: ServerText
+    object: ServerText
     status: SubmissionStatus
     created_at: datetime
     documents: list[SubmissionDocument]
@@ -76,15 +76,15 @@ class SendRequest(Model):
 class Receipt(Model):
     """The accusé de réception."""
 
-    reference: str
-    submission_id: str
+    reference: ServerText
+    submission_id: ServerText
     received_at: datetime
-    object: str
-    object_label: str
+    object: ServerText
+    object_label: ServerText
     service: ServiceContact
     decision_deadline: date | None
     """The date by which silence would be a decision, where one applies."""
     silence_means: Literal["acceptation", "rejet"] | None = None
-    appeal_routes: str
+    appeal_routes: ServerBody
     """Voies et délais de recours (CRPA R112-5)."""
     documents: list[SubmissionDocument]
