@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import AsyncIterator, Callable
 from datetime import date
 from typing import Any, Self, TypeVar
@@ -46,6 +47,7 @@ class BaseClient:
         retries: int = 2,
         backoff: float = 0.2,
         on_tokens: TokensChanged | None = None,
+        ca_bundle: str | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.retries = retries
@@ -58,6 +60,8 @@ class BaseClient:
             transport=transport,
             timeout=httpx.Timeout(timeout),
             headers={"Accept": "application/json", "User-Agent": "msa-tui"},
+            # Certificates are always checked; `ca_bundle` only chooses which authorities to trust.
+            verify=ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True,
         )
 
     # --- lifecycle -----------------------------------------------------------

@@ -240,3 +240,15 @@ async def test_ids_cannot_escape_their_path_segment() -> None:
     with pytest.raises(errors.NotFound):
         await api.document("../me")
     assert calls[0].url.raw_path.startswith(b"/api/v1/documents/..%2Fme")
+
+
+def test_a_ca_bundle_is_trusted_and_verification_stays_on():
+    import ssl
+
+    import certifi
+
+    from msa_tui.api.client import MsaClient
+
+    client = MsaClient("https://msa.example.com", ca_bundle=certifi.where())
+    context = client._http._transport._pool._ssl_context
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
