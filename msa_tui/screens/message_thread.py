@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from ..api.errors import ApiError, ValidationFailed
 from ..api.models import NewThread, Thread
 from ..core.i18n import _
+from ..core.idempotency import key_for
 from ..core.messages import (
     TOPICS,
     author_word,
@@ -64,6 +65,7 @@ class ThreadScreen(LoadingPage):
         self.subject = subject
         self.thread: Thread | None = None
         self.sending = False
+        self.send_key: dict[str, str] | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.subject, id="thread-subject", classes="page-title", markup=False)
@@ -126,7 +128,10 @@ class ThreadScreen(LoadingPage):
         button.disabled = True
         error_line = self.query_one("#reply-error", Static)
         try:
-            thread = await self.call(lambda: self.api.reply(self.thread_id, body))
+            # The same text sent again (after a lost answer) keeps its key: the server posts it once.
+            self.send_key = key_for(body, self.send_key)
+            key = self.send_key["key"]
+            thread = await self.call(lambda: self.api.reply(self.thread_id, body, idempotency_key=key))
         except ApiError as error:
             show_line(error_line, error.message)
             return
@@ -136,6 +141,7 @@ class ThreadScreen(LoadingPage):
         if thread is None:
             show_line(error_line, _(NOT_SENT))
             return
+        self.send_key = None  # sent: the next reply, even with the same words, is a new message
         self.query_one("#reply", TextArea).clear()
         self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
         self.show_thread(thread)
@@ -160,6 +166,7 @@ class NewThreadScreen(PageScreen):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.sending = False
+        self.send_key: dict[str, str] | None = None
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="new-thread-form"):
@@ -214,7 +221,9 @@ class NewThreadScreen(PageScreen):
         error_line = self.query_one("#new-thread-error", Static)
         show_line(error_line, None)
         try:
-            thread = await self.call(lambda: self.api.new_thread(new))
+            self.send_key = key_for(new.model_dump(mode="json"), self.send_key)
+            key = self.send_key["key"]
+            thread = await self.call(lambda: self.api.new_thread(new, idempotency_key=key))
         except ValidationFailed as error:
             fields = {e.field: e.message for e in error.field_errors}
             show_line(error_line, "; ".join(fields.values()) or error.message)

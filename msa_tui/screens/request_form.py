@@ -15,6 +15,7 @@ from ..core import request_drafts
 from ..api.errors import ApiError, ValidationFailed
 from ..api.models import RequestCreate, RequestForm
 from ..core.i18n import _
+from ..core.idempotency import key_for
 from ..core.requests import Answer, check_answers, field_hint, field_label, field_of
 from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
@@ -45,6 +46,7 @@ class RequestFormScreen(LoadingPage):
         self.form: RequestForm | None = None
         self.sending = False
         self._restoring = False
+        self.send_key: dict[str, str] | None = None
 
     def compose_body(self) -> ComposeResult:
         yield LoadPanel(retry_key="Ctrl+R", id="request-load")
@@ -103,7 +105,9 @@ class RequestFormScreen(LoadingPage):
         owner = self.owner
         if owner is None:
             return
-        answers = request_drafts.load_answers(request_drafts.request_kind(self.request_type), owner)
+        kind = request_drafts.request_kind(self.request_type)
+        self.send_key = request_drafts.load_send_key(kind, owner)
+        answers = request_drafts.load_answers(kind, owner)
         if not answers:
             return
         self._restoring = True
@@ -146,7 +150,7 @@ class RequestFormScreen(LoadingPage):
         if self.form is None or owner is None or self._restoring:
             return
         request_drafts.save(request_drafts.request_kind(self.request_type), owner, self.form.label,
-                            self.raw_answers())
+                            self.raw_answers(), send_key=self.send_key)
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -180,13 +184,18 @@ class RequestFormScreen(LoadingPage):
             reveal(self.field(next(iter(checked.errors))))
             return
         self.set_form_error(None)
-        self.submit(RequestCreate(type=self.request_type, answers=checked.values))
+        create = RequestCreate(type=self.request_type, answers=checked.values)
+        # One key per filing, in the draft before sending: a retry after a lost answer files it once.
+        self.send_key = key_for(create.model_dump(mode="json"), self.send_key)
+        self.save_draft()
+        self.submit(create)
 
     @work(exclusive=True, group="request-submit", exit_on_error=False)
     async def submit(self, create: RequestCreate) -> None:
         self.sending = True
         try:
-            filed = await self.call(lambda: self.api.file_request(create))
+            key = self.send_key["key"] if self.send_key else None
+            filed = await self.call(lambda: self.api.file_request(create, idempotency_key=key))
         except ValidationFailed as error:
             self.show_server_errors(error)
             return

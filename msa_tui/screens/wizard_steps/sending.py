@@ -19,6 +19,7 @@ from ...api import errors
 from ...api.models import DocumentSpec, SubmissionCreate
 from ...core.send_document.files import changed_reason, display_name, ensure_hash
 from ...core.i18n import _
+from ...core.idempotency import new_key
 from ...core.send_document.receipt import write_receipt_pdf
 from ...widgets.receipt_view import ReceiptView
 from ...core.send_document.wizard import FileStatus, Wizard
@@ -161,9 +162,13 @@ class SendPane(Pane):
             self._overall()
 
         f.status = FileStatus.uploading
+        if f.upload_key is None:
+            f.upload_key = new_key()
+            self.post_message(Edited())  # into the draft before the upload: a restart reuses the key
         try:
             stored = await screen.call(  # type: ignore[attr-defined]
-                lambda: api.upload_file(wiz.submission_id, i, Path(f.path), name=f.name, progress=progress))
+                lambda: api.upload_file(wiz.submission_id, i, Path(f.path), name=f.name, progress=progress,
+                                        idempotency_key=f.upload_key))
         except errors.ApiError as error:
             f.status, f.error = FileStatus.failed, f"« {display_name(f.name)} » : {error.message}"
             bar.update(progress=0)
