@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -10,13 +11,16 @@ from urllib.parse import quote
 
 from . import errors
 from . import models as m
-from .transfer import StreamedFile, file_size, save_stream
+from .transfer import TIMEOUT_MESSAGE, StreamedFile, file_size, save_stream
 from .transport import API_PREFIX, BaseClient, TokensChanged, log, parse_as
 
 __all__ = ["API_PREFIX", "MsaClient", "ProgressCallback", "TokensChanged", "parse_as"]
 
 ProgressCallback = Callable[[int, int], None]
 """Called as (bytes_sent, total_bytes) while a file uploads."""
+
+MIN_RATE = 16 * 1024
+"""Bytes per second a file transfer may not fall below: its deadline grows with its size at this rate."""
 
 
 class MsaClient(BaseClient):
@@ -146,8 +150,14 @@ class MsaClient(BaseClient):
 
     async def _download(self, path: str, dest: Path, params: dict[str, Any] | None = None) -> Path:
         response = await self._call("GET", path, params=params, stream=True)
+        announced = response.headers.get("content-length", "")
+        # A whole-download deadline that grows with the announced size (4 × the base without one).
+        budget = self.deadline + int(announced) / MIN_RATE if announced.isdigit() else 4 * self.deadline
         try:
-            return await save_stream(response, dest)
+            async with asyncio.timeout(budget):
+                return await save_stream(response, dest)
+        except TimeoutError as exc:
+            raise errors.NetworkDown(TIMEOUT_MESSAGE) from exc
         finally:
             await response.aclose()
 
@@ -192,7 +202,7 @@ class MsaClient(BaseClient):
         headers.update(once["headers"])
         stored = await self._send_model(
             "PUT", url, m.StoredFile, params={"name": name or path.name}, headers=headers, body=source.body,
-            idempotent=once["idempotent"],
+            idempotent=once["idempotent"], deadline=self.deadline + size / MIN_RATE,
         )
         if source.sha256 is not None and stored.sha256.lower() != source.sha256:
             # The server holds bytes we did not send: take them back, best effort.
