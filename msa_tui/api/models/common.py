@@ -7,6 +7,7 @@ from typing import Annotated, Generic, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from msa_tui.core.nir import NIR_PATTERN as CORE_NIR_PATTERN
 from msa_tui.core.text import clean_text, has_control
 
 T = TypeVar("T")
@@ -45,8 +46,8 @@ MemberText = Annotated[str, AfterValidator(_refuse_control)]
 MemberBody = Annotated[str, AfterValidator(_refuse_control_body)]
 """Multi-line text a member writes (message bodies): newlines and tabs allowed, other controls refused."""
 
-NIR_PATTERN = r"^[12][0-9]{2}(0[1-9]|1[0-2]|[2-9][0-9])(2[AB]|[0-9]{2})[0-9]{6}$"
-"""A NIR without its key, as the API accepts it (13 characters)."""
+NIR_PATTERN = CORE_NIR_PATTERN
+"""A NIR without its key, as the API accepts it (13 characters): the rule of `msa_tui.core.nir`."""
 
 
 class Model(BaseModel):
