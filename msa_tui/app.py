@@ -23,6 +23,7 @@ from textual.screen import Screen
 from .core.i18n import _
 from .widgets.status import PORTAL_NAME
 from .widgets.safe import notify_plain
+from .widgets.typeahead import Settled, TypeAhead
 
 if TYPE_CHECKING:
     import httpx
@@ -114,6 +115,7 @@ class MsaApp(App[None]):
             clock=idle_clock or time.monotonic,
         )
         self._idle_dialog: Screen[Any] | None = None
+        self._type_ahead = TypeAhead(self, self._handle_key)
         self._relogin_future: asyncio.Future[bool] | None = None
         self._painted = False
         self._setup_logs = setup_logs
@@ -197,7 +199,16 @@ class MsaApp(App[None]):
         # warning is up: there only its own key keeps the session.
         if isinstance(event, (events.InputEvent, events.Paste)) and self._idle_dialog is None:
             self.idle.touch()
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._type_ahead.key(event)  # one key at a time, to the focus of that moment
+            return
         await super().on_event(event)
+
+    async def _handle_key(self, event: events.Key) -> None:
+        await super().on_event(event)
+
+    async def on_settled(self, message: Settled) -> None:
+        await self._type_ahead.settled(message)
 
     # --- pages --------------------------------------------------------------------------
 
