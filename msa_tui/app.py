@@ -21,6 +21,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from .core.i18n import _
+from .core.text import clean_text
 from .widgets.status import PORTAL_NAME
 from .widgets.safe import notify_plain
 from .widgets.typeahead import Settled, TypeAhead
@@ -199,6 +200,9 @@ class MsaApp(App[None]):
         # warning is up: there only its own key keeps the session.
         if isinstance(event, (events.InputEvent, events.Paste)) and self._idle_dialog is None:
             self.idle.touch()
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            # Pasted text is outside text too: no escape sequence or bidi override into a field.
+            event.text = clean_text(event.text, multiline=True)
         if isinstance(event, events.Key) and not event.is_forwarded:
             await self._type_ahead.key(event)  # one key at a time, to the focus of that moment
             return
