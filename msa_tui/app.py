@@ -21,7 +21,10 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from .core.i18n import _
+from .core.text import clean_text
 from .widgets.status import PORTAL_NAME
+from .widgets.safe import notify_plain
+from .widgets.typeahead import Settled, TypeAhead
 
 if TYPE_CHECKING:
     import httpx
@@ -119,6 +122,7 @@ class MsaApp(App[None]):
             clock=idle_clock or time.monotonic,
         )
         self._idle_dialog: Screen[Any] | None = None
+        self._type_ahead = TypeAhead(self, self._handle_key)
         self._relogin_future: asyncio.Future[bool] | None = None
         self._painted = False
         self._setup_logs = setup_logs
@@ -181,7 +185,7 @@ class MsaApp(App[None]):
             if theme in self.available_themes:
                 self.theme = theme
             else:
-                self.notify(_("Thème « {t} » inconnu : thème par défaut.").format(t=theme), severity="warning")
+                notify_plain(self, _("Thème « {t} » inconnu : thème par défaut.").format(t=theme), severity="warning")
         self.push_screen(self.make_page("login"))
         self.set_interval(1, self.check_idle, name="idle-check")
 
@@ -216,6 +220,12 @@ class MsaApp(App[None]):
         # warning is up: there only its own key keeps the session.
         if isinstance(event, (events.InputEvent, events.Paste)) and self._idle_dialog is None:
             self.idle.touch()
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            # Pasted text is outside text too: no escape sequence or bidi override into a field.
+            event.text = clean_text(event.text, multiline=True)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._type_ahead.key(event)  # one key at a time, to the focus of that moment
+            return
         await super().on_event(event)
 
     @property
@@ -227,6 +237,12 @@ class MsaApp(App[None]):
         if self.demo:
             server = _("serveur de démonstration local")
         return _("msa-tui {version} — serveur : {server}").format(version=__version__, server=server)
+
+    async def _handle_key(self, event: events.Key) -> None:
+        await super().on_event(event)
+
+    async def on_settled(self, message: Settled) -> None:
+        await self._type_ahead.settled(message)
 
     # --- pages --------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -73,12 +74,22 @@ def main(argv: list[str] | None = None) -> int:
     from .core.config import ConfigError, load_config
 
     try:
-        config = load_config(args.config, server_url=args.server, language=args.lang)
+        config = load_config(args.config, server_url=args.server, language=args.lang, ca_bundle=args.ca_bundle)
     except ConfigError as exc:
         print(exc.message, file=sys.stderr)
         return 2
     if args.data_dir is not None and not args.demo:
         print("L'option --data-dir ne sert qu'avec --demo.", file=sys.stderr)
+        return 2
+
+    from .core.transport_policy import ca_bundle_problem, choose_ca_bundle, server_url_problem
+
+    problem = None if args.demo else server_url_problem(config.server_url)
+    ca_bundle = choose_ca_bundle(config.ca_bundle, os.environ.get("SSL_CERT_FILE"))
+    if problem is None and ca_bundle is not None:
+        problem = ca_bundle_problem(ca_bundle)
+    if problem is not None:
+        print(problem, file=sys.stderr)
         return 2
 
     from .core.i18n import set_language
@@ -99,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Logging starts right after the first paint (logging.handlers is a slow import).
     app = MsaApp(config, server_url=server_url, transport=transport, demo=args.demo, demo_server=demo_server,
-                 setup_logs=True)
+                 setup_logs=True, client_kwargs={"ca_bundle": ca_bundle} if ca_bundle else None)
     try:
         app.run()
     finally:

@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import httpx
 import pytest
 
 from msa_tui.api.client import MsaClient
 
 from tests.support.api import asgi_client
-from tests.support.members import DEMO_NIR, DEMO_PASSWORD, OTHER_NIR, THIRD_NIR
+from tests.support.members import DEMO_NIR, DEMO_PASSWORD
 
 _XDG_VARS = (
     "XDG_CONFIG_HOME",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -11,13 +12,16 @@ from urllib.parse import quote
 from . import errors
 from . import models as m
 from .models import API_PREFIX
-from .transfer import StreamedFile, file_size, save_stream
+from .transfer import TIMEOUT_MESSAGE, StreamedFile, file_size, save_stream
 from .transport import BaseClient, TokensChanged, log, parse_as
 
 __all__ = ["API_PREFIX", "MsaClient", "ProgressCallback", "TokensChanged", "parse_as"]
 
 ProgressCallback = Callable[[int, int], None]
 """Called as (bytes_sent, total_bytes) while a file uploads."""
+
+MIN_RATE = 16 * 1024
+"""Bytes per second a file transfer may not fall below: its deadline grows with its size at this rate."""
 
 
 class MsaClient(BaseClient):
@@ -119,14 +123,14 @@ class MsaClient(BaseClient):
         """GET /threads/{id}; marks its messages read."""
         return await self._get_model(f"/threads/{_seg(thread_id)}", m.Thread)
 
-    async def new_thread(self, new: m.NewThread) -> m.Thread:
-        """POST /threads."""
-        return await self._send_model("POST", "/threads", m.Thread, json=new)
+    async def new_thread(self, new: m.NewThread, *, idempotency_key: str | None = None) -> m.Thread:
+        """POST /threads. With a key, a lost answer is retried: the server creates one thread."""
+        return await self._send_model("POST", "/threads", m.Thread, json=new, **_once(idempotency_key))
 
-    async def reply(self, thread_id: str, body: str) -> m.Thread:
-        """POST /threads/{id}/messages."""
+    async def reply(self, thread_id: str, body: str, *, idempotency_key: str | None = None) -> m.Thread:
+        """POST /threads/{id}/messages. With a key, a lost answer is retried: one message."""
         path = f"/threads/{_seg(thread_id)}/messages"
-        return await self._send_model("POST", path, m.Thread, json={"body": body})
+        return await self._send_model("POST", path, m.Thread, json={"body": body}, **_once(idempotency_key))
 
     # --- documents -------------------------------------------------------------
 
@@ -147,8 +151,14 @@ class MsaClient(BaseClient):
 
     async def _download(self, path: str, dest: Path, params: dict[str, Any] | None = None) -> Path:
         response = await self._call("GET", path, params=params, stream=True)
+        announced = response.headers.get("content-length", "")
+        # A whole-download deadline that grows with the announced size (4 × the base without one).
+        budget = self.deadline + int(announced) / MIN_RATE if announced.isdigit() else 4 * self.deadline
         try:
-            return await save_stream(response, dest)
+            async with asyncio.timeout(budget):
+                return await save_stream(response, dest)
+        except TimeoutError as exc:
+            raise errors.NetworkDown(TIMEOUT_MESSAGE) from exc
         finally:
             await response.aclose()
 
@@ -175,10 +185,13 @@ class MsaClient(BaseClient):
         name: str | None = None,
         progress: ProgressCallback | None = None,
         chunk_size: int = 256 * 1024,
+        idempotency_key: str | None = None,
     ) -> m.StoredFile:
         """PUT /submissions/{id}/documents/{index}/files?name=…, the body streamed
         from disk in chunks; the SHA-256 is computed while streaming and checked
         against the server's answer. FileTooLarge (413), UnsupportedType (415).
+        Retried after a lost answer only with `idempotency_key` (kept per file in the wizard's draft):
+        without one, a replayed PUT could store the file twice.
         FileUnreadable when the local file vanished, is unreadable or changed;
         ChecksumMismatch when the server stored other bytes."""
         path = Path(path)
@@ -186,8 +199,11 @@ class MsaClient(BaseClient):
         source = StreamedFile(path, size, chunk_size=chunk_size, progress=progress)
         url = f"/submissions/{_seg(submission_id)}/documents/{int(index)}/files"
         headers = {"Content-Type": "application/octet-stream", "Content-Length": str(size)}
+        once = _once(idempotency_key)
+        headers.update(once["headers"])
         stored = await self._send_model(
-            "PUT", url, m.StoredFile, params={"name": name or path.name}, headers=headers, body=source.body
+            "PUT", url, m.StoredFile, params={"name": name or path.name}, headers=headers, body=source.body,
+            idempotent=once["idempotent"], deadline=self.deadline + size / MIN_RATE,
         )
         if source.sha256 is not None and stored.sha256.lower() != source.sha256:
             # The server holds bytes we did not send: take them back, best effort.
@@ -272,9 +288,9 @@ class MsaClient(BaseClient):
         """GET /requests/{id}, with its status timeline."""
         return await self._get_model(f"/requests/{_seg(request_id)}", m.Request)
 
-    async def file_request(self, create: m.RequestCreate) -> m.Request:
-        """POST /requests."""
-        return await self._send_model("POST", "/requests", m.Request, json=create)
+    async def file_request(self, create: m.RequestCreate, *, idempotency_key: str | None = None) -> m.Request:
+        """POST /requests. With a key (kept in the request's draft), a lost answer is retried: one request."""
+        return await self._send_model("POST", "/requests", m.Request, json=create, **_once(idempotency_key))
 
     async def declarations(self) -> m.Page[m.Declaration]:
         """GET /declarations."""
@@ -329,6 +345,17 @@ class MsaClient(BaseClient):
         except errors.ApiError:
             return False
         return True
+
+
+def _once(idempotency_key: str | None) -> dict[str, Any]:
+    """The Idempotency-Key header and the retry switch for a creation.
+
+    Same key and same body: the server answers the first result and creates nothing more, so
+    replaying after a lost answer is safe. Without a key a creation is never replayed.
+    """
+    if not idempotency_key:
+        return {"headers": {}, "idempotent": False}
+    return {"headers": {"Idempotency-Key": idempotency_key}, "idempotent": True}
 
 
 def _seg(value: str) -> str:

@@ -23,6 +23,50 @@ NETWORK_DOWN_MESSAGE = (
 )
 TIMEOUT_MESSAGE = "Le service MSA ne répond pas à temps. Vérifiez votre connexion puis réessayez."
 
+MAX_BODY_BYTES = 4 * 1024 * 1024
+"""The largest JSON or error answer read: the biggest page of the API is far below; more is refused."""
+TOO_LARGE_MESSAGE = (
+    "La réponse du serveur est anormalement volumineuse (plus de {mb} Mo) : elle a été refusée. "
+    "Réessayez plus tard."
+)
+DOWNLOAD_SIZE_MESSAGE = (
+    "Le fichier reçu n'a pas la taille annoncée par le serveur : il a été supprimé. Réessayez."
+)
+DOWNLOAD_HASH_MESSAGE = (
+    "Le fichier reçu ne correspond pas à l'empreinte (SHA-256) annoncée par le serveur : il a été supprimé. "
+    "Réessayez."
+)
+SHA256_HEADER = "X-Content-SHA256"
+
+
+def _announced_length(response: httpx.Response) -> int | None:
+    try:
+        value = int(response.headers["content-length"])
+    except (KeyError, ValueError):
+        return None
+    return value if value >= 0 else None
+
+
+async def read_capped(response: httpx.Response, limit: int = MAX_BODY_BYTES) -> bytes:
+    """The whole (decoded) body, read chunk by chunk and refused past `limit` bytes.
+
+    Memory stays bounded by `limit` whatever the server sends or announces; the caller closes
+    the response. InvalidResponse (French) when too large, NetworkDown when the link breaks.
+    """
+    too_large = errors.InvalidResponse(TOO_LARGE_MESSAGE.format(mb=limit // (1024 * 1024)))
+    announced = _announced_length(response)
+    if announced is not None and announced > limit:
+        raise too_large
+    buffer = bytearray()
+    try:
+        async for chunk in response.aiter_bytes():
+            buffer += chunk
+            if len(buffer) > limit:
+                raise too_large
+    except httpx.TransportError as exc:
+        raise network_error(exc) from exc
+    return bytes(buffer)
+
 
 def network_error(exc: httpx.TransportError) -> errors.NetworkDown:
     """The French NetworkDown for a transport failure (the cause stays chained, not shown)."""
@@ -163,13 +207,28 @@ async def save_stream(response: httpx.Response, dest: Path) -> Path:
             f"Impossible d'écrire dans le dossier « {dest.parent} »."
         ) from exc
     tmp = Path(tmp_name)
+    # What the server announces is checked: a file larger, shorter or other than announced is discarded.
+    # (A compressed answer announces its compressed length: only the hash applies then.)
+    encoded = response.headers.get("content-encoding", "identity").strip().lower() not in ("", "identity")
+    announced = None if encoded else _announced_length(response)
+    expected_sha = response.headers.get(SHA256_HEADER, "").strip().lower() or None
+    digest = hashlib.sha256()
+    received = 0
     try:
         with os.fdopen(fd, "wb") as out:
             try:
                 async for chunk in response.aiter_bytes():
+                    received += len(chunk)
+                    if announced is not None and received > announced:
+                        raise errors.ChecksumMismatch(DOWNLOAD_SIZE_MESSAGE)
+                    digest.update(chunk)
                     out.write(chunk)
             except httpx.TransportError as exc:
                 raise network_error(exc) from exc
+            if announced is not None and received != announced:
+                raise errors.ChecksumMismatch(DOWNLOAD_SIZE_MESSAGE)
+            if expected_sha is not None and digest.hexdigest() != expected_sha:
+                raise errors.ChecksumMismatch(DOWNLOAD_HASH_MESSAGE)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, dest)

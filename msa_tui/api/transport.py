@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import AsyncIterator, Callable
 from datetime import date
 from typing import Any, Self, TypeVar
@@ -14,7 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from . import errors
 from . import models as m
 from .models import API_PREFIX
-from .transfer import error_from_response, network_error
+from .transfer import TIMEOUT_MESSAGE, error_from_response, network_error, read_capped
 
 log = logging.getLogger("msa_tui.api.client")
 
@@ -46,8 +47,13 @@ class BaseClient:
         retries: int = 2,
         backoff: float = 0.2,
         on_tokens: TokensChanged | None = None,
+        ca_bundle: str | None = None,
+        deadline: float = 30.0,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.deadline = deadline
+        """Seconds one attempt may take in all (socket timeouts only bound each wait: a body dripped
+        one byte at a time would never trip them)."""
         self.retries = retries
         self.backoff = backoff
         self.on_tokens = on_tokens
@@ -58,6 +64,8 @@ class BaseClient:
             transport=transport,
             timeout=httpx.Timeout(timeout),
             headers={"Accept": "application/json", "User-Agent": "msa-tui"},
+            # Certificates are always checked; `ca_bundle` only chooses which authorities to trust.
+            verify=ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True,
         )
 
     # --- lifecycle -----------------------------------------------------------
@@ -90,6 +98,7 @@ class BaseClient:
         idempotent: bool | None = None,
         stream: bool = False,
         retries: int | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Send one request and return a 2xx response, or raise a typed ApiError.
 
@@ -119,22 +128,28 @@ class BaseClient:
                 request = self._http.build_request(
                     method, path, json=payload, params=query, headers=request_headers, content=content
                 )
-                response = await self._http.send(request, stream=True)
+                async with asyncio.timeout(deadline or self.deadline):
+                    response = await self._http.send(request, stream=True)
+                    if not (stream and response.is_success):
+                        await self._read(response)
             except httpx.TransportError as exc:
                 log.info("%s %s: network error %s (attempt %d)", method, path, type(exc).__name__, attempt)
                 if attempt < attempts:
                     await self._sleep(attempt)
                     continue
                 raise network_error(exc) from exc
+            except TimeoutError as exc:
+                log.info("%s %s: no complete answer in time (attempt %d)", method, path, attempt)
+                if attempt < attempts:
+                    await self._sleep(attempt)
+                    continue
+                raise errors.NetworkDown(TIMEOUT_MESSAGE) from exc
             finally:
                 if content is not None:
                     await content.aclose()
             log.debug("%s %s -> %d", method, path, response.status_code)
             if response.is_success:
-                if not stream:
-                    await self._read(response)
                 return response
-            await self._read(response)
             if response.status_code in RETRY_STATUSES and attempt < attempts:
                 await self._sleep(attempt)
                 continue
@@ -148,10 +163,9 @@ class BaseClient:
             raise error
 
     async def _read(self, response: httpx.Response) -> None:
+        """Read a JSON or error body, at most MAX_BODY_BYTES of it (then `response.content` works)."""
         try:
-            await response.aread()
-        except httpx.TransportError as exc:
-            raise network_error(exc) from exc
+            response._content = await read_capped(response)
         finally:
             await response.aclose()
 

@@ -1,4 +1,4 @@
-"""The settings flags shared by the TUI and the sub-commands (--server, --config, --lang).
+"""The settings flags shared by the TUI and the sub-commands (--server, --ca-bundle, --config, --lang).
 
 Given before a sub-command (`msa-tui --server URL doctor`) or after it
 (`msa-tui doctor --server URL`): in a sub-command they default to SUPPRESS, so
@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any
 
 SETTINGS_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
-    ("--server", {"metavar": "URL", "help": "adresse du serveur MSA (http:// ou https://)"}),
+    ("--server", {"metavar": "URL",
+                  "help": "adresse du serveur MSA (https://, ou http:// vers cet ordinateur seulement)"}),
+    ("--ca-bundle", {"metavar": "PATH",
+                     "help": "fichier PEM des autorités de certification à reconnaître (sinon SSL_CERT_FILE)"}),
     ("--config", {"metavar": "PATH", "type": Path, "help": "fichier de configuration TOML"}),
     ("--lang", {"choices": ("fr", "en"), "help": "langue de l'interface"}),
 )

@@ -54,6 +54,8 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     remember_nir: bool = False
     stay_connected: bool = False
+    ca_bundle: str = ""
+    """A PEM file of certificate authorities to trust (besides none: verification is always on)."""
     path: Path | None = None
     """The file the settings were read from (None when none existed)."""
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -63,7 +65,7 @@ class Config:
 _SETTINGS = {f.name for f in fields(Config)} - {"path", "sources"}
 _INTS = {"idle_timeout_s", "idle_warning_s"}
 _BOOLS = {"remember_nir", "stay_connected"}
-_STRS = {"server_url", "theme", "language"}
+_STRS = {"server_url", "theme", "language", "ca_bundle"}
 
 
 def default_config_path() -> Path:

@@ -3,31 +3,38 @@
 The portal identifies a member by the NIR *without* its 2-digit key: 13 characters.
 
 Rules, position by position (1-based), and the choices made here:
-- 1: sex. 1 or 2; also 7 or 8, the first digit of the temporary numbers (NIA)
-  given while a registration is pending — such members can hold an account.
-  3 and 4 (used for some foreign-born people in older files) are refused.
+- 1: sex. 1 or 2; 3 and 4 (found in older records, accepted by state services);
+  7 or 8, the first digit of the temporary numbers (NNP/NIA) given while a
+  registration is pending — such members can hold an account. 0, 5, 6, 9 are refused.
 - 2-3: year of birth, any two digits.
-- 4-5: month. 01-12; also 20-42 and 50-99, which INSEE gives to people whose
-  civil-status papers did not state the month (and to temporary numbers).
-  00, 13-19 and 43-49 are refused.
+- 4-5: month (sex 1-4 only). 01-12; also 20-42 and 50-99, which INSEE gives to people whose
+  civil-status papers did not state the month. 00, 13-19 and 43-49 are refused.
+  A temporary number (7, 8) holds a caisse code and an order number there: no month check.
 - 6-7: department: two digits, or 2A / 2B (Corsica; typed in any case, stored upper).
 - 8-13: commune (3 digits) and order number (3 digits).
 - 14-15, when pasted: the key, 97 − (number mod 97), with 2A read as 19 and 2B
   as 18. A right key is checked then dropped; a wrong one is explained.
-Spaces, dots, hyphens, tabs, line breaks and non-breaking spaces typed or
-pasted are ignored.
+Input is first normalised (Unicode NFKC: full-width digits, thin and ideographic
+spaces become plain ones), then spaces, dots, hyphens, tabs and line breaks typed
+or pasted are ignored. `NIR_PATTERN` is the same rule as one regular expression
+(for the API contract); tests check that both agree.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+from msa_tui.api.models.common import NIR_PATTERN as NIR_PATTERN  # the contract holds the pattern
 
 from .i18n import _
 
 NIR_LENGTH = 13
 NIR_WITH_KEY_LENGTH = 15
-SEX_DIGITS = "1278"
-SEPARATORS = " .-\t\r\n\u00a0\u202f"
+SEX_DIGITS = "123478"
+TEMPORARY_DIGITS = "78"
+SEPARATORS = " .-\t\r\n\u00a0\u202f\u2010\u2011\u2212"
+
 _GROUPS = (1, 2, 2, 2, 3, 3, 2)
 _VISIBLE = 5  # sex, year and month stay readable in a masked NIR
 MASK_CHAR = "•"
@@ -37,7 +44,7 @@ MSG_EMPTY = "Saisissez votre numéro de sécurité sociale : 13 caractères, san
 MSG_LENGTH = "Le numéro doit comporter 13 caractères (sans la clé) — {n} saisis."
 MSG_LENGTH_ONE = "Le numéro doit comporter 13 caractères (sans la clé) — {n} saisi."
 MSG_CHARACTERS = "Seuls des chiffres sont permis, sauf 2A ou 2B en 6e et 7e position."
-MSG_SEX = "Le premier chiffre doit être 1 ou 2 (7 ou 8 pour un numéro provisoire)."
+MSG_SEX = "Le premier chiffre doit être 1, 2, 3 ou 4 (7 ou 8 pour un numéro provisoire)."
 MSG_MONTH = "Le mois (4e et 5e chiffres) n'est pas valide."
 MSG_KEY = "La clé (2 derniers chiffres) ne correspond pas au numéro."
 MSG_FOURTEEN = "14 caractères : saisissez 13 caractères sans la clé, ou les 15 avec la clé."
@@ -54,8 +61,8 @@ class NirResult:
 
 
 def normalize_nir(text: str) -> str:
-    """Drop separators and upper-case: " 1 85 07 2a…" → "18507 2A…" without spaces."""
-    return "".join(ch for ch in text if ch not in SEPARATORS).upper()
+    """NFKC, then drop separators and upper-case: " 1 85 07 2a…" or "１ ８５…" → "185072A…"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch not in SEPARATORS).upper()
 
 
 def _month_ok(month: str) -> bool:
@@ -77,7 +84,7 @@ def _prefix_problem(raw: str) -> str | None:
         return MSG_CHARACTERS
     if raw and raw[0] not in SEX_DIGITS:
         return MSG_SEX
-    if len(raw) >= 5 and not _month_ok(raw[3:5]):
+    if len(raw) >= 5 and raw[0] not in TEMPORARY_DIGITS and not _month_ok(raw[3:5]):
         return MSG_MONTH
     return None
 

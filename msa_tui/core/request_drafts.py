@@ -23,9 +23,16 @@ def declaration_kind(declaration_id: str) -> str:
     return f"{DECLARATION_PREFIX}{declaration_id}"
 
 
-def save(kind: str, owner: str, label: str, answers: dict[str, Any], base_dir: Path | None = None) -> bool:
-    """Keep the typed answers; False (and a log line) when the disk refuses: the form stays as typed."""
-    data = {"kind": kind, "label": label, "answers": answers, "saved_at": now().isoformat()}
+def save(kind: str, owner: str, label: str, answers: dict[str, Any], base_dir: Path | None = None,
+         send_key: dict[str, str] | None = None) -> bool:
+    """Keep the typed answers; False (and a log line) when the disk refuses: the form stays as typed.
+
+    `send_key` is the Idempotency-Key of a filing already tried (see core.idempotency): kept with the
+    answers, a retry after a lost answer, even after a restart, files the request once.
+    """
+    data: dict[str, Any] = {"kind": kind, "label": label, "answers": answers, "saved_at": now().isoformat()}
+    if send_key:
+        data["send_key"] = send_key
     try:
         drafts.save_draft(kind, owner, data, base_dir)
     except (OSError, drafts.DraftRefused) as exc:
@@ -39,6 +46,12 @@ def load_answers(kind: str, owner: str, base_dir: Path | None = None) -> dict[st
     if data is None or not isinstance(data.get("answers"), dict):
         return None
     return data["answers"]
+
+
+def load_send_key(kind: str, owner: str, base_dir: Path | None = None) -> dict[str, str] | None:
+    data = drafts.load_draft(kind, owner, base_dir)
+    kept = data.get("send_key") if data else None
+    return {str(k): str(v) for k, v in kept.items()} if isinstance(kept, dict) else None
 
 
 def discard(kind: str, owner: str, base_dir: Path | None = None) -> None:

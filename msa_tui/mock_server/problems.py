@@ -138,6 +138,8 @@ def _french_message(err: dict[str, Any]) -> str:
     }
     if kind in simple:
         return simple[kind]
+    if kind == "control_characters":  # MemberText / MemberBody: the French message is the model's
+        return str(err.get("msg", "Valeur invalide."))
     if kind == "string_too_short":
         n = ctx.get("min_length", 1)
         return "Ce champ ne peut pas être vide." if n == 1 else f"Au moins {n} caractères sont attendus."

@@ -19,6 +19,7 @@ from ..widgets.form_field import ERROR_MARK, FormField
 from ..widgets.nir_input import NirInput
 from .bindings import back_binding
 from .base import PageScreen
+from ..widgets.safe import notify_plain, plain
 
 STEP_FORM = "step-form"
 STEP_CODE = "step-code"
@@ -134,7 +135,7 @@ class AccountFlowScreen(PageScreen):
     def show_form_error(self, message: str | None) -> None:
         """A message for the whole step (not about one field), above the form."""
         banner = self.query_one("#form-error", Static)
-        banner.update(f"{ERROR_MARK}{message}" if message else "")
+        banner.update(plain(f"{ERROR_MARK}{message}") if message else "")
         banner.display = bool(message)
 
     def show_errors(self, names: list[str], errors: dict[str, str]) -> None:
@@ -208,7 +209,7 @@ class AccountFlowScreen(PageScreen):
             self.sent_to = str(values.get("email", ""))
             self.nir_value = str(values.get("nir", ""))
             self.query_one("#code-sent", Static).update(
-                _(self.CODE_SENT).format(email=self.sent_to)
+                plain(_(self.CODE_SENT).format(email=self.sent_to))
             )
             self.go_to(STEP_CODE)
 
@@ -244,12 +245,12 @@ class AccountFlowScreen(PageScreen):
             widget.value = nir
         forms = below.query("#login-form")
         if forms and not below.query("#login-notice"):
-            forms.first().mount(Static(notice, id="login-notice"), before=0)
+            forms.first().mount(Static(plain(notice), id="login-notice"), before=0)
         elif below.query("#login-notice"):
-            below.query_one("#login-notice", Static).update(notice)
+            below.query_one("#login-notice", Static).update(plain(notice))
         for password in below.query("#password"):
             password.focus()
-        self.app.notify(notice, title=_("Compte"))
+        notify_plain(self.app, notice, title=_("Compte"))
 
     @work(exclusive=True, group="account-api", exit_on_error=False)
     async def run_api(

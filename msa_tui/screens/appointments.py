@@ -28,6 +28,7 @@ from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
 from .bindings import back_binding, retry_binding
 from .loading_page import LoadingPage
+from ..widgets.safe import plain
 
 SLOT_TAKEN = ("Ce créneau vient d'être pris par une autre personne : choisissez-en un autre. "
               "Votre motif est conservé.")
@@ -209,7 +210,7 @@ class BookingScreen(LoadingPage):
         for group in group_by_day(self.slots, self.mode):
             # The day is a heading the cursor skips: only slots can be chosen.
             options.append(Option(Text(group.label.capitalize(), style="bold"), disabled=True))
-            options.extend(Option("  " + slot_line(slot), id=slot.id) for slot in group.slots)
+            options.extend(Option(plain("  " + slot_line(slot)), id=slot.id) for slot in group.slots)
         listing.add_options(options)
         self.show_mode()
         ids = {o.id for o in options if o.id}

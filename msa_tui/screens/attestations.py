@@ -25,6 +25,7 @@ from ..widgets.custom_period import CustomPeriod
 from .base import PageScreen
 from .downloads import save_in_downloads
 from .wizard_steps.panes import ChoiceButton
+from ..widgets.safe import notify_plain
 
 
 class AttestationsScreen(PageScreen):
@@ -152,4 +153,4 @@ class AttestationsScreen(PageScreen):
             result.update(f"⚠ {problem}")
             return
         result.update(_("Attestation enregistrée : {path}").format(path=path))
-        self.notify(str(path), title=_("Attestation enregistrée"))
+        notify_plain(self, path, title=_("Attestation enregistrée"))

@@ -20,6 +20,7 @@ from ..widgets.form_field import show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.status import PortalHeader
 from .bindings import back_binding
+from ..widgets.safe import notify_plain
 
 if TYPE_CHECKING:
     from ..api.client import MsaClient
@@ -107,7 +108,7 @@ class PageScreen(Screen):
                 if not await self.msa_app.relogin():
                     raise CallAbandoned() from None
             except (NetworkDown, ServerUnavailable) as error:
-                self.notify(error.message, title=_("Service indisponible"), severity="error")
+                notify_plain(self, error.message, title=_("Service indisponible"), severity="error")
                 if failed is None:
                     raise
                 raise type(error)(failed, error.problem) from error

@@ -28,6 +28,7 @@ from .bindings import back_binding, retry_binding
 from .base import PageScreen
 from .loading_page import LoadingPage
 from .prompts import two_lines
+from ..widgets.safe import notify_plain
 
 
 def declaration_prompt(declaration: Declaration) -> Group:
@@ -209,7 +210,7 @@ class DeclarationFormScreen(PageScreen):
         owner = self.owner
         if owner is not None:
             request_drafts.discard(self.draft_kind, owner)
-        self.notify(declaration_state(filed), title=_("Déclaration déposée"))
+        notify_plain(self, declaration_state(filed), title=_("Déclaration déposée"))
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

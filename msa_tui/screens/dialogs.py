@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from ..core.i18n import _
 from ..core.nir import format_nir
+from ..widgets.safe import plain
 
 if TYPE_CHECKING:
     from ..app import MsaApp
@@ -38,7 +39,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield Label(plain(self.question), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.confirm_label} (O)", id="yes", variant="primary")
                 yield Button(f"{self.cancel_label} (N)" if self.cancel_label else _("Annuler (N)"), id="no")
@@ -72,7 +73,7 @@ class IdleWarningDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(_("Êtes-vous toujours là ?"), classes="dialog-title")
-            yield Static(self._countdown_text(), id="idle-countdown")
+            yield Static(self._countdown_text(), id="idle-countdown", markup=False)
             yield Static(_("Appuyez sur Entrée (ou R) pour rester connecté."))
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Rester connecté (Entrée)"), id="stay", variant="primary")
@@ -114,7 +115,7 @@ class ReloginDialog(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Label(_("Votre session a expiré"), classes="dialog-title")
             yield Static(_("Saisissez à nouveau votre mot de passe pour reprendre là où vous en étiez."))
-            yield Static(_("Identifiant : {nir}").format(nir=format_nir(self.nir)), id="relogin-nir")
+            yield Static(_("Identifiant : {nir}").format(nir=format_nir(self.nir)), id="relogin-nir", markup=False)
             yield Input(password=True, placeholder=_("Mot de passe"), id="relogin-password")
             yield Static("", id="relogin-error", classes="error-message")
             with Horizontal(classes="dialog-buttons"):
@@ -153,7 +154,7 @@ class ReloginDialog(ModalScreen[bool]):
         except AccountLocked as exc:
             error.update(lockout_message(exc.retry_after))
         except ApiError as exc:
-            error.update(exc.message)
+            error.update(plain(exc.message))
         else:
             self._finish(True)
             return

@@ -17,6 +17,7 @@ from ..widgets.load_panel import LoadPanel
 from .bindings import retry_binding
 from .downloads import save_in_downloads
 from .loading_page import LoadingPage
+from ..widgets.safe import notify_plain
 
 FILTERS: list[tuple[Direction | None, str]] = [
     (None, "tous les documents"),
@@ -165,7 +166,7 @@ class DocumentsScreen(LoadingPage):
             result.update(f"⚠ {problem}")
             return
         result.update(_("Document enregistré : {path}").format(path=path))
-        self.notify(str(path), title=_("Document enregistré"))
+        notify_plain(self, path, title=_("Document enregistré"))
 
     def action_next_filter(self) -> None:
         self.filter_index = (self.filter_index + 1) % len(FILTERS)

@@ -16,6 +16,7 @@ from ..core.nir import format_nir, validate_nir
 from ..widgets.nir_input import NirField, NirInput
 from ..widgets.toggles import TextCheckbox
 from .base import PageScreen
+from ..widgets.safe import plain
 
 if TYPE_CHECKING:
     from ..api.models import TokenPair
@@ -56,7 +57,7 @@ class LoginScreen(PageScreen):
         with Horizontal(id="login-layout"):
             with VerticalScroll(id="login-form"):
                 if self.notice:
-                    yield Static(self.notice, id="login-notice")
+                    yield Static(plain(self.notice), id="login-notice")
                 yield Static(_("Identifiant : n° de sécurité sociale sans la clé"), classes="field-label")
                 yield NirField(id="nir-field")
                 yield Static(_("Mot de passe"), classes="field-label")
@@ -73,7 +74,7 @@ class LoginScreen(PageScreen):
                 yield Button(_("Mot de passe oublié"), id="login-forgot", compact=True)
             if self.msa_app.demo:
                 # One widget for the whole panel: it is plain text, and fewer widgets paint sooner.
-                yield Static(self._demo_text(), id="demo-accounts")
+                yield Static(self._demo_text(), id="demo-accounts", markup=False)
 
     @staticmethod
     def _demo_text() -> str:
@@ -182,7 +183,7 @@ class LoginScreen(PageScreen):
         return nir
 
     def _error(self, text: str) -> None:
-        self.query_one("#login-error", Static).update(text)
+        self.query_one("#login-error", Static).update(plain(text))
 
     @on(Input.Submitted, "#password")
     @on(Button.Pressed, "#login-submit")

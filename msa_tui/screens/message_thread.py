@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from ..api.errors import ValidationFailed
 from ..api.models import NewThread, Thread
 from ..core.i18n import _
+from ..core.idempotency import key_for
 from ..core.messages import (
     TOPICS,
     author_word,
@@ -64,6 +65,7 @@ class ThreadScreen(LoadingPage):
         self.subject = subject
         self.thread: Thread | None = None
         self.sending = False
+        self.send_key: dict[str, str] | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.subject, id="thread-subject", classes="page-title", markup=False)
@@ -124,10 +126,14 @@ class ThreadScreen(LoadingPage):
         button = self.query_one("#reply-send", Button)
         button.disabled = True
         try:
-            thread = await self.call(lambda: self.api.reply(self.thread_id, body), _(NOT_SENT))
+            # The same text sent again (after a lost answer) keeps its key: the server posts it once.
+            self.send_key = key_for(body, self.send_key)
+            key = self.send_key["key"]
+            thread = await self.call(lambda: self.api.reply(self.thread_id, body, idempotency_key=key), _(NOT_SENT))
         finally:
             self.sending = False
             button.disabled = False
+        self.send_key = None  # sent: the next reply, even with the same words, is a new message
         self.query_one("#reply", TextArea).clear()
         self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
         self.show_thread(thread)
@@ -152,6 +158,7 @@ class NewThreadScreen(PageScreen):
     def __init__(self) -> None:
         super().__init__()
         self.sending = False
+        self.send_key: dict[str, str] | None = None
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="new-thread-form"):
@@ -206,7 +213,9 @@ class NewThreadScreen(PageScreen):
         error_line = self.query_one("#new-thread-error", Static)
         show_line(error_line, None)
         try:
-            thread = await self.call(lambda: self.api.new_thread(new), _(NOT_SENT))
+            self.send_key = key_for(new.model_dump(mode="json"), self.send_key)
+            key = self.send_key["key"]
+            thread = await self.call(lambda: self.api.new_thread(new, idempotency_key=key), _(NOT_SENT))
         except ValidationFailed as error:
             fields = {e.field: e.message for e in error.field_errors}
             show_line(error_line, "; ".join(fields.values()) or error.message)

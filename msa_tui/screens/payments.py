@@ -34,6 +34,7 @@ from ..widgets.load_panel import LoadPanel
 from .bindings import retry_binding
 from .downloads import UNWRITABLE
 from .loading_page import LoadingPage
+from ..widgets.safe import notify_plain
 
 WIDE = 110
 """From this width on, the table has room for the full domain words."""
@@ -197,7 +198,7 @@ class PaymentsScreen(LoadingPage):
             batch = await load_batch(fetch, cursor=self.next_cursor if more else None)
         except ApiError as error:
             if more:
-                self.notify(error.message, severity="error")
+                notify_plain(self, error.message, severity="error")
             else:
                 panel.failed(error.message)
             self.refresh_bindings()
@@ -298,7 +299,7 @@ class PaymentsScreen(LoadingPage):
             result.update("⚠ " + _(UNWRITABLE))
             return
         result.update(_("Liste enregistrée en CSV : {path}").format(path=path))
-        self.notify(str(path), title=_("Export CSV"))
+        notify_plain(self, path, title=_("Export CSV"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "more":

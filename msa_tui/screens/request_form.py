@@ -15,12 +15,14 @@ from ..core import request_drafts
 from ..api.errors import ValidationFailed
 from ..api.models import RequestCreate, RequestForm
 from ..core.i18n import _
+from ..core.idempotency import key_for
 from ..core.requests import Answer, check_answers, field_hint, field_label, field_of
 from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.toggles import TextCheckbox
 from .bindings import back_binding, retry_binding
 from .loading_page import LoadingPage
+from ..widgets.safe import plain
 
 NOT_SENT = "Corrigez les champs signalés : rien n'a été envoyé."
 
@@ -44,6 +46,7 @@ class RequestFormScreen(LoadingPage):
         self.form: RequestForm | None = None
         self.sending = False
         self._restoring = False
+        self.send_key: dict[str, str] | None = None
 
     def compose_body(self) -> ComposeResult:
         yield LoadPanel(id="request-load")
@@ -75,7 +78,7 @@ class RequestFormScreen(LoadingPage):
     def _widget_for(self, name: str, kind: str, choices: list[tuple[str, str]]) -> Widget:
         widget_id = f"{name}-input"
         if kind == "choice":
-            return Select(choices, prompt=_("Choisir dans la liste…"), id=widget_id)
+            return Select([(plain(label), value) for label, value in choices], prompt=_("Choisir dans la liste…"), id=widget_id)
         if kind == "bool":
             return TextCheckbox(_("Oui"), id=widget_id)
         return Input(id=widget_id)
@@ -101,7 +104,9 @@ class RequestFormScreen(LoadingPage):
         owner = self.owner
         if owner is None:
             return
-        answers = request_drafts.load_answers(request_drafts.request_kind(self.request_type), owner)
+        kind = request_drafts.request_kind(self.request_type)
+        self.send_key = request_drafts.load_send_key(kind, owner)
+        answers = request_drafts.load_answers(kind, owner)
         if not answers:
             return
         self._restoring = True
@@ -144,7 +149,7 @@ class RequestFormScreen(LoadingPage):
         if self.form is None or owner is None or self._restoring:
             return
         request_drafts.save(request_drafts.request_kind(self.request_type), owner, self.form.label,
-                            self.raw_answers())
+                            self.raw_answers(), send_key=self.send_key)
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -178,13 +183,18 @@ class RequestFormScreen(LoadingPage):
             reveal(self.field(next(iter(checked.errors))))
             return
         self.set_form_error(None)
-        self.submit(RequestCreate(type=self.request_type, answers=checked.values))
+        create = RequestCreate(type=self.request_type, answers=checked.values)
+        # One key per filing, in the draft before sending: a retry after a lost answer files it once.
+        self.send_key = key_for(create.model_dump(mode="json"), self.send_key)
+        self.save_draft()
+        self.submit(create)
 
     @work(exclusive=True, group="request-submit", exit_on_error=False)
     async def submit(self, create: RequestCreate) -> None:
         self.sending = True
         try:
-            filed = await self.call(lambda: self.api.file_request(create), _(
+            key = self.send_key["key"] if self.send_key else None
+            filed = await self.call(lambda: self.api.file_request(create, idempotency_key=key), _(
                 "Votre demande n'a pas été envoyée ; vos réponses sont gardées en brouillon. Réessayez avec Ctrl+S."))
         except ValidationFailed as error:
             self.show_server_errors(error)

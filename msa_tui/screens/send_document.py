@@ -25,6 +25,7 @@ from .wizard_steps.panes import (
     CountPane, DetailsPane, Edited, FilesPane, ObjectPane, Pane, PreparePane, RecapPane,
 )
 from .wizard_steps.sending import SendPane
+from ..widgets.safe import notify_plain
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ class SendDocumentScreen(PageScreen):
             super().show_failure(message, worker, already_told=already_told)
             return
         if not already_told:
-            self.notify(message, severity="error")
+            notify_plain(self, message, severity="error")
         self.query_one("#wizard-loading").display = False
         self._errors([_("Le formulaire n'a pas pu être chargé. Appuyez sur F5 pour réessayer.")])
 
@@ -268,7 +269,7 @@ class SendDocumentScreen(PageScreen):
         # The receipt was recomposed under the focus: give it back, so the arrows and PgDn scroll
         # through the deadline, the appeal routes and the files' SHA-256 at 80x24.
         self.pane(Step.SEND).focus()
-        self.notify(_("Envoi confirmé. Référence : {ref}").format(ref=wiz.receipt.reference if wiz.receipt else ""))
+        notify_plain(self, _("Envoi confirmé. Référence : {ref}").format(ref=wiz.receipt.reference if wiz.receipt else ""))
 
     @on(DetailsPane.MedicalChosen)
     def _medical_chosen(self) -> None:
@@ -322,7 +323,7 @@ class SendDocumentScreen(PageScreen):
         self._save()
         await pane.render_wizard()
         if accepted:
-            self.notify(_("{n} fichier(s) ajouté(s) au document {i}.").format(n=len(accepted), i=index + 1))
+            notify_plain(self, _("{n} fichier(s) ajouté(s) au document {i}.").format(n=len(accepted), i=index + 1))
         self.query_one(f"#add-{index}", Button).focus()
 
 

@@ -89,6 +89,10 @@ class FileTree(DirectoryTree):
         if self.is_mounted:
             self.reload()
 
+    def process_label(self, label: str | Text) -> Text:
+        # A file name is the file system's text: control characters shown as "?", never markup.
+        return super().process_label(display_name(label) if isinstance(label, str) else label)
+
     def render_label(self, node: TreeNode[DirEntry], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
         if node.data is None or node.allow_expand:
@@ -147,11 +151,11 @@ class FilePicker(Vertical):
         self.start_dir = start_dir or default_start_dir()
 
     def compose(self) -> ComposeResult:
-        yield Static(self._where(self.start_dir), id="picker-where")
+        yield Static(self._where(self.start_dir), id="picker-where", markup=False)
         with Horizontal(id="picker-main"):
             yield FileTree(self.start_dir, allowed_extensions(self.constraints), id="picker-tree")
-            yield Static(_("Choisissez un fichier pour voir sa taille et son type."), id="picker-info")
-        yield Static(self._marked_text([]), id="picker-marked")
+            yield Static(_("Choisissez un fichier pour voir sa taille et son type."), id="picker-info", markup=False)
+        yield Static(self._marked_text([]), id="picker-marked", markup=False)
 
     @property
     def tree(self) -> FileTree:

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from ..api.models import FieldError
+from .safe import plain
 
 ERROR_MARK = "⚠ "
 """Errors start with a sign and words, so they read without colour (NO_COLOR)."""
@@ -40,9 +41,9 @@ class FormField(Vertical):
             field.id = f"{name}-input"
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label, classes="field-label")
+        yield Label(plain(self.label), classes="field-label")
         if self.hint:
-            yield Static(self.hint, classes="field-hint")
+            yield Static(plain(self.hint), classes="field-hint")
         yield self.input
         yield Static("", id=f"{self.field_name}-error", classes="field-error")
 
@@ -59,7 +60,7 @@ class FormField(Vertical):
         """Show `message` under the field (None or "" clears it). The typed value is kept."""
         self._error = message or ""
         line = self.query_one(".field-error", Static)
-        line.update(f"{ERROR_MARK}{message}" if message else "")
+        line.update(plain(f"{ERROR_MARK}{message}") if message else "")
         self.set_class(bool(message), "-invalid")
 
 
@@ -68,7 +69,7 @@ def show_line(line: Static, message: str | None, *, error: bool = True) -> None:
 
     An error starts with the sign, so that it reads as one without colour.
     """
-    line.update((f"{ERROR_MARK}{message}" if error else message) if message else "")
+    line.update(plain(f"{ERROR_MARK}{message}" if error else message) if message else "")
     line.display = bool(message)
 
 

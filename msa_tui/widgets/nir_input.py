@@ -80,7 +80,7 @@ class NirField(Vertical):
 
     def compose(self) -> ComposeResult:
         yield NirInput(self._initial, id=self._input_id)
-        yield Static(self._hint(self._initial), classes="nir-message", id=f"{self._input_id}-message")
+        yield Static(self._hint(self._initial), classes="nir-message", id=f"{self._input_id}-message", markup=False)
 
     @property
     def input(self) -> NirInput:

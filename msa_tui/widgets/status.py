@@ -57,5 +57,5 @@ class PortalHeader(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(_(PORTAL_NAME), id="portal-name")
-        yield Label(f"· {self.page_title}" if self.page_title else "", id="page-title")
+        yield Label(f"· {self.page_title}" if self.page_title else "", id="page-title", markup=False)
         yield ConnectionStatus(id="connection-status")

@@ -146,8 +146,9 @@ async def test_an_upload_is_resent_whole_after_a_network_error(pdf: Path) -> Non
         return await inner.handle_async_request(request)
 
     api = MsaClient("http://msa.test", transport=httpx.MockTransport(flaky), backoff=0.0)
-    stored = await api.upload_file("s1", 0, pdf)
-    assert calls[0].content == pdf.read_bytes()
+    # Replayed only with an Idempotency-Key: without one, a lost answer could mean a stored file.
+    stored = await api.upload_file("s1", 0, pdf, idempotency_key="k-1")
+    assert calls[0].content == pdf.read_bytes() and calls[0].headers["Idempotency-Key"] == "k-1"
     assert stored.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
 
 

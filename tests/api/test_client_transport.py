@@ -270,3 +270,15 @@ async def test_amounts_are_sent_as_json_numbers() -> None:
     api = scripted(httpx.Response(200, json=declaration), calls=calls)
     await api.file_declaration("d1", m.DeclarationFile(resources={"salaires": Decimal("1450.20")}))
     assert json.loads(calls[0].content) == {"resources": {"salaires": 1450.2}}
+
+
+def test_a_ca_bundle_is_trusted_and_verification_stays_on():
+    import ssl
+
+    import certifi
+
+    from msa_tui.api.client import MsaClient
+
+    client = MsaClient("https://msa.example.com", ca_bundle=certifi.where())
+    context = client._http._transport._pool._ssl_context
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname

@@ -100,3 +100,11 @@ def test_demo_login_dashboard_logout_quit(tmux_app: Tmux):
     while tmux_app.alive() and time.monotonic() < end:
         time.sleep(0.2)
     assert not tmux_app.alive(), "the app did not exit"
+
+
+def test_burst_login_like_a_password_manager(tmux_app: Tmux):
+    # NIR, Tab, password, Enter in one send-keys: the terminal gets them as one burst.
+    tmux_app.wait_for("Se connecter", "○ Déconnecté")
+    tmux_app.keys("1850712345678", "Tab", "demo-msa-2026", "Enter")
+    screen = tmux_app.wait_for("● Connecté", "Pierre Martin")
+    assert "Mon espace privé" in screen

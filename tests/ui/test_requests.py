@@ -221,7 +221,7 @@ async def test_network_loss_at_submit_keeps_every_answer(server_app, monkeypatch
     from msa_tui.api.client import MsaClient
     from msa_tui.api.errors import NetworkDown
 
-    async def down(self, create):
+    async def down(self, create, **_kwargs):
         raise NetworkDown()
 
     monkeypatch.setattr(MsaClient, "file_request", down)

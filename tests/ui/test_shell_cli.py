@@ -71,3 +71,21 @@ async def test_demo_server_serves_then_cleans_up(isolated_dirs):
     assert response.status_code == 200
     server.stop()
     assert not data_dir.exists()
+
+
+def test_plain_http_to_another_host_is_refused_at_start_up(isolated_dirs, capsys, monkeypatch):
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    assert cli.main(["--server", "http://msa.example.com"]) == 2
+    err = capsys.readouterr().err
+    assert "non chiffrée" in err and "https://msa.example.com" in err
+
+
+def test_plain_http_from_the_environment_is_refused_too(isolated_dirs, capsys, monkeypatch):
+    monkeypatch.setenv("MSA_TUI_SERVER", "http://10.0.0.8:8765")
+    assert cli.main([]) == 2
+    assert "non chiffrée" in capsys.readouterr().err
+
+
+def test_a_missing_ca_bundle_is_refused_in_french(tmp_path, isolated_dirs, capsys):
+    assert cli.main(["--server", "https://msa.example.com", "--ca-bundle", str(tmp_path / "absent.pem")]) == 2
+    assert "certificats" in capsys.readouterr().err

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
 
 from msa_tui.core import paths
 from msa_tui.core.drafts import load_draft
@@ -42,7 +41,8 @@ async def test_happy_path_two_documents_three_files(server_app, isolated_dirs, l
         path_line = text(app, "#receipt-path")
         pdf = paths.downloads_dir() / path_line.split(" : ", 1)[1].rsplit("/", 1)[1]
         assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
-        assert load_draft("send_document", app.me.id) is None
+        # The draft goes when Finished is handled, just after the receipt is drawn.
+        await wait_for(pilot, lambda: load_draft("send_document", app.me.id) is None)
     sent = await logged_client.documents(direction="sent")
     refs = [d.submission_reference for d in sent.items if d.submission_reference]
     assert any(r in path_line for r in refs)

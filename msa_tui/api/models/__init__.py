@@ -15,6 +15,10 @@ from .common import (
     EMAIL_PATTERN,
     NIR_PATTERN,
     Email,
+    ServerText,
+    ServerBody,
+    MemberText,
+    MemberBody,
 )
 from .problems import (
     Code,
@@ -115,6 +119,10 @@ __all__ = [
     "API_PREFIX",
     "RequestBody",
     "ResponseBody",
+    "ServerText",
+    "ServerBody",
+    "MemberText",
+    "MemberBody",
     "Page",
     "Money",
     "Code",

@@ -7,24 +7,24 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import RequestBody, ResponseBody
+from .common import MemberText, RequestBody, ResponseBody, ServerText
 
 
 class Slot(ResponseBody):
-    id: str
+    id: ServerText
     starts_at: datetime
     duration_minutes: int
-    place: str
+    place: ServerText
     mode: Literal["agence", "telephone", "visio"]
 
 
 class Appointment(ResponseBody):
-    id: str
+    id: ServerText
     slot: Slot
-    topic: str
+    topic: ServerText
     booked_at: datetime
 
 
 class AppointmentCreate(RequestBody):
     slot_id: str
-    topic: str = Field(min_length=1, max_length=200)
+    topic: MemberText = Field(min_length=1, max_length=200)

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import ResponseBody
+from .common import ResponseBody, ServerText
 
 
 class OpeningSlot(ResponseBody):
     weekday: int = Field(ge=0, le=6)
     """0 = Monday."""
-    opens: str
-    closes: str
+    opens: ServerText
+    closes: ServerText
 
 
 class Assistance(ResponseBody):
-    phone: str
-    timezone: str
+    phone: ServerText
+    timezone: ServerText
     hours: list[OpeningSlot]
     open_now: bool

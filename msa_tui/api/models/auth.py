@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Email, NIR_PATTERN, RequestBody, ResponseBody
+from .common import Email, MemberText, NIR_PATTERN, RequestBody, ResponseBody, ServerBody, ServerText
 
 
 # --- auth -------------------------------------------------------------------
@@ -32,8 +32,8 @@ class RefreshRequest(RequestBody):
 
 class RegisterRequest(RequestBody):
     nir: str = Field(pattern=NIR_PATTERN)
-    first_name: str = Field(min_length=1, max_length=80)
-    last_name: str = Field(min_length=1, max_length=80)
+    first_name: MemberText = Field(min_length=1, max_length=80)
+    last_name: MemberText = Field(min_length=1, max_length=80)
     birth_date: date
     email: Email
 
@@ -58,11 +58,11 @@ class PasswordResetConfirm(RequestBody):
 class Accepted(ResponseBody):
     """202 answers: what happened, in French."""
 
-    detail: str
+    detail: ServerText
 
 
 class OutboxMail(ResponseBody):
-    to: str
-    subject: str
-    body: str
+    to: ServerText
+    subject: ServerText
+    body: ServerBody
     sent_at: datetime

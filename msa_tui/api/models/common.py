@@ -5,7 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .text import clean_text, has_control
 
 T = TypeVar("T")
 
@@ -15,8 +18,43 @@ API_PREFIX = "/api/v1"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 
-NIR_PATTERN = r"^[12][0-9]{2}(0[1-9]|1[0-2]|[2-9][0-9])(2[AB]|[0-9]{2})[0-9]{6}$"
-"""A NIR without its key, as the API accepts it (13 characters)."""
+# --- text from outside ----------------------------------------------------------
+# What the server sends is cleaned when parsed (the client never holds a control character);
+# what a member writes is refused with a French message when it holds one.
+
+ServerText = Annotated[str, AfterValidator(clean_text)]
+"""One line of text from the server: control characters, bidi overrides and line breaks removed."""
+ServerBody = Annotated[str, AfterValidator(lambda value: clean_text(value, multiline=True))]
+"""Multi-line text from the server (message bodies…): newlines and tabs kept, the rest cleaned."""
+
+CONTROL_CHARACTERS = "control_characters"
+MSG_CONTROL = "Les caractères de contrôle (échappements, retours à la ligne, inversions de sens…) ne sont pas acceptés."
+MSG_CONTROL_BODY = "Les caractères de contrôle (échappements, inversions de sens…) ne sont pas acceptés."
+
+
+def _refuse_control(value: str) -> str:
+    if has_control(value):
+        raise PydanticCustomError(CONTROL_CHARACTERS, MSG_CONTROL)
+    return value
+
+
+def _refuse_control_body(value: str) -> str:
+    if has_control(value, multiline=True):
+        raise PydanticCustomError(CONTROL_CHARACTERS, MSG_CONTROL_BODY)
+    return value
+
+
+MemberText = Annotated[str, AfterValidator(_refuse_control)]
+"""One line a member writes (names, subjects, motifs…): control characters refused."""
+MemberBody = Annotated[str, AfterValidator(_refuse_control_body)]
+"""Multi-line text a member writes (message bodies): newlines and tabs allowed, other controls refused."""
+
+NIR_PATTERN = (
+    r"^(?:[1-4][0-9]{2}(?:0[1-9]|1[0-2]|[23][0-9]|4[0-2]|[5-9][0-9])|[78][0-9]{4})"
+    r"(?:2[AB]|[0-9]{2})[0-9]{6}$"
+)
+"""A normalised NIR without its key (13 characters), as the API accepts it. The one rule:
+`msa_tui.core.nir.validate_nir` applies it with French messages, and a test checks both agree."""
 
 MONEY_DIGITS = 12
 """At most 10 digits of euros and 2 of cents: a bounded amount, never an overflow."""

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 
-from .common import ResponseBody
+from .common import ResponseBody, ServerText
 
 
 class Direction(StrEnum):
@@ -17,10 +17,10 @@ class Direction(StrEnum):
 
 
 class Document(ResponseBody):
-    id: str
-    title: str
+    id: ServerText
+    title: ServerText
     direction: Direction
     date: datetime
-    content_type: str
+    content_type: ServerText
     size: int
-    submission_reference: str | None = None
+    submission_reference: ServerText | None = None

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .common import Email, RequestBody, ResponseBody
+from .common import Email, RequestBody, ResponseBody, ServerText
 
 
 # --- member -----------------------------------------------------------------
@@ -24,39 +24,41 @@ PostalCode = Annotated[str, Field(pattern=r"^(0[1-9]|[1-8][0-9]|9[0-8]|2[AB])[0-
 
 
 class Address(ResponseBody):
-    line1: str = Field(min_length=1, max_length=120)
-    line2: str | None = Field(default=None, max_length=120)
+    line1: ServerText = Field(min_length=1, max_length=120)
+    line2: ServerText | None = Field(default=None, max_length=120)
     postal_code: PostalCode
-    city: str = Field(min_length=1, max_length=80)
+    city: ServerText = Field(min_length=1, max_length=80)
 
 
 class AddressUpdate(RequestBody):
-    """The address a member sends: the same fields as `Address`, but an unknown one is refused."""
+    """The address a member sends: the same fields as `Address`, but an unknown one is refused.
 
-    line1: str = Field(min_length=1, max_length=120)
-    line2: str | None = Field(default=None, max_length=120)
+    Cleaned rather than refused: a member may send back what the server showed."""
+
+    line1: ServerText = Field(min_length=1, max_length=120)
+    line2: ServerText | None = Field(default=None, max_length=120)
     postal_code: PostalCode
-    city: str = Field(min_length=1, max_length=80)
+    city: ServerText = Field(min_length=1, max_length=80)
 
 
 class HouseholdMember(ResponseBody):
-    id: str
-    first_name: str
-    last_name: str
+    id: ServerText
+    first_name: ServerText
+    last_name: ServerText
     relation: Relation
     birth_date: date | None = None
 
 
 class Me(ResponseBody):
-    id: str
-    nir: str
-    first_name: str
-    last_name: str
-    email: str
-    phone: str | None
+    id: ServerText
+    nir: ServerText
+    first_name: ServerText
+    last_name: ServerText
+    email: ServerText
+    phone: ServerText | None
     address: Address
     household: list[HouseholdMember]
-    caisse: str
+    caisse: ServerText
     """The member's MSA (e.g. "MSA Midi-Pyrénées Nord")."""
 
 
@@ -71,7 +73,7 @@ class ContactUpdate(RequestBody):
 class ServiceContact(ResponseBody):
     """An MSA service with its postal address and channels."""
 
-    name: str
+    name: ServerText
     address: Address
-    phone: str
-    email: str
+    phone: ServerText
+    email: ServerText

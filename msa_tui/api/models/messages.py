@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from .common import RequestBody, ResponseBody
+from .common import MemberBody, MemberText, RequestBody, ResponseBody, ServerBody, ServerText
 
 
 class Author(StrEnum):
@@ -16,22 +16,22 @@ class Author(StrEnum):
 
 
 class Message(ResponseBody):
-    id: str
+    id: ServerText
     author: Author
-    body: str
+    body: ServerBody
     sent_at: datetime
     read: bool = True
 
 
 class ThreadSummary(ResponseBody):
-    id: str
-    subject: str
-    topic: str
+    id: ServerText
+    subject: ServerText
+    topic: ServerText
     updated_at: datetime
     unread: int
     awaiting_reply: bool
     """True when the MSA asked something and the member has not answered."""
-    last_excerpt: str
+    last_excerpt: ServerText
 
 
 class Thread(ThreadSummary):
@@ -39,10 +39,10 @@ class Thread(ThreadSummary):
 
 
 class NewThread(RequestBody):
-    subject: str = Field(min_length=1, max_length=120)
-    topic: str = Field(min_length=1, max_length=60)
-    body: str = Field(min_length=1, max_length=5000)
+    subject: MemberText = Field(min_length=1, max_length=120)
+    topic: MemberText = Field(min_length=1, max_length=60)
+    body: MemberBody = Field(min_length=1, max_length=5000)
 
 
 class NewMessage(RequestBody):
-    body: str = Field(min_length=1, max_length=5000)
+    body: MemberBody = Field(min_length=1, max_length=5000)

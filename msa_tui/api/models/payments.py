@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from .common import Money, ResponseBody
+from .common import Money, ResponseBody, ServerText
 
 
 class Domain(StrEnum):
@@ -20,10 +20,10 @@ class Domain(StrEnum):
 
 
 class Payment(ResponseBody):
-    id: str
+    id: ServerText
     date: date
     amount: Money
     """Euros, positive."""
     domain: Domain
-    label: str
-    beneficiary: str | None = None
+    label: ServerText
+    beneficiary: ServerText | None = None

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import NIR_PATTERN, RequestBody, ResponseBody
+from .common import MemberText, NIR_PATTERN, RequestBody, ResponseBody, ServerText
 
 
 class ProcurationStatus(StrEnum):
@@ -18,16 +18,16 @@ class ProcurationStatus(StrEnum):
 
 
 class Procuration(ResponseBody):
-    id: str
-    grantor_name: str
-    grantee_name: str
+    id: ServerText
+    grantor_name: ServerText
+    grantee_name: ServerText
     direction: Literal["given", "received"]
-    scope: str
+    scope: ServerText
     status: ProcurationStatus
     since: date
 
 
 class ProcurationCreate(RequestBody):
     grantee_nir: str = Field(pattern=NIR_PATTERN)
-    grantee_name: str = Field(min_length=1, max_length=120)
-    scope: str = Field(min_length=1, max_length=200)
+    grantee_name: MemberText = Field(min_length=1, max_length=120)
+    scope: MemberText = Field(min_length=1, max_length=200)

@@ -8,25 +8,25 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import RequestBody, ResponseBody
+from .common import MemberBody, RequestBody, ResponseBody, ServerBody, ServerText
 from .submissions import Choice
 
 
 class FormField(ResponseBody):
-    name: str
-    label: str
+    name: ServerText
+    label: ServerText
     kind: Literal["text", "number", "date", "choice", "bool", "money"]
     required: bool = True
     choices: list[Choice] = Field(default_factory=list)
     max_length: int | None = None
-    help: str | None = None
+    help: ServerBody | None = None
 
 
 class RequestForm(ResponseBody):
     """A form definition sent by the server for one request type."""
 
-    type: str
-    label: str
+    type: ServerText
+    label: ServerText
     fields: list[FormField]
 
 
@@ -42,23 +42,23 @@ class RequestStatus(StrEnum):
 class StatusEvent(ResponseBody):
     status: RequestStatus
     at: datetime
-    comment: str | None = None
+    comment: ServerBody | None = None
 
 
 class RequestSummary(ResponseBody):
-    id: str
-    type: str
-    label: str
+    id: ServerText
+    type: ServerText
+    label: ServerText
     status: RequestStatus
     filed_at: datetime
     updated_at: datetime
 
 
 class Request(RequestSummary):
-    answers: dict[str, str | int | float | bool | None]
+    answers: dict[str, ServerBody | int | float | bool | None]
     timeline: list[StatusEvent]
 
 
 class RequestCreate(RequestBody):
     type: str
-    answers: dict[str, str | int | float | bool | None]
+    answers: dict[str, MemberBody | int | float | bool | None]

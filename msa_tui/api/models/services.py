@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Literal
 
 
-from .common import ResponseBody
+from .common import ResponseBody, ServerText
 
 
 class Service(ResponseBody):
-    code: str
-    label: str
+    code: ServerText
+    label: ServerText
     kind: Literal["request", "declaration", "consultation", "page", "external"]
-    request_type: str | None = None
+    request_type: ServerText | None = None
     """For `request`: the type to file under `/requests`."""
 
 
 class ServiceCategory(ResponseBody):
-    code: str
-    label: str
+    code: ServerText
+    label: ServerText
     services: list[Service]

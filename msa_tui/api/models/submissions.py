@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import RequestBody, ResponseBody
+from .common import MemberText, RequestBody, ResponseBody, ServerBody, ServerText
 from .member import ServiceContact
 
 
@@ -16,8 +16,8 @@ from .member import ServiceContact
 
 
 class Choice(ResponseBody):
-    code: str
-    label: str
+    code: ServerText
+    label: ServerText
 
 
 class SubmissionConstraints(ResponseBody):
@@ -35,7 +35,7 @@ class SubmissionConstraints(ResponseBody):
 class DocumentSpec(RequestBody):
     nature: str = Field(min_length=1)
     person_id: str = Field(min_length=1)
-    motif: str = Field(min_length=1, max_length=250)
+    motif: MemberText = Field(min_length=1, max_length=250)
 
 
 class SubmissionCreate(RequestBody):
@@ -44,11 +44,11 @@ class SubmissionCreate(RequestBody):
 
 
 class StoredFile(ResponseBody):
-    file_id: str
-    name: str
+    file_id: ServerText
+    name: ServerText
     size: int
-    sha256: str
-    content_type: str
+    sha256: ServerText
+    content_type: ServerText
 
 
 class SubmissionDocument(ResponseBody):
@@ -67,8 +67,8 @@ class SubmissionStatus(StrEnum):
 
 
 class Submission(ResponseBody):
-    id: str
-    object: str
+    id: ServerText
+    object: ServerText
     status: SubmissionStatus
     created_at: datetime
     documents: list[SubmissionDocument]
@@ -81,15 +81,15 @@ class SendRequest(RequestBody):
 class Receipt(ResponseBody):
     """The accusé de réception."""
 
-    reference: str
-    submission_id: str
+    reference: ServerText
+    submission_id: ServerText
     received_at: datetime
-    object: str
-    object_label: str
+    object: ServerText
+    object_label: ServerText
     service: ServiceContact
     decision_deadline: date | None
     """The date by which silence would be a decision, where one applies."""
     silence_means: Literal["acceptation", "rejet"] | None = None
-    appeal_routes: str
+    appeal_routes: ServerBody
     """Voies et délais de recours (CRPA R112-5)."""
     documents: list[SubmissionDocument]

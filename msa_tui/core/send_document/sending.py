@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from msa_tui.api.errors import ApiError, NetworkDown, ServerUnavailable, SessionExpired
 from msa_tui.api.models import DocumentSpec, Receipt, StoredFile, SubmissionCreate
 from msa_tui.core.i18n import _
+from msa_tui.core.idempotency import new_key
 from msa_tui.core.send_document.files import changed_reason, display_name, ensure_hash
 from msa_tui.core.send_document.wizard import ChosenFile, FileStatus, Wizard
 
@@ -140,10 +141,14 @@ class Sender:
             self.progress.file(index, position, done, total)
 
         chosen.status = FileStatus.uploading
+        if chosen.upload_key is None:
+            chosen.upload_key = new_key()
+            self.progress.changed()  # into the draft before the upload: a restart reuses the key
         submission_id = self.wizard.submission_id or ""
+        key = chosen.upload_key
         try:
             stored: StoredFile | None = await self._call(lambda: self.client.upload_file(
-                submission_id, index, Path(chosen.path), name=chosen.name, progress=sent))
+                submission_id, index, Path(chosen.path), name=chosen.name, progress=sent, idempotency_key=key))
         except ApiError as error:
             chosen.status = FileStatus.failed
             chosen.error = f"« {display_name(chosen.name)} » : {error.message}"

@@ -84,6 +84,8 @@ class ChosenFile:
     status: FileStatus = FileStatus.pending
     file_id: str | None = None
     error: str | None = None
+    upload_key: str | None = None
+    """The Idempotency-Key of this file's upload, kept in the draft: a retry stores the file once."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -91,7 +93,7 @@ class ChosenFile:
             "content_type": self.content_type, "sha256": self.sha256, "link": self.link,
             # An upload interrupted by a crash did not finish: it is pending again.
             "status": FileStatus.pending.value if self.status is FileStatus.uploading else self.status.value,
-            "file_id": self.file_id, "error": self.error,
+            "file_id": self.file_id, "error": self.error, "upload_key": self.upload_key,
         }
 
     @classmethod
@@ -102,7 +104,7 @@ class ChosenFile:
             mtime_ns=int(data["mtime_ns"]), content_type=str(data["content_type"]),
             sha256=data.get("sha256"), link=data.get("link"),
             status=FileStatus.pending if status is FileStatus.uploading else status,
-            file_id=data.get("file_id"), error=data.get("error"),
+            file_id=data.get("file_id"), error=data.get("error"), upload_key=data.get("upload_key"),
         )
 
 
@@ -232,7 +234,7 @@ class Wizard:
             self.submission_id = None
             for doc in self.documents:
                 for f in doc.files:
-                    f.status, f.file_id, f.error = FileStatus.pending, None, None
+                    f.status, f.file_id, f.error, f.upload_key = FileStatus.pending, None, None, None
         self.attestation = False if self.step < Step.RECAP else self.attestation
 
     def set_object(self, code: str | None) -> None:

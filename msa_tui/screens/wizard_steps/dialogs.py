@@ -14,6 +14,7 @@ from textual.widgets import Button, Label, Static
 from ...api.models import SubmissionConstraints
 from ...core.i18n import _
 from ...widgets.file_picker import FilePicker
+from ...widgets.safe import plain
 
 
 class ResumeDialog(ModalScreen[bool]):
@@ -68,7 +69,7 @@ class FilePickerDialog(ModalScreen[list[Path]]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             yield FilePicker(self.constraints, self.start_dir, id="file-picker")
             with Horizontal(id="picker-buttons"):
                 yield Button(_("Ajouter les fichiers marqués (Ctrl+A)"), id="picker-add", variant="primary")

@@ -15,6 +15,7 @@ from ...core.send_document.files import allowed_labels, display_name, human_size
 from ...core.i18n import _
 from ...widgets.toggles import WrappedCheckbox
 from ...core.send_document.wizard import ATTESTATION_TEXT, MEDICAL_RULE, Wizard
+from ...widgets.safe import notify_plain, plain
 
 
 class ChoiceButton(RadioButton):
@@ -55,7 +56,7 @@ class ObjectPane(Pane):
         with RadioSet(id="object-choices"):
             for choice in self.wizard.constraints.objects:
                 yield ChoiceButton(
-                    choice.label, value=choice.code == self.wizard.object, id=f"object-{choice.code}"
+                    plain(choice.label), value=choice.code == self.wizard.object, id=f"object-{choice.code}"
                 )
 
     @on(RadioSet.Changed)
@@ -94,7 +95,7 @@ class CountPane(Pane):
             [(str(n), n) for n in range(1, c.max_documents + 1)], value=self.wizard.count,
             allow_blank=False, id="count-select", prompt=_("Nombre de documents"),
         )
-        yield Static(_("De 1 à {n} documents.").format(n=c.max_documents), classes="step-help")
+        yield Static(_("De 1 à {n} documents.").format(n=c.max_documents), classes="step-help", markup=False)
 
     @on(Select.Changed, "#count-select")
     def _changed(self, event: Select.Changed) -> None:
@@ -111,12 +112,12 @@ class DetailsPane(Pane):
 
     def compose(self) -> ComposeResult:
         wiz = self.wizard
-        natures = [(n.label, n.code) for n in wiz.constraints.natures]
-        people = [(p.label, p.id) for p in wiz.people]
+        natures = [(plain(n.label), n.code) for n in wiz.constraints.natures]
+        people = [(plain(p.label), p.id) for p in wiz.people]
         n = wiz.count
         for i, doc in enumerate(wiz.active_documents):
             with Vertical(classes="document-block"):
-                yield Label(_("Document {i}/{n}").format(i=i + 1, n=n), classes="document-title")
+                yield Label(_("Document {i}/{n}").format(i=i + 1, n=n), classes="document-title", markup=False)
                 yield Select(natures, value=doc.nature or Select.NULL, id=f"nature-{i}",
                              prompt=_("Nature du document"))
                 yield Static("", id=f"medical-{i}", classes="medical-stop", markup=False)
@@ -197,13 +198,13 @@ class FilesPane(Pane):
         for i, doc in enumerate(wiz.active_documents):
             with Vertical(classes="document-block"):
                 yield Label(
-                    _("Document {i} — {nature} ({k}/{cap} fichiers)").format(
-                        i=i + 1, nature=wiz.label_of("nature", doc.nature), k=len(doc.files), cap=cap),
+                    plain(_("Document {i} — {nature} ({k}/{cap} fichiers)").format(
+                        i=i + 1, nature=wiz.label_of("nature", doc.nature), k=len(doc.files), cap=cap)),
                     classes="document-title",
                 )
                 with Horizontal(classes="files-row"):
                     yield OptionList(
-                        *[Option(file_line(j, f)) for j, f in enumerate(doc.files)] or [
+                        *[Option(plain(file_line(j, f))) for j, f in enumerate(doc.files)] or [
                             Option(_("Aucun fichier."), disabled=True)],
                         id=f"files-{i}", classes="files-list",
                     )
@@ -245,7 +246,7 @@ class FilesPane(Pane):
         self.wizard.remove_file(index, position)
         self.refusals = []
         self.edited()
-        self.notify(_("« {name} » retiré du document {i}.").format(name=display_name(name), i=index + 1))
+        notify_plain(self, _("« {name} » retiré du document {i}.").format(name=display_name(name), i=index + 1))
         await self._rerender_and_focus(index, max(0, position - 1))
 
     async def _rerender_and_focus(self, index: int, position: int) -> None:

@@ -24,6 +24,7 @@ from ...core.send_document.wizard import FileStatus, Wizard
 from ...widgets.receipt_view import ReceiptView
 from ..base import PageScreen
 from .panes import Edited, Pane, file_line
+from ...widgets.safe import notify_plain
 
 CONNECTION_LOST = "Connexion perdue — appuyez sur r pour réessayer. Rien n'est perdu."
 
@@ -144,6 +145,6 @@ class SendPane(Pane):
 
             self.pdf_path = await asyncio.to_thread(write_receipt_pdf, receipt, paths.downloads_dir(), **self.labels)
         except OSError as exc:
-            self.notify(_("L'accusé de réception n'a pas pu être enregistré en PDF : ") + str(exc), severity="error")
+            notify_plain(self, _("L'accusé de réception n'a pas pu être enregistré en PDF : ") + str(exc), severity="error")
         await self.recompose()
         self.post_message(self.Finished())
