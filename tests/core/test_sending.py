@@ -79,9 +79,10 @@ async def test_two_documents_three_files_are_sent_with_progress_in_order(logged_
     assert progress.kinds() == [
         ("status", "Envoi en cours…"),
         ("changed",),  # the submission exists: its id is in the draft
-        ("status", "Envoi de « a-facture.pdf »…"), ("file", 0, 0), ("changed",),
-        ("status", "Envoi de « b-page1.png »…"), ("file", 0, 1), ("changed",),
-        ("status", "Envoi de « c-avis.pdf »…"), ("file", 1, 0), ("changed",),
+        # each file: its upload key is in the draft before the upload, then its file id after it
+        ("status", "Envoi de « a-facture.pdf »…"), ("changed",), ("file", 0, 0), ("changed",),
+        ("status", "Envoi de « b-page1.png »…"), ("changed",), ("file", 0, 1), ("changed",),
+        ("status", "Envoi de « c-avis.pdf »…"), ("changed",), ("file", 1, 0), ("changed",),
         ("status", "Transmission à votre MSA…"),
         ("changed",),  # the attempt is in the draft before the answer
         ("changed",),  # the receipt
