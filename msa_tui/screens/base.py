@@ -150,4 +150,4 @@ class PageScreen(Screen):
             panels.first().failed(message)
             self.refresh_bindings()
         elif not already_told:
-            self.notify(message, title=_("Erreur"), severity="error")
+            notify_plain(self, message, title=_("Erreur"), severity="error")
