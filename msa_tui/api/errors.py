@@ -34,6 +34,18 @@ class Code:
     internal_error = "internal_error"
     method_not_allowed = "method_not_allowed"
     """An HTTP method the path does not support (405)."""
+    too_many_requests = "too_many_requests"
+    """Per-address or per-account rate limit (429, with Retry-After)."""
+    weak_password = "weak_password"
+    """The new password breaks the password policy (422, French detail says what to change)."""
+    idempotency_key_reused = "idempotency_key_reused"
+    """The same Idempotency-Key came back with another body (422)."""
+    submission_sent = "submission_sent"
+    """A file upload to a submission already sent (409)."""
+    quota_exceeded = "quota_exceeded"
+    """Too many drafts or too many stored bytes for one member (409/413)."""
+    misdirected_request = "misdirected_request"
+    """A Host header that is not the server's own address (421)."""
 
 
 class ApiError(Exception):

@@ -17,6 +17,7 @@ from .routes import (
     procurations, requests, declarations, services, submissions, uploads,
 )
 from .store import Store
+from .throttle import Limits, Throttle
 
 API_PREFIX = "/api/v1"
 
@@ -35,6 +36,7 @@ def create_app(
     today: date | None = None,
     max_file_bytes: int | None = None,
     access_ttl_s: int = 900,
+    limits: Limits | None = None,
 ) -> FastAPI:
     """A ready app on `data_dir` (created and seeded for `today`'s month when empty)."""
     day = today or real_now().date()
@@ -55,6 +57,7 @@ def create_app(
         max_file_bytes=max_file_bytes or DEFAULT_MAX_FILE_BYTES,
         access_ttl_s=access_ttl_s,
         pinned=today is not None,
+        throttle=Throttle(limits or Limits()),
     )
     problems.install(app)
     api = APIRouter(prefix=API_PREFIX)

@@ -7,7 +7,7 @@ import binascii
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Annotated, Any, TypeVar
 
@@ -18,6 +18,7 @@ from msa_tui.api.errors import Code
 
 from .problems import ProblemError, invalid
 from .store import Store
+from .throttle import Throttle
 
 T = TypeVar("T")
 
@@ -41,6 +42,7 @@ class Ctx:
     """True when `today` was given: the demo lives on that day (slots are offered from it)."""
     now: Callable[[], datetime] = real_now
     """Tests may swap it to move time forward (lockout, token expiry)."""
+    throttle: Throttle = field(default_factory=Throttle)
 
     def ts(self) -> float:
         return self.now().timestamp()
@@ -69,6 +71,11 @@ class Member:
 
 def get_ctx(request: Request) -> Ctx:
     return request.app.state.ctx
+
+
+def client_address(request: Request) -> str:
+    """The peer's address: what the per-address limits count (no proxy sits in front of this server)."""
+    return request.client.host if request.client else "unknown"
 
 
 _bearer = HTTPBearer(auto_error=False, description="Jeton d'accès obtenu par POST /auth/login.")

@@ -26,7 +26,9 @@ _TITLES = {
     413: "Contenu trop volumineux",
     415: "Type non pris en charge",
     422: "Données invalides",
+    421: "Hôte non reconnu",
     423: "Compte verrouillé",
+    429: "Trop de demandes",
     500: "Erreur interne",
 }
 

@@ -22,9 +22,14 @@ CREATE TABLE IF NOT EXISTS household (
     id TEXT PRIMARY KEY, member_id TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL,
     relation TEXT NOT NULL, birth_date TEXT, ord INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS login_failures (nir TEXT PRIMARY KEY, count INTEGER NOT NULL, locked_until REAL);
-CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, revoked INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY, member_id TEXT NOT NULL, revoked INTEGER NOT NULL, started_at REAL);
 CREATE TABLE IF NOT EXISTS tokens (
-    hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, kind TEXT NOT NULL, expires_at REAL NOT NULL);
+    hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, kind TEXT NOT NULL, expires_at REAL NOT NULL,
+    spent INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS code_guards (
+    nir TEXT NOT NULL, purpose TEXT NOT NULL, period_start REAL NOT NULL, sends INTEGER NOT NULL,
+    failures INTEGER NOT NULL, PRIMARY KEY (nir, purpose));
 CREATE TABLE IF NOT EXISTS codes (
     nir TEXT NOT NULL, purpose TEXT NOT NULL, code_hash TEXT NOT NULL, expires_at REAL NOT NULL,
     attempts INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (nir, purpose));
@@ -80,6 +85,12 @@ DATA_TABLES = (
 )
 
 
+ADDED_COLUMNS = (
+    ("sessions", "started_at", "REAL"),
+    ("tokens", "spent", "INTEGER NOT NULL DEFAULT 0"),
+)
+
+
 class Store:
     """A single connection shared by threads: every use holds `lock` (sqlite3 is not re-entrant)."""
 
@@ -96,6 +107,14 @@ class Store:
         with self.lock:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.executescript(SCHEMA)
+            self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """Data dirs made by an older version get the columns added since (SQLite has no ADD IF NOT EXISTS)."""
+        for table, column, decl in ADDED_COLUMNS:
+            names = {r["name"] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            if column not in names:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
 
     def close(self) -> None:
         with self.lock:
