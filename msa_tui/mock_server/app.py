@@ -12,7 +12,7 @@ from msa_tui.api.models import Problem
 from . import problems, seed
 from .deps import DEFAULT_MAX_FILE_BYTES, Ctx, real_now
 from .hosts import HostCheck
-from .limits import BodyLimit
+from .limits import BodyLimit, StandardHeaders
 from .routes import (
     appointments, assistance, attestations, auth, dev, documents, member, messages, payments,
     procurations, requests, declarations, services, submissions, uploads,
@@ -78,6 +78,7 @@ def create_app(
         api.include_router(dev.router)
     app.include_router(api)
     app.add_middleware(BodyLimit, skip_suffix="/files")
+    app.add_middleware(StandardHeaders)
     app.add_middleware(HostCheck)
     return app
 

@@ -33,6 +33,9 @@ CREATE TABLE IF NOT EXISTS code_guards (
 CREATE TABLE IF NOT EXISTS codes (
     nir TEXT NOT NULL, purpose TEXT NOT NULL, code_hash TEXT NOT NULL, expires_at REAL NOT NULL,
     attempts INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (nir, purpose));
+CREATE TABLE IF NOT EXISTS idempotency (
+    member_id TEXT NOT NULL, route TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (member_id, route, key));
 CREATE TABLE IF NOT EXISTS outbox (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT NOT NULL, subject TEXT NOT NULL,
     body TEXT NOT NULL, sent_at TEXT NOT NULL);
@@ -108,6 +111,7 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.executescript(SCHEMA)
             self._add_missing_columns()
+        self.collect_garbage()
 
     def _add_missing_columns(self) -> None:
         """Data dirs made by an older version get the columns added since (SQLite has no ADD IF NOT EXISTS)."""
@@ -168,6 +172,23 @@ class Store:
             tmp.write_bytes(data)
             tmp.replace(path)
         return digest
+
+    def drop_blob_if_unused(self, conn: sqlite3.Connection, sha256: str) -> None:
+        """Within the transaction that removed a reference: the blob goes when nothing points to it."""
+        used = conn.execute("SELECT 1 FROM files WHERE sha256 = ? UNION ALL SELECT 1 FROM documents WHERE sha256 = ? "
+                            "LIMIT 1", (sha256, sha256)).fetchone()
+        if used is None:
+            self.blob_path(sha256).unlink(missing_ok=True)
+
+    def collect_garbage(self) -> None:
+        """At start: uploads cut short by a stop leave `.part` files; blobs may have lost their last reference."""
+        for part in self.tmp_dir.glob("*.part"):
+            part.unlink(missing_ok=True)
+        with self.lock:
+            used = {r[0] for r in self.db.execute("SELECT sha256 FROM files UNION SELECT sha256 FROM documents")}
+            for blob in self.blob_dir.iterdir():
+                if blob.is_file() and blob.name not in used:
+                    blob.unlink(missing_ok=True)
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         """Every business row, ordered, for comparing two data dirs."""

@@ -30,6 +30,10 @@ class Limits:
     code_checks_per_window: int = 20
     """Code submissions (verify, reset confirm) an address may make per window."""
     window_s: int = 15 * 60
+    max_drafts: int = 20
+    """Submissions a member may keep in preparation at once."""
+    max_stored_bytes: int = 200 * 1024 * 1024
+    """Bytes of files a member may keep in submissions being prepared or sent."""
 
 
 @dataclass

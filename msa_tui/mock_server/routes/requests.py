@@ -9,13 +9,14 @@ import sqlite3
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request as HttpRequest, status
 
 from msa_tui.api.errors import Code
 from msa_tui.api.models import FieldError, FormField, Page, Request, RequestCreate, RequestSummary
 
 from ..catalogue_data import FORMS
 from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..idempotency import IdempotencyKey, fingerprint, once
 from ..problems import ProblemError, invalid, not_found
 
 router = APIRouter(prefix="/requests", tags=["requests"])
@@ -82,8 +83,11 @@ def get_request(request_id: str, me: MemberDep, ctx: CtxDep) -> Request:
     return _full(row)
 
 
-@router.post("", response_model=Request, status_code=status.HTTP_201_CREATED, summary="Déposer une démarche")
-def file_request(body: RequestCreate, me: MemberDep, ctx: CtxDep) -> Request:
+@router.post("", response_model=Request, status_code=status.HTTP_201_CREATED, summary="Déposer une démarche",
+             responses={422: {"description": "Réponses invalides, ou clé d'idempotence déjà servie avec un "
+                                             "autre corps"}})
+def file_request(body: RequestCreate, me: MemberDep, ctx: CtxDep, request: HttpRequest,
+                 idempotency_key: IdempotencyKey = None) -> Request:
     form = FORMS.get(body.type)
     if form is None:
         raise invalid("type", "Type de démarche inconnu.")
@@ -100,13 +104,18 @@ def file_request(body: RequestCreate, me: MemberDep, ctx: CtxDep) -> Request:
     if errors:
         raise ProblemError(422, Code.validation_error, "Certaines réponses du formulaire sont invalides.",
                            errors=errors)
-    now = ctx.now().isoformat()
-    request_id = f"req-{secrets.token_hex(6)}"
-    timeline = [{"status": "deposee", "at": now, "comment": "Demande reçue par votre MSA."}]
-    ctx.store.run(
-        "INSERT INTO requests (id, member_id, type, label, status, filed_at, updated_at, answers, timeline) "
-        "VALUES (?, ?, ?, ?, 'deposee', ?, ?, ?, ?)",
-        (request_id, me.id, form.type, form.label, now, now, json.dumps(answers, ensure_ascii=False),
-         json.dumps(timeline, ensure_ascii=False)),
-    )
-    return get_request(request_id, me, ctx)
+
+    def create() -> Request:
+        now = ctx.now().isoformat()
+        request_id = f"req-{secrets.token_hex(6)}"
+        timeline = [{"status": "deposee", "at": now, "comment": "Demande reçue par votre MSA."}]
+        ctx.store.run(
+            "INSERT INTO requests (id, member_id, type, label, status, filed_at, updated_at, answers, timeline) "
+            "VALUES (?, ?, ?, ?, 'deposee', ?, ?, ?, ?)",
+            (request_id, me.id, form.type, form.label, now, now, json.dumps(answers, ensure_ascii=False),
+             json.dumps(timeline, ensure_ascii=False)),
+        )
+        return get_request(request_id, me, ctx)
+
+    return once(ctx.store, me.id, f"POST {request.url.path}", idempotency_key,
+                fingerprint(body.model_dump(mode="json")), 201, create)
