@@ -40,8 +40,6 @@ class Code:
     """The new password breaks the password policy (422, French detail says what to change)."""
     idempotency_key_reused = "idempotency_key_reused"
     """The same Idempotency-Key came back with another body (422)."""
-    submission_sent = "submission_sent"
-    """A file upload to a submission already sent (409)."""
     quota_exceeded = "quota_exceeded"
     """Too many drafts or too many stored bytes for one member (409/413)."""
     misdirected_request = "misdirected_request"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from datetime import date, datetime, time
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request
+from pydantic import BeforeValidator
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from msa_tui.api.errors import Code
@@ -21,6 +23,26 @@ from .store import Store
 from .throttle import Throttle
 
 T = TypeVar("T")
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def plausible_date(value: Any) -> Any:
+    # Only YYYY-MM-DD: pydantic alone would read "0" as 1970-01-01, and a year 1 period
+    # cannot be printed on an attestation.
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError("Date invalide (format attendu : AAAA-MM-JJ).")
+        value = date.fromisoformat(value)
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise ValueError("Date invalide (format attendu : AAAA-MM-JJ).")
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"Date hors de la période acceptée ({FIRST_YEAR} à {LAST_YEAR}).")
+    return value
+
+
+PlausibleDate = Annotated[date, BeforeValidator(plausible_date)]
+"""An ISO date (YYYY-MM-DD) between FIRST_YEAR and LAST_YEAR, for query parameters."""
 
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 

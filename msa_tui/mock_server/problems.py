@@ -136,6 +136,8 @@ def _french_message(err: dict[str, Any]) -> str:
     }
     if kind in simple:
         return simple[kind]
+    if kind == "value_error" and ctx.get("error"):
+        return str(ctx["error"])  # our own validators speak French
     if kind == "string_too_short":
         n = ctx.get("min_length", 1)
         return "Ce champ ne peut pas être vide." if n == 1 else f"Au moins {n} caractères sont attendus."

@@ -96,3 +96,31 @@ def test_an_unexpected_crash_is_a_500_problem(app) -> None:  # noqa: ANN001
     assert r.status_code == 500
     body = problem(r)
     assert body["code"] == "internal_error" and "bug" not in body["detail"]
+
+
+def test_dates_are_iso_and_plausible(pierre) -> None:
+    for params in ({"date_to": "0001-01-15"}, {"date_from": "0"}, {"date_from": "1700000000"},
+                   {"date_to": "2026-1-5"}, {"date_from": "9999-12-31"}):
+        r = pierre.get("/attestations/paiement", params=params)
+        assert r.status_code == 422 and problem(r)["code"] == "validation_error", params
+        assert pierre.get("/payments", params=params).status_code == 422, params
+    assert pierre.get("/attestations/paiement", params={"date_from": "2026-01-01"}).status_code == 200
+
+
+def test_birth_date_must_be_an_iso_date(api) -> None:
+    for born in (0, "0", "1992-6-3", "0001-01-01", 19920603):
+        r = api.post("/auth/register", json={"nir": "1920631123456", "first_name": "Julie", "last_name": "Moreau",
+                                             "birth_date": born, "email": "j@example.fr"})
+        assert r.status_code == 422, born
+        assert problem(r)["errors"][0]["field"] == "birth_date"
+
+
+def test_huge_numbers_in_request_answers_are_422_not_500(pierre) -> None:
+    for huge in (10**400, -(10**400), 10**10):
+        r = pierre.post("/requests", json={"type": "aide_logement", "answers": {
+            "loyer_mensuel": huge, "date_entree": "2026-12-01", "colocation": False}})
+        assert r.status_code == 422, huge
+        assert problem(r)["errors"][0]["field"] == "answers.loyer_mensuel"
+    r = pierre.post("/requests", json={"type": "aide_logement", "answers": {
+        "loyer_mensuel": 480, "date_entree": "0001-12-01", "colocation": False}})
+    assert r.status_code == 422 and problem(r)["errors"][0]["field"] == "answers.date_entree"

@@ -6,7 +6,6 @@ import json
 import math
 import secrets
 import sqlite3
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request as HttpRequest, status
@@ -15,13 +14,14 @@ from msa_tui.api.errors import Code
 from msa_tui.api.models import FieldError, FormField, Page, Request, RequestCreate, RequestSummary
 
 from ..catalogue_data import FORMS
-from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..deps import CtxDep, MemberDep, PageDep, paginate, plausible_date
 from ..idempotency import IdempotencyKey, fingerprint, once
 from ..problems import ProblemError, invalid, not_found
 
 router = APIRouter(prefix="/requests", tags=["requests"])
 
 Answer = str | int | float | bool | None
+MAX_NUMBER = 10**9
 
 
 def _summary(row: sqlite3.Row) -> RequestSummary:
@@ -49,18 +49,23 @@ def check_answer(field: FormField, value: Answer) -> tuple[Answer, str | None]:
                 value = float(value.replace(" ", "").replace(",", "."))
             except ValueError:
                 return None, "Un nombre est attendu."
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             return None, "Un nombre est attendu."
-        if value < 0 or value > 1e9:
+        # Compared before any float(): a 400-digit integer overflows a float.
+        if isinstance(value, int) and not 0 <= value <= MAX_NUMBER:
+            return None, "Le montant doit être positif et raisonnable."
+        if not math.isfinite(value):
+            return None, "Un nombre est attendu."
+        if value < 0 or value > MAX_NUMBER:
             return None, "Le montant doit être positif et raisonnable."
         if field.kind == "number":
             return (int(value), None) if float(value).is_integer() else (None, "Un nombre entier est attendu.")
         return round(float(value), 2), None
     if field.kind == "date":
         try:
-            return date.fromisoformat(str(value)).isoformat(), None
-        except ValueError:
-            return None, "Date invalide (format attendu : AAAA-MM-JJ)."
+            return plausible_date(value).isoformat(), None
+        except ValueError as exc:
+            return None, str(exc)
     if field.kind == "choice":
         codes = [c.code for c in field.choices]
         return (value, None) if value in codes else (None, f"Choisissez parmi : {', '.join(codes)}.")
