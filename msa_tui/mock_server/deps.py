@@ -134,7 +134,12 @@ class PageParams:
 
 def page_params(
     limit: Annotated[int, Query(ge=1, le=100, description="Nombre d'éléments (1 à 100).")] = 50,
-    cursor: Annotated[str | None, Query(max_length=200, description="Curseur opaque de la page suivante.")] = None,
+    cursor: Annotated[str | None, Query(
+        max_length=200,
+        description="Curseur opaque : à recopier tel quel depuis `next_cursor` de la page précédente, jamais à "
+                    "fabriquer (un curseur inconnu est refusé, 422).",
+        json_schema_extra={"x-opaque": True},
+    )] = None,
 ) -> PageParams:
     return PageParams(limit, decode_cursor(cursor) if cursor else 0)
 

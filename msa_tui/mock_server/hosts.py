@@ -79,11 +79,12 @@ class HostCheck:
         bound = getattr(scope["app"].state, "bound", None) if "app" in scope else None
         verdict = allows(bound, header.decode("latin-1") if header is not None else None)
         if verdict is None:
-            response = problem_response(400, Code.validation_error, "L'en-tête Host de la requête est invalide.")
+            response = problem_response(400, Code.validation_error, "L'en-tête Host de la requête est invalide.",
+                                        instance=scope.get("path"))
         elif verdict is False:
             response = problem_response(
                 421, Code.misdirected_request,
-                "Cette requête ne s'adresse pas à ce serveur (en-tête Host inattendu).",
+                "Cette requête ne s'adresse pas à ce serveur (en-tête Host inattendu).", instance=scope.get("path"),
             )
         else:
             await self.app(scope, receive, send)

@@ -60,6 +60,7 @@ class BodyLimit:
         response = problem_response(
             413, Code.body_too_large,
             f"Le corps de la requête dépasse la taille autorisée ({self.limit // (1024 * 1024)} Mo).",
+            instance=scope.get("path"),
         )
         await response(scope, receive, send)
 

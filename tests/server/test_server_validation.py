@@ -124,3 +124,28 @@ def test_huge_numbers_in_request_answers_are_422_not_500(pierre) -> None:
     r = pierre.post("/requests", json={"type": "aide_logement", "answers": {
         "loyer_mensuel": 480, "date_entree": "0001-12-01", "colocation": False}})
     assert r.status_code == 422 and problem(r)["errors"][0]["field"] == "answers.date_entree"
+
+
+def test_problems_have_a_type_per_code_an_instance_and_french(api) -> None:
+    r = api.get("/me")
+    body = problem(r)
+    assert body["type"] == "tag:msa-tui.example,2026:problem:unauthorized"
+    assert body["instance"] == "/api/v1/me"
+    assert r.headers["content-language"] == "fr"
+
+
+def test_405_lists_every_method_of_the_path(api) -> None:
+    r = api.delete("/threads")
+    assert r.status_code == 405 and problem(r)["code"] == "method_not_allowed"
+    assert r.headers["allow"] == "GET, POST"
+    assert api.get("/auth/login").headers["allow"] == "POST"
+
+
+def test_every_code_is_documented() -> None:
+    from pathlib import Path
+
+    from msa_tui.api.errors import Code
+
+    documented = Path(__file__).parents[2].joinpath("docs/problems.md").read_text(encoding="utf-8")
+    codes = [v for k, v in vars(Code).items() if not k.startswith("_") and isinstance(v, str)]
+    assert codes and all(f"`{c}`" in documented for c in codes)
