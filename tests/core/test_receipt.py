@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from tests.support.wizard_data import receipt
 
 from msa_tui.core.send_document.receipt import receipt_text, silence_text, write_receipt_pdf
