@@ -3,7 +3,7 @@
 Usage: python benchmarks/upload.py [--size-mb 100] [--runs 3]
 
 Starts the mock server on a loopback port (ServerThread, upload limit raised),
-writes a file of a valid PDF header followed by random bytes, then uploads it
+writes a file of a valid PDF header and object, random bytes and an end marker, then uploads it
 in fresh subprocesses (one per run and variant, so each peak RSS is measured
 on its own): `client` is MsaClient.upload_file (streamed, hashed, with progress),
 `raw` is httpx.AsyncClient.put with an async generator reading the same file,
@@ -114,14 +114,17 @@ async def child_upload(variant: str, url: str, submission: str, path: Path) -> d
 
 
 def make_file(path: Path, size: int) -> None:
-    header = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+    # An object and the end marker: the server checks a PDF beyond its header.
+    header = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+    trailer = b"\n%%EOF\n"
     with open(path, "wb") as out:
         out.write(header)
-        left = size - len(header)
+        left = size - len(header) - len(trailer)
         while left > 0:
             step = min(CHUNK * 4, left)
             out.write(os.urandom(step))
             left -= step
+        out.write(trailer)
 
 
 async def prepare(url: str, count: int) -> tuple[str, list[str]]:

@@ -57,7 +57,9 @@ class DemoServer:
                 self._temp_dir = Path(tempfile.mkdtemp(prefix="msa-tui-demo-"))
             else:
                 self._given_dir.mkdir(parents=True, exist_ok=True)
-            server = ServerThread(self.data_dir, host="127.0.0.1", port=0, **self._app_kwargs)
+            # Demo mode: the outbox shows the e-mailed codes (F6 on the account screens).
+            kwargs = {"demo_outbox": True, **self._app_kwargs}
+            server = ServerThread(self.data_dir, host="127.0.0.1", port=0, **kwargs)
             server.start()
             self._server = server
             log.info("demo server listening on %s", server.url)

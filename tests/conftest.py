@@ -52,7 +52,8 @@ def server_app(tmp_path: Path, pinned_today: date, isolated_dirs: Path):
     """A freshly seeded mock server app on a temp data dir (no socket)."""
     from msa_tui.mock_server.app import create_app
 
-    return create_app(tmp_path / "data", today=pinned_today)
+    # The demo outbox is on: registration and reset tests read the e-mailed codes there.
+    return create_app(tmp_path / "data", today=pinned_today, demo_outbox=True)
 
 
 @pytest.fixture

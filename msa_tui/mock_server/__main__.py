@@ -22,6 +22,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--today", type=date.fromisoformat, default=None,
                    help="date du jour simulée AAAA-MM-JJ (le jeu de démo suit son mois)")
     p.add_argument("--access-ttl", type=int, default=900, help="durée de vie du jeton d'accès en secondes")
+    p.add_argument("--demo-outbox", action="store_true",
+                   help="mode démonstration : ouvre GET /api/v1/dev/outbox (tous les codes envoyés, sans "
+                        "connexion) et la documentation interactive /docs ; jamais sur un serveur partagé")
     return p
 
 
@@ -37,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         scratch = tempfile.TemporaryDirectory(prefix="msa-mock-")
         args.data_dir = Path(scratch.name)
     server = ServerThread(args.data_dir, host=args.host, port=args.port, today=args.today,
-                          max_file_bytes=args.max_file_bytes, access_ttl_s=args.access_ttl)
+                          max_file_bytes=args.max_file_bytes, access_ttl_s=args.access_ttl,
+                          demo_outbox=args.demo_outbox)
     server.start()
     print(f"Serveur de démonstration MSA : {server.url}/api/v1 (Ctrl+C pour arrêter)", flush=True)
     stop = threading.Event()

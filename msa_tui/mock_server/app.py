@@ -11,12 +11,14 @@ from msa_tui.api.models import API_PREFIX, Problem
 
 from . import problems, seed
 from .deps import DEFAULT_MAX_FILE_BYTES, Ctx, real_now
-from .limits import BodyLimit
+from .hosts import HostCheck
+from .limits import BodyLimit, StandardHeaders
 from .routes import (
     appointments, assistance, attestations, auth, dev, documents, member, messages, payments,
     procurations, requests, declarations, services, submissions, uploads,
 )
 from .store import Store
+from .throttle import Limits, Throttle
 
 _ERRORS = {
     status: {"model": Problem, "content": {"application/problem+json": {}}, "description": text}
@@ -33,8 +35,13 @@ def create_app(
     today: date | None = None,
     max_file_bytes: int | None = None,
     access_ttl_s: int = 900,
+    limits: Limits | None = None,
+    demo_outbox: bool = False,
 ) -> FastAPI:
-    """A ready app on `data_dir` (created and seeded for `today`'s month when empty)."""
+    """A ready app on `data_dir` (created and seeded for `today`'s month when empty).
+
+    `demo_outbox` adds `GET /dev/outbox` (every e-mailed code, unauthenticated) and the
+    interactive documentation (/docs, /redoc, /openapi.json): for demos and tests only."""
     day = today or real_now().date()
     store = Store(Path(data_dir))
     seed.seed(store, day)
@@ -46,6 +53,9 @@ def create_app(
             "Toutes les erreurs sont au format application/problem+json avec un `code` stable."
         ),
         responses=_ERRORS,  # type: ignore[arg-type]
+        docs_url="/docs" if demo_outbox else None,
+        redoc_url="/redoc" if demo_outbox else None,
+        openapi_url="/openapi.json" if demo_outbox else None,
     )
     app.state.ctx = Ctx(
         store=store,
@@ -53,14 +63,24 @@ def create_app(
         max_file_bytes=max_file_bytes or DEFAULT_MAX_FILE_BYTES,
         access_ttl_s=access_ttl_s,
         pinned=today is not None,
+        throttle=Throttle(limits or Limits()),
     )
     problems.install(app)
     api = APIRouter(prefix=API_PREFIX)
     for module in (
         auth, member, messages, documents, submissions, payments, attestations, services, appointments,
-        procurations, assistance, dev, uploads, requests, declarations,
+        procurations, assistance, uploads, requests, declarations,
     ):
         api.include_router(module.router)
+    if demo_outbox:
+        api.include_router(dev.router)
     app.include_router(api)
     app.add_middleware(BodyLimit, skip_suffix="/files")
+    app.add_middleware(StandardHeaders)
+    app.add_middleware(HostCheck)
     return app
+
+
+def bind_host_check(app: FastAPI, host: str, port: int) -> None:
+    """From now on, only requests whose Host names `host:port` or a loopback name are served."""
+    app.state.bound = (host, port)

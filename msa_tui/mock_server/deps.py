@@ -5,21 +5,44 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request
+from pydantic import BeforeValidator
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from msa_tui.api.models import Code
 
 from .problems import ProblemError, invalid
 from .store import Store
+from .throttle import Throttle
 
 T = TypeVar("T")
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def plausible_date(value: Any) -> Any:
+    # Only YYYY-MM-DD: pydantic alone would read "0" as 1970-01-01, and a year 1 period
+    # cannot be printed on an attestation.
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError("Date invalide (format attendu : AAAA-MM-JJ).")
+        value = date.fromisoformat(value)
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise ValueError("Date invalide (format attendu : AAAA-MM-JJ).")
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"Date hors de la période acceptée ({FIRST_YEAR} à {LAST_YEAR}).")
+    return value
+
+
+PlausibleDate = Annotated[date, BeforeValidator(plausible_date)]
+"""An ISO date (YYYY-MM-DD) between FIRST_YEAR and LAST_YEAR, for query parameters."""
 
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -41,6 +64,7 @@ class Ctx:
     """True when `today` was given: the demo lives on that day (slots are offered from it)."""
     now: Callable[[], datetime] = real_now
     """Tests may swap it to move time forward (lockout, token expiry)."""
+    throttle: Throttle = field(default_factory=Throttle)
 
     def ts(self) -> float:
         return self.now().timestamp()
@@ -69,6 +93,11 @@ class Member:
 
 def get_ctx(request: Request) -> Ctx:
     return request.app.state.ctx
+
+
+def client_address(request: Request) -> str:
+    """The peer's address: what the per-address limits count (no proxy sits in front of this server)."""
+    return request.client.host if request.client else "unknown"
 
 
 _bearer = HTTPBearer(auto_error=False, description="Jeton d'accès obtenu par POST /auth/login.")
@@ -105,7 +134,12 @@ class PageParams:
 
 def page_params(
     limit: Annotated[int, Query(ge=1, le=100, description="Nombre d'éléments (1 à 100).")] = 50,
-    cursor: Annotated[str | None, Query(max_length=200, description="Curseur opaque de la page suivante.")] = None,
+    cursor: Annotated[str | None, Query(
+        max_length=200,
+        description="Curseur opaque : à recopier tel quel depuis `next_cursor` de la page précédente, jamais à "
+                    "fabriquer (un curseur inconnu est refusé, 422).",
+        json_schema_extra={"x-opaque": True},
+    )] = None,
 ) -> PageParams:
     return PageParams(limit, decode_cursor(cursor) if cursor else 0)
 

@@ -1,4 +1,4 @@
-"""An ASGI middleware refusing request bodies over a few MB (uploads have their own limit)."""
+"""ASGI middlewares: request bodies over a few MB are refused (uploads have their own limit); standard headers."""
 
 from __future__ import annotations
 
@@ -60,5 +60,32 @@ class BodyLimit:
         response = problem_response(
             413, Code.body_too_large,
             f"Le corps de la requête dépasse la taille autorisée ({self.limit // (1024 * 1024)} Mo).",
+            instance=scope.get("path"),
         )
         await response(scope, receive, send)
+
+
+class StandardHeaders:
+    """Headers every answer carries: browsers must not second-guess the declared type of a
+    served file (nosniff), and every text the server writes is French."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                if b"x-content-type-options" not in names:
+                    headers.append((b"x-content-type-options", b"nosniff"))
+                if b"content-language" not in names:
+                    headers.append((b"content-language", b"fr"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

@@ -17,7 +17,8 @@ def document() -> dict[str, Any]:
     from .app import create_app
 
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(Path(tmp), today=PINNED)
+        # With the demo routes: the document describes every path the server can serve.
+        app = create_app(Path(tmp), today=PINNED, demo_outbox=True)
         try:
             return app.openapi()
         finally:

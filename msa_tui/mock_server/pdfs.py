@@ -1,21 +1,14 @@
-"""Small real PDFs made with fpdf2: documents exchanged with the MSA and attestations."""
+"""Small real PDFs made with fpdf2: documents exchanged with the MSA and attestations.
+
+Text is set in an embedded Unicode font (msa_tui.core.pdf_fonts): €, œ, — and ’ survive and
+can be extracted ("159,99 €")."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
 
-from fpdf import FPDF
-
-_REPLACEMENTS = {"—": "-", "–": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "€": "EUR", "œ": "oe",
-                 "Œ": "OE", "…": "...", "\u202f": " ", "\u00a0": " "}
-
-
-def latin1(text: str) -> str:
-    """The core PDF fonts only know Latin-1: map the usual French typography onto it."""
-    for src, dst in _REPLACEMENTS.items():
-        text = text.replace(src, dst)
-    return text.encode("latin-1", "replace").decode("latin-1")
+from msa_tui.core.pdf_fonts import FAMILY, french_pdf
 
 
 def make_pdf(title: str, header: Iterable[str], body: Iterable[str], *, created: datetime) -> bytes:
@@ -23,20 +16,17 @@ def make_pdf(title: str, header: Iterable[str], body: Iterable[str], *, created:
 
     `created` pins the PDF's creation date so the same input gives the same bytes.
     """
-    pdf = FPDF(format="A4")
+    pdf = french_pdf(title, "MSA")
     pdf.set_creation_date(created)
-    pdf.set_title(latin1(title))
-    pdf.set_author("MSA")
-    pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
-    pdf.set_font("helvetica", size=9)
+    pdf.set_font(FAMILY, size=9)
     for line in header:
-        pdf.cell(0, 5, latin1(line), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
-    pdf.set_font("helvetica", style="B", size=14)
-    pdf.multi_cell(0, 8, latin1(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, style="B", size=14)
+    pdf.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    pdf.set_font("helvetica", size=10)
+    pdf.set_font(FAMILY, size=10)
     for line in body:
-        pdf.multi_cell(0, 6, latin1(line) if line else " ", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, line or " ", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,6 +16,9 @@ from msa_tui.api.models import Code, FieldError, Problem
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
+PROBLEM_TYPE = "tag:msa-tui.example,2026:problem:"
+"""`type` of every problem: this prefix and its stable `code` (documented in docs/problems.md).
+A tag URI (RFC 4151): it names the kind of problem and is not meant to be fetched."""
 
 _TITLES = {
     400: "Requête invalide",
@@ -25,7 +29,9 @@ _TITLES = {
     413: "Contenu trop volumineux",
     415: "Type non pris en charge",
     422: "Données invalides",
+    421: "Hôte non reconnu",
     423: "Compte verrouillé",
+    429: "Trop de demandes",
     500: "Erreur interne",
 }
 
@@ -77,9 +83,12 @@ def problem_response(
     retry_after: int | None = None,
     headers: dict[str, str] | None = None,
     extra: dict[str, Any] | None = None,
+    instance: str | None = None,
 ) -> JSONResponse:
     problem = Problem(
         **(extra or {}),
+        **({"instance": instance} if instance else {}),
+        type=PROBLEM_TYPE + code,
         title=_TITLES.get(status, "Erreur"),
         status=status,
         detail=detail,
@@ -140,6 +149,8 @@ def _french_message(err: dict[str, Any]) -> str:
         return simple[kind]
     if kind == "control_characters":  # MemberText / MemberBody: the French message is the model's
         return str(err.get("msg", "Valeur invalide."))
+    if kind == "value_error" and ctx.get("error"):
+        return str(ctx["error"])  # our own validators speak French
     if kind == "string_too_short":
         n = ctx.get("min_length", 1)
         return "Ce champ ne peut pas être vide." if n == 1 else f"Au moins {n} caractères sont attendus."
@@ -173,15 +184,15 @@ def field_errors(errors: list[dict[str, Any]]) -> list[FieldError]:
 # --- handlers ---------------------------------------------------------------------
 
 
-async def _on_problem(_: Request, exc: Exception) -> JSONResponse:
+async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ProblemError)
     return problem_response(
         exc.status, exc.code, exc.detail, errors=exc.errors, retry_after=exc.retry_after, headers=exc.headers,
-        extra=exc.extra,
+        extra=exc.extra, instance=request.url.path,
     )
 
 
-async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
+async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     raw = list(exc.errors())
     if any(e.get("type") == "json_invalid" for e in raw):
@@ -189,32 +200,55 @@ async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
             400,
             Code.validation_error,
             "Le corps de la requête n'est pas un JSON valide.",
-            errors=[FieldError(field="body", message="JSON invalide.")],
+            errors=[FieldError(field="body", message="JSON invalide.")], instance=request.url.path,
         )
     errors = field_errors(raw)
     names = ", ".join(dict.fromkeys(e.field for e in errors))
     return problem_response(
-        422, Code.validation_error, f"Certaines informations sont invalides : {names}.", errors=errors
+        422, Code.validation_error, f"Certaines informations sont invalides : {names}.", errors=errors,
+        instance=request.url.path,
     )
 
 
-async def _on_http(_: Request, exc: Exception) -> JSONResponse:
+def _method_table(app: Any) -> list[tuple[re.Pattern[str], set[str]]]:
+    table = getattr(app.state, "method_table", None)
+    if table is None:
+        table = []
+        for template, operations in app.openapi()["paths"].items():
+            pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+            table.append((re.compile(f"^{pattern}$"), {m.upper() for m in operations}))
+        app.state.method_table = table
+    return table
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route serves on this path (the router's own Allow names only one route's)."""
+    methods: set[str] = set()
+    for pattern, verbs in _method_table(request.app):
+        if pattern.match(request.url.path):
+            methods |= verbs
+    return ", ".join(sorted(methods))
+
+
+async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    where = request.url.path
     if exc.status_code == 404:
-        return problem_response(404, Code.not_found, "Cette adresse n'existe pas sur le serveur.")
+        return problem_response(404, Code.not_found, "Cette adresse n'existe pas sur le serveur.", instance=where)
     if exc.status_code == 405:
         return problem_response(
             405, Code.method_not_allowed, "Cette méthode n'est pas autorisée sur cette adresse.",
-            headers=dict(exc.headers or {}),
+            headers={**dict(exc.headers or {}), "Allow": allowed_methods(request)}, instance=where,
         )
     if exc.status_code == 400:
-        return problem_response(400, Code.validation_error, "La requête est mal formée.")
-    return problem_response(exc.status_code, "http_error", "La requête n'a pas pu être traitée.")
+        return problem_response(400, Code.validation_error, "La requête est mal formée.", instance=where)
+    return problem_response(exc.status_code, "http_error", "La requête n'a pas pu être traitée.", instance=where)
 
 
-async def _on_crash(_: Request, exc: Exception) -> JSONResponse:
+async def _on_crash(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error", exc_info=exc)
-    return problem_response(500, Code.internal_error, "Une erreur interne est survenue. Réessayez plus tard.")
+    return problem_response(500, Code.internal_error, "Une erreur interne est survenue. Réessayez plus tard.",
+                            instance=request.url.path)
 
 
 def install(app: FastAPI) -> None:

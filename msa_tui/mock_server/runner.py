@@ -9,7 +9,7 @@ from typing import Any
 
 import uvicorn
 
-from .app import create_app
+from .app import bind_host_check, create_app
 
 
 class ServerThread:
@@ -25,6 +25,7 @@ class ServerThread:
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind((host, port))
         self.port: int = self._sock.getsockname()[1]
+        bind_host_check(self.app, host, self.port)
         config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off")
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None

@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import seed_content as content
-from .caisses import AGENCIES, ARMORIQUE, CORSE, MPN
+from .caisses import AGENCIES, ARMORIQUE, CORSE, MPN, caisse_for_nir
 from .security import hash_password
 from .store import Store
 
@@ -94,6 +94,15 @@ def build(year: int, month: int) -> tuple[dict[str, list[dict[str, Any]]], dict[
         "scope": "Consulter mes paiements et mes documents, échanger avec ma MSA en mon nom",
         "status": "active", "since": add_months(start, -8).replace(day=12).isoformat(),
     })
+    # Members known to the MSA who have not opened their online account yet: registration needs
+    # a record to match (drawn last, so the ids above do not move).
+    for nir, first, last, born, email in content.NOT_YET_REGISTERED:
+        add("members", {
+            "id": ids("mbr"), "nir": nir, "first_name": first, "last_name": last, "birth_date": born,
+            "email": email, "phone": None, "caisse": caisse_for_nir(nir), "password_hash": None, "doctor": None,
+            "address": {"line1": "Adresse à compléter", "line2": None, "postal_code": "00000", "city": "—"},
+            "created_at": at(add_months(start, -40), 10),
+        })
     add("meta", {"key": "seeded_for", "value": f"{year:04d}-{month:02d}"})
     add("meta", {"key": "next_reference", "value": str(FIRST_REFERENCE)})
     return tables, blobs

@@ -68,6 +68,13 @@ def members(ids: Ids) -> list[dict[str, Any]]:
     ]
 
 
+NOT_YET_REGISTERED = (
+    ("1920631123456", "Julie", "Moreau", "1992-06-03", "julie.moreau@example.fr"),
+    ("2880375123456", "Jeanne", "Roux", "1988-03-14", "jeanne.roux@example.fr"),
+)
+"""(NIR, first name, last name, birth date, e-mail) of members with a record but no online account."""
+
+
 _DOCTORS = ["Dr Vidal", "Dr Bonnefous", "Dr Carrière", "Dr Kerbrat", "Dr Le Bihan", "Dr Susini", "Dr Pietri"]
 
 

@@ -22,12 +22,20 @@ CREATE TABLE IF NOT EXISTS household (
     id TEXT PRIMARY KEY, member_id TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL,
     relation TEXT NOT NULL, birth_date TEXT, ord INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS login_failures (nir TEXT PRIMARY KEY, count INTEGER NOT NULL, locked_until REAL);
-CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, revoked INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY, member_id TEXT NOT NULL, revoked INTEGER NOT NULL, started_at REAL);
 CREATE TABLE IF NOT EXISTS tokens (
-    hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, kind TEXT NOT NULL, expires_at REAL NOT NULL);
+    hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, kind TEXT NOT NULL, expires_at REAL NOT NULL,
+    spent INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS code_guards (
+    nir TEXT NOT NULL, purpose TEXT NOT NULL, period_start REAL NOT NULL, sends INTEGER NOT NULL,
+    failures INTEGER NOT NULL, PRIMARY KEY (nir, purpose));
 CREATE TABLE IF NOT EXISTS codes (
     nir TEXT NOT NULL, purpose TEXT NOT NULL, code_hash TEXT NOT NULL, expires_at REAL NOT NULL,
     attempts INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (nir, purpose));
+CREATE TABLE IF NOT EXISTS idempotency (
+    member_id TEXT NOT NULL, route TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (member_id, route, key));
 CREATE TABLE IF NOT EXISTS outbox (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT NOT NULL, subject TEXT NOT NULL,
     body TEXT NOT NULL, sent_at TEXT NOT NULL);
@@ -80,6 +88,12 @@ DATA_TABLES = (
 )
 
 
+ADDED_COLUMNS = (
+    ("sessions", "started_at", "REAL"),
+    ("tokens", "spent", "INTEGER NOT NULL DEFAULT 0"),
+)
+
+
 class Store:
     """A single connection shared by threads: every use holds `lock` (sqlite3 is not re-entrant)."""
 
@@ -96,6 +110,15 @@ class Store:
         with self.lock:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.executescript(SCHEMA)
+            self._add_missing_columns()
+        self.collect_garbage()
+
+    def _add_missing_columns(self) -> None:
+        """Data dirs made by an older version get the columns added since (SQLite has no ADD IF NOT EXISTS)."""
+        for table, column, decl in ADDED_COLUMNS:
+            names = {r["name"] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            if column not in names:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
 
     def close(self) -> None:
         with self.lock:
@@ -149,6 +172,23 @@ class Store:
             tmp.write_bytes(data)
             tmp.replace(path)
         return digest
+
+    def drop_blob_if_unused(self, conn: sqlite3.Connection, sha256: str) -> None:
+        """Within the transaction that removed a reference: the blob goes when nothing points to it."""
+        used = conn.execute("SELECT 1 FROM files WHERE sha256 = ? UNION ALL SELECT 1 FROM documents WHERE sha256 = ? "
+                            "LIMIT 1", (sha256, sha256)).fetchone()
+        if used is None:
+            self.blob_path(sha256).unlink(missing_ok=True)
+
+    def collect_garbage(self) -> None:
+        """At start: uploads cut short by a stop leave `.part` files; blobs may have lost their last reference."""
+        for part in self.tmp_dir.glob("*.part"):
+            part.unlink(missing_ok=True)
+        with self.lock:
+            used = {r[0] for r in self.db.execute("SELECT sha256 FROM files UNION SELECT sha256 FROM documents")}
+            for blob in self.blob_dir.iterdir():
+                if blob.is_file() and blob.name not in used:
+                    blob.unlink(missing_ok=True)
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         """Every business row, ordered, for comparing two data dirs."""

@@ -112,9 +112,10 @@ def _code_in(mails: list[m.OutboxMail], to: str) -> str:
 
 
 async def test_register_verify_then_login(client: MsaClient) -> None:
-    nir, email = "2950375123456", "camille.roux@example.fr"
+    # Julie Moreau is on record at the MSA (seeded) without an online account yet.
+    nir, email = "1920631123456", "julie.moreau@example.fr"
     req = m.RegisterRequest(
-        nir=nir, first_name="Camille", last_name="Roux", birth_date=date(1995, 3, 1), email=email
+        nir=nir, first_name="Julie", last_name="Moreau", birth_date=date(1992, 6, 3), email=email
     )
     accepted = await client.register(req)
     assert accepted.detail
@@ -123,15 +124,17 @@ async def test_register_verify_then_login(client: MsaClient) -> None:
         await client.verify_registration(nir, "000000" if code != "000000" else "111111", "Un-mot-de-passe-2026")
     await client.verify_registration(nir, code, "Un-mot-de-passe-2026")
     await client.login(nir, "Un-mot-de-passe-2026")
-    assert (await client.me()).first_name == "Camille"
+    assert (await client.me()).first_name == "Julie"
 
 
-async def test_registering_an_existing_member_is_a_conflict(client: MsaClient) -> None:
+async def test_registering_an_existing_member_reveals_nothing(client: MsaClient) -> None:
+    # The server answers alike whatever the NIR; no code is sent to the typed address.
     req = m.RegisterRequest(
-        nir=DEMO_NIR, first_name="Pierre", last_name="Martin", birth_date=date(1985, 7, 1), email="p@example.fr"
+        nir=DEMO_NIR, first_name="Pierre", last_name="Martin", birth_date=date(1985, 7, 19), email="p@example.fr"
     )
-    with pytest.raises((errors.Conflict, errors.ValidationFailed)):
-        await client.register(req)
+    accepted = await client.register(req)
+    assert accepted.detail
+    assert [x for x in await client.outbox() if x.to == "p@example.fr"] == []
 
 
 async def test_password_reset_with_the_mailed_code(client: MsaClient) -> None:

@@ -14,7 +14,7 @@ from msa_tui.api.client import MsaClient
 
 async def test_login_me_and_upload_over_a_real_socket(live_server: str, tmp_path: Path) -> None:
     pdf = tmp_path / "releve.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n" + os.urandom(1_500_000))
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n" + os.urandom(1_500_000) + b"\n%%EOF\n")
     ticks: list[tuple[int, int]] = []
     async with MsaClient(live_server, timeout=10) as api:
         assert await api.health()

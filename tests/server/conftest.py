@@ -19,6 +19,7 @@ def make_app(tmp_path: Path) -> Callable[..., object]:
 
     def make(**kw):  # noqa: ANN202
         kw.setdefault("today", TODAY)
+        kw.setdefault("demo_outbox", True)  # registration and reset tests read the codes there
         return create_app(tmp_path / f"data-{next(counter)}", **kw)
 
     return make

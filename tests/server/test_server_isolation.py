@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.support.server import problem
 
-PDF = b"%PDF-1.4\nhello\n"
+PDF = b"%PDF-1.4\n1 0 obj\n(hello)\nendobj\n%%EOF\n"
 
 
 def test_other_members_resources_are_404(pierre, sophie) -> None:

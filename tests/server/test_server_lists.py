@@ -132,3 +132,20 @@ def test_today_defaults_to_the_clock(make_app) -> None:
         clock.freeze(None)
     assert app.state.ctx.today == date(2027, 2, 3)
     assert app.state.ctx.store.get_meta("seeded_for") == "2027-02"
+
+
+def test_server_pdfs_embed_a_unicode_font_and_speak_french(pierre) -> None:
+    import io
+    import re
+
+    import pypdf
+
+    r = pierre.get("/attestations/paiement", params={"date_from": "2026-01-01", "date_to": "2026-10-31"})
+    reader = pypdf.PdfReader(io.BytesIO(r.content))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert re.search(r"\d,\d\d €", text), text[:500]
+    assert "EUR" not in text
+    assert reader.trailer["/Root"]["/Lang"] == "fr-FR"
+    assert reader.metadata.title and reader.metadata.author == "MSA"
+    fonts = {str(f["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()}
+    assert any("SourceSans" in f for f in fonts), fonts

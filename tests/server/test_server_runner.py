@@ -48,3 +48,53 @@ def test_command_line_refuses_bad_flags(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "msa_tui.mock_server", "--data-dir", str(tmp_path),
                           "--today", "demain"], capture_output=True, text=True)
     assert bad.returncode == 2
+
+
+def test_without_demo_outbox_there_is_no_outbox_and_no_docs(make_app) -> None:
+    from fastapi.testclient import TestClient
+
+    with TestClient(make_app(demo_outbox=False)) as client:
+        for path in ("/api/v1/dev/outbox", "/docs", "/redoc", "/openapi.json"):
+            assert client.get(path).status_code == 404, path
+    with TestClient(make_app(demo_outbox=True)) as client:
+        for path in ("/api/v1/dev/outbox", "/docs", "/redoc", "/openapi.json"):
+            assert client.get(path).status_code == 200, path
+
+
+def test_command_line_opens_the_outbox_only_with_demo_outbox(tmp_path: Path) -> None:
+    for flags, expected in (([], 404), (["--demo-outbox"], 200)):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "msa_tui.mock_server", "--port", "0", "--data-dir", str(tmp_path / "o"),
+             "--today", "2026-11-15", *flags],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            url = proc.stdout.readline().split(" : ", 1)[1].split()[0]
+            assert httpx.get(f"{url}/dev/outbox").status_code == expected
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
+def test_a_foreign_host_header_is_refused_on_a_socket(tmp_path: Path) -> None:
+    with ServerThread(tmp_path / "d", today=date(2026, 11, 15)) as server:
+        health = f"{server.url}/api/v1/health"
+        assert httpx.get(health).status_code == 200
+        for host in (f"localhost:{server.port}", f"[::1]:{server.port}"):
+            assert httpx.get(health, headers={"Host": host}).status_code == 200, host
+        for host in (f"evil.example:{server.port}", "127.0.0.1:1", f"127.0.0.1.nip.io:{server.port}"):
+            r = httpx.get(health, headers={"Host": host})
+            assert r.status_code == 421, host
+            assert r.json()["code"] == "misdirected_request"
+        assert httpx.get(health, headers={"Host": "[::1"}).status_code == 400
+
+
+def test_demo_mode_passes_demo_outbox(tmp_path: Path) -> None:
+    from msa_tui.demo import DemoServer
+
+    demo = DemoServer(tmp_path / "demo", today=date(2026, 11, 15))
+    try:
+        url = demo.wait_url(timeout=30)
+        assert httpx.get(f"{url}/api/v1/dev/outbox").status_code == 200
+    finally:
+        demo.stop()

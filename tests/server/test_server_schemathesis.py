@@ -17,7 +17,8 @@ from msa_tui.mock_server.app import create_app
 
 @pytest.fixture(scope="module")
 def fuzzed_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    app = create_app(Path(tmp_path_factory.mktemp("schemathesis")), today=TODAY)
+    # demo_outbox: the schema is served (/openapi.json) and the dev route is fuzzed too.
+    app = create_app(Path(tmp_path_factory.mktemp("schemathesis")), today=TODAY, demo_outbox=True)
     yield app
     app.state.ctx.store.close()
 

@@ -136,3 +136,54 @@ def test_amounts_are_exact_and_json_numbers_on_the_wire(pierre) -> None:
     assert '"salaires":0.1' in r.text.replace(" ", "") and '"autres":1234567.89' in r.text.replace(" ", "")
     amount = pierre.get("/payments").json()["items"][0]["amount"]
     assert isinstance(amount, float | int) and not isinstance(amount, bool)
+def test_dates_are_iso_and_plausible(pierre) -> None:
+    for params in ({"date_to": "0001-01-15"}, {"date_from": "0"}, {"date_from": "1700000000"},
+                   {"date_to": "2026-1-5"}, {"date_from": "9999-12-31"}):
+        r = pierre.get("/attestations/paiement", params=params)
+        assert r.status_code == 422 and problem(r)["code"] == "validation_error", params
+        assert pierre.get("/payments", params=params).status_code == 422, params
+    assert pierre.get("/attestations/paiement", params={"date_from": "2026-01-01"}).status_code == 200
+
+
+def test_birth_date_must_be_an_iso_date(api) -> None:
+    for born in (0, "0", "1992-6-3", "0001-01-01", 19920603):
+        r = api.post("/auth/register", json={"nir": "1920631123456", "first_name": "Julie", "last_name": "Moreau",
+                                             "birth_date": born, "email": "j@example.fr"})
+        assert r.status_code == 422, born
+        assert problem(r)["errors"][0]["field"] == "birth_date"
+
+
+def test_huge_numbers_in_request_answers_are_422_not_500(pierre) -> None:
+    for huge in (10**400, -(10**400), 10**10):
+        r = pierre.post("/requests", json={"type": "aide_logement", "answers": {
+            "loyer_mensuel": huge, "date_entree": "2026-12-01", "colocation": False}})
+        assert r.status_code == 422, huge
+        assert problem(r)["errors"][0]["field"] == "answers.loyer_mensuel"
+    r = pierre.post("/requests", json={"type": "aide_logement", "answers": {
+        "loyer_mensuel": 480, "date_entree": "0001-12-01", "colocation": False}})
+    assert r.status_code == 422 and problem(r)["errors"][0]["field"] == "answers.date_entree"
+
+
+def test_problems_have_a_type_per_code_an_instance_and_french(api) -> None:
+    r = api.get("/me")
+    body = problem(r)
+    assert body["type"] == "tag:msa-tui.example,2026:problem:unauthorized"
+    assert body["instance"] == "/api/v1/me"
+    assert r.headers["content-language"] == "fr"
+
+
+def test_405_lists_every_method_of_the_path(api) -> None:
+    r = api.delete("/threads")
+    assert r.status_code == 405 and problem(r)["code"] == "method_not_allowed"
+    assert r.headers["allow"] == "GET, POST"
+    assert api.get("/auth/login").headers["allow"] == "POST"
+
+
+def test_every_code_is_documented() -> None:
+    from pathlib import Path
+
+    from msa_tui.api.errors import Code
+
+    documented = Path(__file__).parents[2].joinpath("docs/problems.md").read_text(encoding="utf-8")
+    codes = [v for k, v in vars(Code).items() if not k.startswith("_") and isinstance(v, str)]
+    assert codes and all(f"`{c}`" in documented for c in codes)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.support.account_keys import (
     code_from_outbox_modal,
     field_error,
@@ -99,14 +101,18 @@ async def test_passwords_must_match_before_anything_is_sent(server_app):
         assert app.screen.query_one("#password-input").password is True
 
 
-async def test_already_registered_member_is_told_inline(server_app):
+async def test_already_registered_member_gets_no_code_and_the_form_learns_nothing(server_app):
+    # The server answers alike whatever the NIR (issue 10): the screen moves on to the code
+    # step as for anyone, no code is mailed, and the account's owner is told at his own address.
     app = make_app(server_app, demo=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_from_login(pilot, "ctrl+n", "RegisterScreen")
-        await fill(pilot, [DEMO_NIR, "Pierre", "Martin", "19/07/1985", "pierre.martin@example.fr"])
-        await wait_for(pilot, lambda: "existe déjà" in form_error(app))
-        assert app.screen.step == "step-form"
-        assert field_value(app, "first_name") == "Pierre"
+        await fill(pilot, [DEMO_NIR, "Pierre", "Martin", "19/07/1985", "intrus@example.fr"])
+        await wait_step_code(pilot)
+        assert form_error(app) == ""
+        mails = await outbox_of(server_app)
+        assert [m.to for m in mails] == ["pierre.martin@example.fr"]
+        assert "déjà" in mails[0].body and not re.search(r"\b\d{6}\b", mails[0].body)
 
 
 async def test_server_field_errors_land_on_their_fields(server_app, monkeypatch):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from .common import Email, MemberText, NIR_PATTERN, RequestBody, ResponseBody, ServerBody, ServerText
 
@@ -30,11 +31,24 @@ class RefreshRequest(RequestBody):
     refresh_token: str
 
 
+def _iso_birth_date(value: Any) -> Any:
+    # JSON gives a string: only YYYY-MM-DD (pydantic would read 0 or "0" as 1970-01-01), from 1900 on.
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError("Date invalide (format attendu : AAAA-MM-JJ).")
+        value = date.fromisoformat(value)
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise ValueError("Date invalide (format attendu : AAAA-MM-JJ).")
+    if value.year < 1900:
+        raise ValueError("Date de naissance invalide.")
+    return value
+
+
 class RegisterRequest(RequestBody):
     nir: str = Field(pattern=NIR_PATTERN)
     first_name: MemberText = Field(min_length=1, max_length=80)
     last_name: MemberText = Field(min_length=1, max_length=80)
-    birth_date: date
+    birth_date: Annotated[date, BeforeValidator(_iso_birth_date)]
     email: Email
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .common import ResponseBody
+from .common import ResponseBody, ServerText
 
 
 class Code:
@@ -39,11 +39,21 @@ class Code:
     internal_error = "internal_error"
     method_not_allowed = "method_not_allowed"
     """An HTTP method the path does not support (405)."""
+    too_many_requests = "too_many_requests"
+    """Per-address or per-account rate limit (429, with Retry-After)."""
+    weak_password = "weak_password"
+    """The new password breaks the password policy (422, French detail says what to change)."""
+    idempotency_key_reused = "idempotency_key_reused"
+    """The same Idempotency-Key came back with another body (422)."""
+    quota_exceeded = "quota_exceeded"
+    """Too many drafts or too many stored bytes for one member (409/413)."""
+    misdirected_request = "misdirected_request"
+    """A Host header that is not the server's own address (421)."""
 
 
 class FieldError(ResponseBody):
-    field: str
-    message: str
+    field: ServerText
+    message: ServerText
 
 
 class Problem(BaseModel):
@@ -52,11 +62,12 @@ class Problem(BaseModel):
     # RFC 9457 lets a problem carry extension members: keep them rather than drop them.
     model_config = ConfigDict(extra="allow")
 
-    type: str = "about:blank"
-    title: str
+    # Shown to the member (detail, field messages): cleaned like every server text.
+    type: ServerText = "about:blank"
+    title: ServerText
     status: int
-    detail: str
-    code: str
+    detail: ServerText
+    code: ServerText
     errors: list[FieldError] = Field(default_factory=list)
     retry_after: int | None = None
     """Seconds until the action may succeed (lockout)."""

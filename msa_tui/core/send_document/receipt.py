@@ -89,41 +89,21 @@ def receipt_filename(receipt: Receipt) -> str:
     return f"accuse-reception-{safe}.pdf"
 
 
-_CP1252_FALLBACK = {"\u202f": " ", "\u00a0": " ", "\u2011": "-", "\u2192": "->"}
-
-
-def _pdf_safe(text: str) -> str:
-    # Core PDF fonts speak windows-1252: French accents, « », œ, € and — are in it;
-    # anything else becomes a close cousin or "?" rather than failing the receipt.
-    out = []
-    for ch in text:
-        ch = _CP1252_FALLBACK.get(ch, ch)
-        try:
-            ch.encode("cp1252")
-        except UnicodeEncodeError:
-            ch = "?"
-        out.append(ch)
-    return "".join(out)
-
-
 def receipt_pdf_bytes(receipt: Receipt, **labels: dict[str, str] | None) -> bytes:
-    from fpdf import FPDF  # lazy: fpdf2 is only needed once a receipt exists
+    from ..pdf_fonts import FAMILY, french_pdf
 
-    pdf = FPDF(format="A4")
-    pdf.core_fonts_encoding = "windows-1252"
-    pdf.set_title(_pdf_safe(f"Accusé de réception {receipt.reference}"))
+    pdf = french_pdf(f"Accusé de réception {receipt.reference}", receipt.service.name)
     pdf.set_creator("msa-tui")
-    pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.multi_cell(0, 9, _pdf_safe("MSA — Mon espace privé"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "B", 16)
+    pdf.multi_cell(0, 9, "MSA — Mon espace privé", new_x="LMARGIN", new_y="NEXT")
     for section in sections(receipt, **labels):
         pdf.ln(3)
-        pdf.set_font("Helvetica", "B", 12)
-        pdf.multi_cell(0, 7, _pdf_safe(section.title), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", "", 10)
+        pdf.set_font(FAMILY, "B", 12)
+        pdf.multi_cell(0, 7, section.title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(FAMILY, "", 10)
         for line in section.lines:
-            pdf.multi_cell(0, 5, _pdf_safe(line), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Response
 from msa_tui.api.models import Code, AttestationKind
 
 from ..caisses import caisse
-from ..deps import CtxDep, MemberDep
+from ..deps import CtxDep, MemberDep, PlausibleDate
 from ..pdfs import make_pdf
 from ..problems import ProblemError, invalid
 
@@ -41,11 +41,11 @@ def _not_eligible(detail: str) -> ProblemError:
             responses={200: {"content": {"application/pdf": {}}, "description": "Le PDF de l'attestation"}})
 def attestation(
     kind: AttestationKind, me: MemberDep, ctx: CtxDep,
-    date_from: Annotated[date | None, Query(description="Début de période (défaut : un an avant)")] = None,
-    date_to: Annotated[date | None, Query(description="Fin de période (défaut : aujourd'hui)")] = None,
+    date_from: Annotated[PlausibleDate | None, Query(description="Début de période (défaut : un an avant)")] = None,
+    date_to: Annotated[PlausibleDate | None, Query(description="Fin de période (défaut : aujourd'hui)")] = None,
 ) -> Response:
     end = date_to or ctx.today
-    start = date_from or date(end.year - 1, end.month, 1)
+    start = date_from or date(max(end.year - 1, 1900), end.month, 1)
     if start > end:
         raise invalid("date_from", "La date de début doit précéder la date de fin.")
     row = ctx.store.one("SELECT * FROM members WHERE id = ?", (me.id,))

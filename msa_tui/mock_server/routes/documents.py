@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import unicodedata
 from typing import Annotated
 from urllib.parse import quote
 
@@ -12,9 +14,19 @@ from fastapi.responses import FileResponse
 from msa_tui.api.models import Direction, Document, Page
 
 from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..filecheck import EXTENSIONS
 from ..problems import not_found
 
 router = APIRouter(prefix="/documents", tags=["documents"])
+
+
+def safe_file_name(name: str, content_type: str) -> str:
+    """The stored name without directories or control characters, its extension the one of its
+    sniffed type: a PDF named `page.html` is served as `page.pdf`."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(c for c in base if unicodedata.category(c)[0] != "C").strip().strip(".")
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    return f"{stem or 'document'}{EXTENSIONS.get(content_type, '')}"
 
 
 def _document(row: sqlite3.Row) -> Document:
@@ -55,8 +67,10 @@ def get_content(document_id: str, me: MemberDep, ctx: CtxDep) -> FileResponse:
     path = ctx.store.blob_path(row["sha256"])
     if not path.exists():
         raise not_found("Le contenu de ce document n'est plus disponible.")
-    name = row["file_name"]
+    name = safe_file_name(row["file_name"], row["content_type"])
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_name).strip("._") or "document"
     return FileResponse(path, media_type=row["content_type"], headers={
-        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
+        "Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}",
         "X-Content-SHA256": row["sha256"],
     })

@@ -5,11 +5,12 @@ from __future__ import annotations
 import secrets
 import sqlite3
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request as HttpRequest, status
 
 from msa_tui.api.models import Message, NewMessage, NewThread, Page, Thread, ThreadSummary
 
 from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..idempotency import IdempotencyKey, fingerprint, once
 from ..problems import not_found
 from ..store import Store
 
@@ -61,21 +62,37 @@ def get_thread(thread_id: str, me: MemberDep, ctx: CtxDep) -> Thread:
     return load_thread(ctx.store, thread_id, me.id)
 
 
-@router.post("", response_model=Thread, status_code=status.HTTP_201_CREATED, summary="Poser une question à ma MSA")
-def new_thread(body: NewThread, me: MemberDep, ctx: CtxDep) -> Thread:
-    thread_id = f"thr-{secrets.token_hex(6)}"
-    when = ctx.now().isoformat()
-    ctx.store.run(
-        "INSERT INTO threads (id, member_id, subject, topic, updated_at, awaiting_reply) VALUES (?, ?, ?, ?, ?, 0)",
-        (thread_id, me.id, body.subject, body.topic, when),
-    )
-    _post(ctx.store, thread_id, body.body, when)
-    return load_thread(ctx.store, thread_id, me.id)
+_IDEMPOTENT = {422: {"description": "Données invalides, ou clé d'idempotence déjà servie avec un autre corps"}}
+
+
+@router.post("", response_model=Thread, status_code=status.HTTP_201_CREATED, summary="Poser une question à ma MSA",
+             responses=_IDEMPOTENT)
+def new_thread(body: NewThread, me: MemberDep, ctx: CtxDep, request: HttpRequest,
+               idempotency_key: IdempotencyKey = None) -> Thread:
+    def create() -> Thread:
+        thread_id = f"thr-{secrets.token_hex(6)}"
+        when = ctx.now().isoformat()
+        ctx.store.run(
+            "INSERT INTO threads (id, member_id, subject, topic, updated_at, awaiting_reply) "
+            "VALUES (?, ?, ?, ?, ?, 0)",
+            (thread_id, me.id, body.subject, body.topic, when),
+        )
+        _post(ctx.store, thread_id, body.body, when)
+        return load_thread(ctx.store, thread_id, me.id)
+
+    return once(ctx.store, me.id, f"POST {request.url.path}", idempotency_key,
+                fingerprint(body.model_dump(mode="json")), 201, create)
 
 
 @router.post("/{thread_id}/messages", response_model=Thread, status_code=status.HTTP_201_CREATED,
-             summary="Répondre dans une conversation")
-def reply(thread_id: str, body: NewMessage, me: MemberDep, ctx: CtxDep) -> Thread:
+             summary="Répondre dans une conversation", responses=_IDEMPOTENT)
+def reply(thread_id: str, body: NewMessage, me: MemberDep, ctx: CtxDep, request: HttpRequest,
+          idempotency_key: IdempotencyKey = None) -> Thread:
     load_thread(ctx.store, thread_id, me.id)
-    _post(ctx.store, thread_id, body.body, ctx.now().isoformat())
-    return load_thread(ctx.store, thread_id, me.id)
+
+    def create() -> Thread:
+        _post(ctx.store, thread_id, body.body, ctx.now().isoformat())
+        return load_thread(ctx.store, thread_id, me.id)
+
+    return once(ctx.store, me.id, f"POST {request.url.path}", idempotency_key,
+                fingerprint(body.model_dump(mode="json")), 201, create)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from msa_tui.api.models import Domain, Page, Payment
 
-from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..deps import CtxDep, MemberDep, PageDep, PlausibleDate, paginate
 from ..problems import invalid, not_found
 
 router = APIRouter(prefix="/payments", tags=["payments"])
@@ -26,8 +25,8 @@ def list_payments(
     ctx: CtxDep,
     page: PageDep,
     domain: Annotated[Domain | None, Query(description="Domaine du paiement")] = None,
-    date_from: Annotated[date | None, Query(description="Depuis cette date (incluse)")] = None,
-    date_to: Annotated[date | None, Query(description="Jusqu'à cette date (incluse)")] = None,
+    date_from: Annotated[PlausibleDate | None, Query(description="Depuis cette date (incluse)")] = None,
+    date_to: Annotated[PlausibleDate | None, Query(description="Jusqu'à cette date (incluse)")] = None,
 ) -> dict:
     if date_from and date_to and date_from > date_to:
         raise invalid("date_from", "La date de début doit précéder la date de fin.")

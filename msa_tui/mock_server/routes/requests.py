@@ -6,21 +6,22 @@ import json
 import math
 import secrets
 import sqlite3
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request as HttpRequest, status
 
 from msa_tui.api.models import Code, FieldError, FormField, Page, Request, RequestCreate, RequestSummary
 
 from ..catalogue_data import FORMS
-from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..deps import CtxDep, MemberDep, PageDep, paginate, plausible_date
+from ..idempotency import IdempotencyKey, fingerprint, once
 from ..problems import ProblemError, invalid, not_found
 
 router = APIRouter(prefix="/requests", tags=["requests"])
 
 Answer = str | int | float | bool | None
+MAX_NUMBER = 10**9
 
 
 def _summary(row: sqlite3.Row) -> RequestSummary:
@@ -48,9 +49,14 @@ def check_answer(field: FormField, value: Answer) -> tuple[Answer, str | None]:
                 value = float(value.replace(" ", "").replace(",", "."))
             except ValueError:
                 return None, "Un nombre est attendu."
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             return None, "Un nombre est attendu."
-        if value < 0 or value > 1e9:
+        # Compared before any float(): a 400-digit integer overflows a float.
+        if isinstance(value, int) and not 0 <= value <= MAX_NUMBER:
+            return None, "Le montant doit être positif et raisonnable."
+        if not math.isfinite(value):
+            return None, "Un nombre est attendu."
+        if value < 0 or value > MAX_NUMBER:
             return None, "Le montant doit être positif et raisonnable."
         if field.kind == "number":
             return (int(value), None) if float(value).is_integer() else (None, "Un nombre entier est attendu.")
@@ -58,9 +64,9 @@ def check_answer(field: FormField, value: Answer) -> tuple[Answer, str | None]:
         return float(Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)), None
     if field.kind == "date":
         try:
-            return date.fromisoformat(str(value)).isoformat(), None
-        except ValueError:
-            return None, "Date invalide (format attendu : AAAA-MM-JJ)."
+            return plausible_date(value).isoformat(), None
+        except ValueError as exc:
+            return None, str(exc)
     if field.kind == "choice":
         codes = [c.code for c in field.choices]
         return (value, None) if value in codes else (None, f"Choisissez parmi : {', '.join(codes)}.")
@@ -83,8 +89,11 @@ def get_request(request_id: str, me: MemberDep, ctx: CtxDep) -> Request:
     return _full(row)
 
 
-@router.post("", response_model=Request, status_code=status.HTTP_201_CREATED, summary="Déposer une démarche")
-def file_request(body: RequestCreate, me: MemberDep, ctx: CtxDep) -> Request:
+@router.post("", response_model=Request, status_code=status.HTTP_201_CREATED, summary="Déposer une démarche",
+             responses={422: {"description": "Réponses invalides, ou clé d'idempotence déjà servie avec un "
+                                             "autre corps"}})
+def file_request(body: RequestCreate, me: MemberDep, ctx: CtxDep, request: HttpRequest,
+                 idempotency_key: IdempotencyKey = None) -> Request:
     form = FORMS.get(body.type)
     if form is None:
         raise invalid("type", "Type de démarche inconnu.")
@@ -101,13 +110,18 @@ def file_request(body: RequestCreate, me: MemberDep, ctx: CtxDep) -> Request:
     if errors:
         raise ProblemError(422, Code.validation_error, "Certaines réponses du formulaire sont invalides.",
                            errors=errors)
-    now = ctx.now().isoformat()
-    request_id = f"req-{secrets.token_hex(6)}"
-    timeline = [{"status": "deposee", "at": now, "comment": "Demande reçue par votre MSA."}]
-    ctx.store.run(
-        "INSERT INTO requests (id, member_id, type, label, status, filed_at, updated_at, answers, timeline) "
-        "VALUES (?, ?, ?, ?, 'deposee', ?, ?, ?, ?)",
-        (request_id, me.id, form.type, form.label, now, now, json.dumps(answers, ensure_ascii=False),
-         json.dumps(timeline, ensure_ascii=False)),
-    )
-    return get_request(request_id, me, ctx)
+
+    def create() -> Request:
+        now = ctx.now().isoformat()
+        request_id = f"req-{secrets.token_hex(6)}"
+        timeline = [{"status": "deposee", "at": now, "comment": "Demande reçue par votre MSA."}]
+        ctx.store.run(
+            "INSERT INTO requests (id, member_id, type, label, status, filed_at, updated_at, answers, timeline) "
+            "VALUES (?, ?, ?, ?, 'deposee', ?, ?, ?, ?)",
+            (request_id, me.id, form.type, form.label, now, now, json.dumps(answers, ensure_ascii=False),
+             json.dumps(timeline, ensure_ascii=False)),
+        )
+        return get_request(request_id, me, ctx)
+
+    return once(ctx.store, me.id, f"POST {request.url.path}", idempotency_key,
+                fingerprint(body.model_dump(mode="json")), 201, create)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import secrets
-from typing import Annotated
+from datetime import timedelta
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, status
+from fastapi import APIRouter, Header, Request, status
 
 from msa_tui.api.models import (
     Code,
@@ -16,6 +17,7 @@ from msa_tui.api.models import (
 from ..caisses import postal_line, service_medical
 from ..catalogue_data import ALLOWED_TYPES, MEDICAL_NATURES, NATURES, OBJECTS
 from ..deps import Ctx, CtxDep, MemberDep
+from ..idempotency import fingerprint, recall, remember
 from ..problems import ProblemError, invalid, not_found
 from ..receipts import NATURE_LABELS, OBJECT_LABELS, build_receipt, load_submission, next_reference, submission_row
 
@@ -39,7 +41,8 @@ def get_constraints(ctx: CtxDep) -> SubmissionConstraints:
 
 
 @router.post("", response_model=Submission, status_code=status.HTTP_201_CREATED,
-             summary="Préparer un envoi (objet, documents) ; refuse les documents médicaux")
+             summary="Préparer un envoi (objet, documents) ; refuse les documents médicaux",
+             responses={409: {"description": "Trop d'envois préparés en 24 heures"}})
 def create(body: SubmissionCreate, me: MemberDep, ctx: CtxDep) -> Submission:
     if body.object not in OBJECT_LABELS:
         raise invalid("object", "Objet de la demande inconnu.")
@@ -63,10 +66,20 @@ def create(body: SubmissionCreate, me: MemberDep, ctx: CtxDep) -> Submission:
             raise invalid(f"documents.{i}.person_id", "Cette personne ne fait pas partie de votre foyer.")
     submission_id = f"sub-{secrets.token_hex(8)}"
     docs = [{"index": i, **d.model_dump(mode="json")} for i, d in enumerate(body.documents)]
-    ctx.store.run(
-        "INSERT INTO submissions (id, member_id, object, status, created_at, documents) VALUES (?, ?, ?, 'draft', ?, ?)",
-        (submission_id, me.id, body.object, ctx.now().isoformat(), json.dumps(docs, ensure_ascii=False)),
-    )
+    now = ctx.now()
+    cap = ctx.throttle.limits.max_drafts
+    with ctx.store.tx() as conn:
+        recent = conn.execute("SELECT COUNT(*) AS n FROM submissions WHERE member_id = ? AND status = 'draft' "
+                              "AND created_at > ?", (me.id, (now - timedelta(days=1)).isoformat())).fetchone()["n"]
+        if recent >= cap:
+            raise ProblemError(409, Code.quota_exceeded,
+                               f"Vous avez préparé {cap} envois sans les transmettre depuis 24 heures : "
+                               "terminez-en un ou réessayez demain.")
+        conn.execute(
+            "INSERT INTO submissions (id, member_id, object, status, created_at, documents) "
+            "VALUES (?, ?, ?, 'draft', ?, ?)",
+            (submission_id, me.id, body.object, now.isoformat(), json.dumps(docs, ensure_ascii=False)),
+        )
     return load_submission(ctx.store, submission_row(ctx.store, submission_id, me.id))
 
 
@@ -76,19 +89,26 @@ def get_submission(submission_id: str, me: MemberDep, ctx: CtxDep) -> Submission
 
 
 @router.post("/{submission_id}/send", response_model=Receipt, summary="Envoyer, avec l'attestation de conformité",
-             responses={409: {"description": "Déjà envoyé sous une autre clé"}})
+             responses={409: {"description": "Déjà envoyé sous une autre clé"},
+                        422: {"description": "Attestation manquante, document sans fichier, ou clé "
+                                             "d'idempotence déjà servie avec un autre corps"}})
 def send(
-    submission_id: str, body: SendRequest, me: MemberDep, ctx: CtxDep,
+    submission_id: str, body: SendRequest, me: MemberDep, ctx: CtxDep, request: Request,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)] = None,
-) -> Receipt:
+) -> Any:
     submission_row(ctx.store, submission_id, me.id)
     if not idempotency_key or not idempotency_key.strip():
         raise ProblemError(400, Code.idempotency_key_required,
                            "L'en-tête Idempotency-Key est obligatoire pour envoyer des documents.")
+    route, print_ = f"POST {request.url.path}", fingerprint(body.model_dump(mode="json"))
     with ctx.store.tx() as conn:
+        # The key is bound to the body: the same key with `attestation: false` is not the same send.
+        first = recall(conn, me.id, route, idempotency_key, print_)
+        if first is not None:
+            return first
         row = conn.execute("SELECT * FROM submissions WHERE id = ?", (submission_id,)).fetchone()
         if row["status"] == "sent":
-            if row["idempotency_key"] == idempotency_key:
+            if row["idempotency_key"] == idempotency_key:  # sent before keys were bound to bodies
                 return Receipt.model_validate_json(row["receipt"])
             raise ProblemError(409, Code.already_sent, "Cet envoi a déjà été transmis à votre MSA.")
         if not body.attestation:
@@ -114,7 +134,7 @@ def send(
                     "date": received.isoformat(), "content_type": f.content_type, "size": f.size,
                     "submission_reference": receipt.reference, "sha256": f.sha256, "file_name": f.name,
                 })
-        return receipt
+        return remember(conn, me.id, route, idempotency_key, print_, 200, receipt)
 
 
 @router.get("/{submission_id}/receipt", response_model=Receipt, summary="L'accusé de réception d'un envoi")

@@ -7,34 +7,20 @@ import os
 import secrets
 import unicodedata
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path as PathParam, Query, Request, Response, status
 
 from msa_tui.api.models import Code, StoredFile
 
 from ..deps import CtxDep, MemberDep
+from ..filecheck import SNIFF_BYTES, sniff, valid
+from ..idempotency import IdempotencyKey, fingerprint, recall, remember
 from ..problems import ProblemError, invalid, not_found
 from ..receipts import load_submission, submission_row
 from .submissions import MAX_FILES_PER_DOCUMENT
 
 router = APIRouter(prefix="/submissions", tags=["submissions"])
-
-_SIGNATURES = [
-    (b"%PDF-", "application/pdf"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-]
-_SNIFF_BYTES = 8
-
-
-def sniff(head: bytes) -> str | None:
-    """The MIME type the first bytes prove, whatever the file is called."""
-    for magic, mime in _SIGNATURES:
-        if head.startswith(magic):
-            return mime
-    return None
-
 
 def clean_name(raw: str) -> str:
     """A safe display name: no control characters (refused), no directories, bounded length."""
@@ -49,10 +35,14 @@ def clean_name(raw: str) -> str:
     return name
 
 
-def _too_large(limit: int) -> ProblemError:
+def _shown(limit: int) -> str:
     mib = limit / (1024 * 1024)
-    shown = f"{mib:.0f} Mo" if mib >= 1 else f"{limit} octets"
-    return ProblemError(413, Code.file_too_large, f"Le fichier dépasse la taille maximale autorisée ({shown}).")
+    return f"{mib:.0f} Mo" if mib >= 1 else f"{limit} octets"
+
+
+def _too_large(limit: int) -> ProblemError:
+    return ProblemError(413, Code.file_too_large,
+                        f"Le fichier dépasse la taille maximale autorisée ({_shown(limit)}).")
 
 
 def _unsupported() -> ProblemError:
@@ -60,12 +50,28 @@ def _unsupported() -> ProblemError:
                         "Ce type de fichier n'est pas accepté : envoyez un PDF, une image JPEG ou PNG.")
 
 
+def _sent() -> ProblemError:
+    return ProblemError(409, Code.already_sent, "Cet envoi a déjà été transmis : il ne peut plus être modifié.")
+
+
 def _document(ctx: CtxDep, submission_id: str, index: int, member_id: str) -> None:
     row = submission_row(ctx.store, submission_id, member_id)
     if row["status"] == "sent":
-        raise ProblemError(409, Code.already_sent, "Cet envoi a déjà été transmis : il ne peut plus être modifié.")
+        raise _sent()
     if index >= len(load_submission(ctx.store, row).documents):
         raise not_found("Ce document n'existe pas dans cet envoi.")
+
+
+def stored_bytes(conn: Any, member_id: str) -> int:
+    row = conn.execute("SELECT COALESCE(SUM(f.size), 0) AS n FROM files f JOIN submissions s "
+                       "ON s.id = f.submission_id WHERE s.member_id = ? AND s.status = 'draft'", (member_id,)).fetchone()
+    return int(row["n"])
+
+
+def _over_quota(limit: int) -> ProblemError:
+    return ProblemError(409, Code.quota_exceeded,
+                        f"Vos envois en préparation occupent déjà l'espace autorisé ({_shown(limit)}) : "
+                        "transmettez-les ou retirez-en des fichiers avant d'en ajouter.")
 
 
 def _count(ctx: CtxDep, submission_id: str, index: int) -> int:
@@ -87,41 +93,64 @@ def _too_many() -> ProblemError:
         "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
         "image/png": {"schema": {"type": "string", "format": "binary"}},
         "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
-    responses={409: {"description": "Envoi déjà transmis"}, 415: {"description": "Type refusé"}},
+    responses={409: {"description": "Envoi déjà transmis, ou espace de stockage épuisé"},
+               415: {"description": "Type refusé"},
+               422: {"description": "Fichier vide ou invalide, trop de fichiers, ou clé d'idempotence "
+                                    "déjà servie avec un autre contenu"}},
 )
 async def upload(
     request: Request, me: MemberDep, ctx: CtxDep,
     submission_id: str,
     index: Annotated[int, PathParam(ge=0, le=99, description="Rang du document, à partir de 0")],
     name: Annotated[str, Query(min_length=1, max_length=1000, description="Nom du fichier")],
-) -> StoredFile:
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
     _document(ctx, submission_id, index, me.id)
     name = clean_name(name)
-    if _count(ctx, submission_id, index) >= MAX_FILES_PER_DOCUMENT:
+    route = f"PUT {request.url.path}"
+    if idempotency_key is None and _count(ctx, submission_id, index) >= MAX_FILES_PER_DOCUMENT:
         raise _too_many()
     limit = ctx.max_file_bytes
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
+    quota = ctx.throttle.limits.max_stored_bytes
+    with ctx.store.lock:
+        full = stored_bytes(ctx.store.db, me.id) >= quota
+    if idempotency_key is None and full:
+        raise _over_quota(quota)
     tmp = ctx.store.tmp_dir / f"upload-{secrets.token_hex(8)}.part"
     try:
         digest, size, mime = await _receive(request, tmp, limit)
-        blob = ctx.store.blob_path(digest)
-        if blob.exists():
-            tmp.unlink()
-        else:
-            os.replace(tmp, blob)
+        print_ = fingerprint(index, name, digest)
+        # One transaction decides, records and places the blob: a send, a deletion or a
+        # twin upload running meanwhile sees all of it or none of it.
+        with ctx.store.tx() as conn:
+            if idempotency_key is not None:
+                first = recall(conn, me.id, route, idempotency_key, print_)
+                if first is not None:
+                    return first
+            status_row = conn.execute("SELECT status FROM submissions WHERE id = ?", (submission_id,)).fetchone()
+            if status_row["status"] == "sent":
+                raise _sent()
+            if _count(ctx, submission_id, index) >= MAX_FILES_PER_DOCUMENT:
+                raise _too_many()
+            if stored_bytes(conn, me.id) + size > quota:
+                raise _over_quota(quota)
+            blob = ctx.store.blob_path(digest)
+            if not blob.exists():
+                os.replace(tmp, blob)
+            file_id = f"fil-{secrets.token_hex(8)}"
+            seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM files").fetchone()["n"]
+            conn.execute(
+                "INSERT INTO files (file_id, submission_id, doc_index, name, size, sha256, content_type, seq) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (file_id, submission_id, index, name, size, digest, mime, seq))
+            stored = StoredFile(file_id=file_id, name=name, size=size, sha256=digest, content_type=mime)
+            if idempotency_key is not None:
+                return remember(conn, me.id, route, idempotency_key, print_, 201, stored)
+            return stored
     finally:
         tmp.unlink(missing_ok=True)
-    file_id = f"fil-{secrets.token_hex(8)}"
-    with ctx.store.tx() as conn:
-        if _count(ctx, submission_id, index) >= MAX_FILES_PER_DOCUMENT:
-            raise _too_many()
-        seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM files").fetchone()["n"]
-        conn.execute(
-            "INSERT INTO files (file_id, submission_id, doc_index, name, size, sha256, content_type, seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (file_id, submission_id, index, name, size, digest, mime, seq))
-    return StoredFile(file_id=file_id, name=name, size=size, sha256=digest, content_type=mime)
 
 
 async def _receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, str]:
@@ -138,8 +167,8 @@ async def _receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, s
             if size > limit:
                 raise _too_large(limit)
             if mime is None:
-                head += chunk[: _SNIFF_BYTES - len(head)]
-                if len(head) >= _SNIFF_BYTES:
+                head += chunk[: SNIFF_BYTES - len(head)]
+                if len(head) >= SNIFF_BYTES:
                     mime = sniff(head)
                     if mime is None:
                         raise _unsupported()
@@ -151,6 +180,11 @@ async def _receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, s
         mime = sniff(head)
         if mime is None:
             raise _unsupported()
+    if not valid(tmp, mime):
+        kind = "PDF" if mime == "application/pdf" else "image"
+        raise ProblemError(422, Code.unsupported_type,
+                           f"Ce fichier n'est pas un {kind} valide (il est incomplet ou d'un autre type). "
+                           "Enregistrez-le de nouveau depuis son application, puis réessayez.")
     return hasher.hexdigest(), size, mime
 
 
@@ -158,8 +192,11 @@ async def _receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, s
                response_class=Response, summary="Retirer un fichier d'un document de l'envoi")
 def remove_file(submission_id: str, index: int, file_id: str, me: MemberDep, ctx: CtxDep) -> Response:
     _document(ctx, submission_id, index, me.id)
-    gone = ctx.store.run("DELETE FROM files WHERE file_id = ? AND submission_id = ? AND doc_index = ?",
-                         (file_id, submission_id, index))
-    if not gone:
-        raise not_found("Ce fichier est introuvable.")
+    with ctx.store.tx() as conn:
+        row = conn.execute("SELECT sha256 FROM files WHERE file_id = ? AND submission_id = ? AND doc_index = ?",
+                           (file_id, submission_id, index)).fetchone()
+        if row is None:
+            raise not_found("Ce fichier est introuvable.")
+        conn.execute("DELETE FROM files WHERE file_id = ?", (file_id,))
+        ctx.store.drop_blob_if_unused(conn, row["sha256"])
     return Response(status_code=204)
