@@ -13,7 +13,7 @@ import ipaddress
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from msa_tui.api.errors import Code
+from msa_tui.api.models import Code
 
 from .problems import problem_response
 

@@ -18,7 +18,7 @@ from fastapi import Header
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from msa_tui.api.errors import Code
+from msa_tui.api.models import Code
 
 from .problems import ProblemError
 from .store import Store

@@ -8,7 +8,7 @@ import unicodedata
 from datetime import date
 from importlib import resources
 
-from msa_tui.api.errors import Code
+from msa_tui.api.models import Code
 from msa_tui.api.models import FieldError
 
 from .problems import ProblemError

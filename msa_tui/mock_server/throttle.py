@@ -10,7 +10,7 @@ import math
 import threading
 from dataclasses import dataclass, field
 
-from msa_tui.api.errors import Code
+from msa_tui.api.models import Code
 
 from .problems import ProblemError
 
