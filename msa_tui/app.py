@@ -25,6 +25,7 @@ from .widgets.status import PORTAL_NAME
 
 if TYPE_CHECKING:
     import httpx
+    from textual.timer import Timer
 
     from .api.client import MsaClient
     from .api.models import Me, TokenPair
@@ -113,6 +114,7 @@ class MsaApp(App[None]):
             clock=idle_clock or time.monotonic,
         )
         self._idle_dialog: Screen[Any] | None = None
+        self._idle_deadline: Timer | None = None
         self._relogin_future: asyncio.Future[bool] | None = None
         self._painted = False
         self._setup_logs = setup_logs
@@ -163,7 +165,6 @@ class MsaApp(App[None]):
             else:
                 self.notify(_("Thème « {t} » inconnu : thème par défaut.").format(t=theme), severity="warning")
         self.push_screen(self.make_page("login"))
-        self.set_interval(1, self.check_idle, name="idle-check")
 
     def first_screen_painted(self) -> None:
         """Called by the first screen once it is on show (benchmarks; the demo server starts then)."""
@@ -240,6 +241,7 @@ class MsaApp(App[None]):
         self.me = me
         self.session_nir = nir
         self.idle.restart()
+        self._arm_idle()
         self.switch_screen(self.make_page("dashboard"))
 
     async def _quiet_logout(self) -> None:
@@ -291,12 +293,28 @@ class MsaApp(App[None]):
         ok = await asyncio.shield(dialog.answer)
         if ok:
             self.idle.restart()
+            self._arm_idle()
         else:
             self.start_logout(_("Votre session a expiré. Veuillez vous reconnecter."))
         return ok
 
+    def _arm_idle(self) -> None:
+        """One timer at the next moment the idle state may change (warning, then expiry); no polling.
+
+        Activity only moves the idle clock's last-activity time: when the timer fires early
+        because of it, `check_idle` finds the session still active and arms it again.
+        """
+        if self._idle_deadline is not None:
+            self._idle_deadline.stop()
+            self._idle_deadline = None
+        delay = self.idle.next_change_in()
+        if self.me is None or delay is None:
+            return
+        # A floor so that a deadline reached a hair early never turns into a busy loop.
+        self._idle_deadline = self.set_timer(max(delay, 0.05), self.check_idle, name="idle-deadline")
+
     def check_idle(self) -> None:
-        """Once a second: warn before the inactivity logout, then log out."""
+        """At the idle deadline: warn before the inactivity logout, then log out."""
         if self.me is None:
             return
         from .core.idle import IdleState
@@ -312,9 +330,12 @@ class MsaApp(App[None]):
 
             self._idle_dialog = IdleWarningDialog(self.idle)
             self.push_screen(self._idle_dialog, self._idle_dialog_closed)
+        if state is not IdleState.EXPIRED:
+            self._arm_idle()
 
     def _idle_dialog_closed(self, _result: object) -> None:
         self._idle_dialog = None
+        self._arm_idle()
 
     # --- actions ----------------------------------------------------------------------
 
