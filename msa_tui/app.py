@@ -177,6 +177,9 @@ class MsaApp(App[None]):
                 handle.write(repr(time.time()))
             self.exit()
             return
+        self.after_first_frame(self._start_services)
+
+    def _start_services(self) -> None:
         if self._setup_logs:
             from .core.logs import setup_logging
 
@@ -185,6 +188,21 @@ class MsaApp(App[None]):
         if self._demo_server is not None:
             # The server's imports (FastAPI, uvicorn) start only once the login screen is on show.
             self._demo_server.start_background()
+
+    def after_first_frame(self, callback: Callable[[], object], tries: int = 25) -> None:
+        """Run `callback` once the frame on screen has reached the terminal.
+
+        Textual hands its output to a writer thread: work started at once (imports on another
+        thread, a slow import here) would hold the interpreter while that thread writes, and the
+        person would see the screen later. So wait until its queue is empty, then one short tick.
+        """
+        writer = getattr(self._driver, "_writer_thread", None)
+        queue = getattr(writer, "_queue", None)
+        busy = queue is not None and queue.qsize() > 0
+        if busy and tries > 0:
+            self.set_timer(0.01, lambda: self.after_first_frame(callback, tries - 1))
+        else:
+            self.set_timer(0.01, callback)
 
     async def on_unmount(self) -> None:
         if self._client is not None:

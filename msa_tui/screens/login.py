@@ -83,8 +83,10 @@ class LoginScreen(PageScreen):
 
     def _painted(self) -> None:
         self.app.first_screen_painted()  # type: ignore[attr-defined]
-        # After the first paint: importing keyring on a thread would still hold the GIL.
-        self.run_worker(self._load_remembered, thread=True, group="remembered")
+        # After the first frame is out: importing keyring on a thread would still hold the GIL.
+        after = getattr(self.app, "after_first_frame", None)
+        start = lambda: self.run_worker(self._load_remembered, thread=True, group="remembered")  # noqa: E731
+        after(start) if after else start()
 
     def _load_remembered(self) -> None:
         # Keyring access is slow (and may block on D-Bus): never on the UI thread.
