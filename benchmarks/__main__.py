@@ -225,8 +225,9 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     parser.add_argument("--only", choices=("startup", "paging", "idle", "upload"), action="append")
     args = parser.parse_args()
-    reps = {"startup": 5, "paging": 15, "idle": 1, "upload": 1} if args.quick else \
-        {"startup": 11, "paging": 51, "idle": 3, "upload": 3}
+    # A first page takes milliseconds: many repetitions cost little and tame a busy machine's noise.
+    reps = {"startup": 5, "paging": 101, "idle": 1, "upload": 1} if args.quick else \
+        {"startup": 11, "paging": 301, "idle": 3, "upload": 3}
     idle_seconds = 10.0 if args.quick else 20.0
     wanted = args.only or ["startup", "paging", "idle", "upload"]
     load_before = os.getloadavg()
