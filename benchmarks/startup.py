@@ -1,9 +1,8 @@
-"""Start-up benchmark: time to the painted login screen of `msa-tui --demo` vs a bare Textual app,
-and `msa-tui --help` vs `python -c pass`. Median of 5 runs each; prints a Markdown table.
+"""Apps measured from the outside: spawned in an 80x24 pseudo-terminal, watched through its output.
 
-Both apps are measured the same way: started in a pseudo-terminal (80x24) with
-MSA_TUI_EXIT_AFTER_PAINT=<file>; on its first paint the app writes the wall time there and
-exits. The figure is that time minus the moment the process was spawned.
+The start-up clock stops when a text shows in what the app wrote to the terminal (what a person
+sees), not at a callback inside the app. The same pseudo-terminal session then serves the idle
+figures: keys are typed as a person would, CPU time and resident memory are read from /proc.
 """
 
 from __future__ import annotations
@@ -11,104 +10,129 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
-import statistics
+import re
+import select
+import signal
 import struct
 import subprocess
 import sys
-import tempfile
 import termios
 import time
 from pathlib import Path
 
-RUNS = 5
-PAINTED_ENV = "MSA_TUI_EXIT_AFTER_PAINT"
+LOGIN_TEXT = "Se connecter"
 
+# The floor: a bare Textual app showing the same words in one Label.
 BARE_APP = """
-import os, time
 from textual.app import App
 from textual.widgets import Label
 
 class Bare(App):
     def compose(self):
-        yield Label("Bonjour")
-    def on_mount(self):
-        self.call_after_refresh(self.painted)
-    def painted(self):
-        with open(os.environ["MSA_TUI_EXIT_AFTER_PAINT"], "w") as handle:
-            handle.write(repr(time.time()))
-        self.exit()
+        yield Label("Se connecter")
 
 Bare().run()
 """
 
+_ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 
-def _env(home: Path, marker: Path | None) -> dict[str, str]:
-    env = {
+
+def clean_env(home: Path) -> dict[str, str]:
+    """A fresh HOME for every app: no config, no saved session, no keyring."""
+    return {
         "HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TERM": "xterm-256color",
         "LANG": "C.UTF-8", "XDG_CONFIG_HOME": str(home / "config"), "XDG_STATE_HOME": str(home / "state"),
         "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
     }
-    if marker is not None:
-        env[PAINTED_ENV] = str(marker)
-    return env
 
 
-def time_to_paint(argv: list[str], home: Path) -> float:
-    """Seconds from spawn to the first paint, the app running in an 80x24 pseudo-terminal."""
-    marker = home / "painted"
-    marker.unlink(missing_ok=True)
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    start = time.time()
-    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=_env(home, marker),
-                            close_fds=True)
-    os.close(slave)
-    try:
-        while proc.poll() is None:  # drain the terminal so the app never blocks on output
+class Terminal:
+    """One app in a pseudo-terminal: its screen text so far, keys to type, its CPU and memory."""
+
+    def __init__(self, argv: list[str], home: Path) -> None:
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=clean_env(home),
+                                     close_fds=True, start_new_session=True)
+        os.close(slave)
+        self.raw = b""
+
+    def _read(self, timeout: float) -> None:
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if ready:
             try:
-                os.read(master, 65536)
-            except OSError:
+                self.raw += os.read(self.master, 1 << 16)
+            except OSError:  # the app closed its terminal
+                time.sleep(timeout)
+
+    def text(self) -> str:
+        return _ESCAPES.sub("", self.raw.decode("utf-8", "replace"))
+
+    def wait_for(self, pattern: str, timeout: float = 60.0) -> float:
+        """Seconds from spawn until `pattern` is in the terminal's output."""
+        deadline = time.perf_counter() + timeout
+        seen = 0
+        while time.perf_counter() < deadline:
+            self._read(0.005)
+            # Only the new bytes (plus an overlap) need searching: the output keeps growing.
+            if pattern in _ESCAPES.sub("", self.raw[max(0, seen - 4096):].decode("utf-8", "replace")):
+                return time.perf_counter() - self.started
+            seen = len(self.raw)
+            if self.proc.poll() is not None:
                 break
-        proc.wait(timeout=60)
+        raise RuntimeError(f"{pattern!r} never showed; last output: {self.text()[-500:]!r}")
+
+    def drain(self, seconds: float) -> None:
+        """Keep reading (an app blocks when its terminal is full) for `seconds`."""
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            self._read(min(0.1, max(0.0, end - time.perf_counter())))
+
+    def type(self, keys: str) -> None:
+        for char in keys:
+            os.write(self.master, char.encode())
+            self.drain(0.02)
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the app so far (from /proc/PID/stat)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def rss_mib(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        raise RuntimeError("no VmRSS")
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        os.close(self.master)
+
+
+def time_to_text(argv: list[str], home: Path, pattern: str = LOGIN_TEXT) -> float:
+    term = Terminal(argv, home)
+    try:
+        return term.wait_for(pattern)
     finally:
-        os.close(master)
-    return float(marker.read_text()) - start
+        term.close()
 
 
 def time_to_exit(argv: list[str], home: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(home, None),
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=clean_env(home),
                    check=True, timeout=60)
     return time.perf_counter() - start
 
 
-def median(fn, argv: list[str], home: Path) -> float:
-    fn(argv, home)  # warm the OS file cache and .pyc files; not counted
-    return statistics.median(fn(argv, home) for _ in range(RUNS))
-
-
-def main() -> None:
-    python = sys.executable
-    with tempfile.TemporaryDirectory(prefix="msa-bench-") as tmp:
-        home = Path(tmp)
-        bare_script = home / "bare_app.py"
-        bare_script.write_text(BARE_APP, encoding="utf-8")
-        demo = median(time_to_paint, [python, "-m", "msa_tui", "--demo"], home)
-        bare = median(time_to_paint, [python, str(bare_script)], home)
-        help_ = median(time_to_exit, [python, "-m", "msa_tui", "--help"], home)
-        nothing = median(time_to_exit, [python, "-c", "pass"], home)
-    rows = [
-        ("login screen painted, `msa-tui --demo`", demo, "bare Textual app, one Label", bare, 1.25),
-        ("`msa-tui --help`", help_, "`python -c pass`", nothing, 3.0),
-    ]
-    print(f"Median of {RUNS} runs (after one warm-up), Python {sys.version.split()[0]}\n")
-    print("| measure | seconds | baseline | seconds | ratio | target |")
-    print("|---|---|---|---|---|---|")
-    for what, value, base_what, base, target in rows:
-        ratio = value / base
-        verdict = "met" if ratio <= target else "MISSED"
-        print(f"| {what} | {value:.3f} | {base_what} | {base:.3f} | {ratio:.2f}x | ≤ {target}x ({verdict}) |")
-
-
-if __name__ == "__main__":
-    main()
+def bare_app(home: Path) -> list[str]:
+    script = home / "bare_app.py"
+    script.write_text(BARE_APP, encoding="utf-8")
+    return [sys.executable, str(script)]

@@ -168,25 +168,30 @@ def main() -> None:
         print(json.dumps(asyncio.run(child_upload(args.child, args.url, args.submission, args.file))))
         return
 
+    size = args.size_mb * 1024 * 1024
+    report(measure(size, args.runs), size)
+
+
+def measure(size: int, runs: int) -> dict[str, list[dict]]:
+    """Every variant `runs` times, in a rotating order, against one mock server on a loopback port."""
     from msa_tui.mock_server.runner import ServerThread
 
-    size = args.size_mb * 1024 * 1024
     with tempfile.TemporaryDirectory(prefix="msa-bench-") as tmp:
         path = Path(tmp) / "gros-fichier.pdf"
         make_file(path, size)
         server = ServerThread(Path(tmp) / "data", max_file_bytes=2 * size)
         server.start()
         try:
-            tokens, ids = asyncio.run(prepare(server.url, len(VARIANTS) * args.runs))
+            tokens, ids = asyncio.run(prepare(server.url, len(VARIANTS) * runs))
             results: dict[str, list[dict]] = {variant: [] for variant in VARIANTS}
-            for run in range(args.runs):
+            for run in range(runs):
                 # Rotate the order so warm caches or a busy moment favour no variant.
                 order = list(VARIANTS)[run % len(VARIANTS):] + list(VARIANTS)[: run % len(VARIANTS)]
                 for variant in order:
                     results[variant].append(run_child(variant, server.url, ids.pop(), path, tokens))
         finally:
             server.stop()
-    report(results, size)
+    return results
 
 
 def report(results: dict[str, list[dict]], size: int) -> None:

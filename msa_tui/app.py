@@ -28,6 +28,7 @@ from .widgets.typeahead import Settled, TypeAhead
 
 if TYPE_CHECKING:
     import httpx
+    from textual.timer import Timer
 
     from .api.client import MsaClient
     from .api.models import Me
@@ -123,6 +124,7 @@ class MsaApp(App[None]):
         )
         self._idle_dialog: Screen[Any] | None = None
         self._type_ahead = TypeAhead(self, self._handle_key)
+        self._idle_deadline: Timer | None = None
         self._relogin_future: asyncio.Future[bool] | None = None
         self._painted = False
         self._setup_logs = setup_logs
@@ -187,7 +189,6 @@ class MsaApp(App[None]):
             else:
                 notify_plain(self, _("Thème « {t} » inconnu : thème par défaut.").format(t=theme), severity="warning")
         self.push_screen(self.make_page("login"))
-        self.set_interval(1, self.check_idle, name="idle-check")
 
     def first_screen_painted(self) -> None:
         """Called by the first screen once it is on show (benchmarks; the demo server starts then)."""
@@ -200,6 +201,9 @@ class MsaApp(App[None]):
                 handle.write(repr(time.time()))
             self.exit()
             return
+        self.after_first_frame(self._start_services)
+
+    def _start_services(self) -> None:
         if self._setup_logs:
             from .core.logs import setup_logging
 
@@ -208,6 +212,21 @@ class MsaApp(App[None]):
         if self._demo_server is not None:
             # The server's imports (FastAPI, uvicorn) start only once the login screen is on show.
             self._demo_server.start_background()
+
+    def after_first_frame(self, callback: Callable[[], object], tries: int = 25) -> None:
+        """Run `callback` once the frame on screen has reached the terminal.
+
+        Textual hands its output to a writer thread: work started at once (imports on another
+        thread, a slow import here) would hold the interpreter while that thread writes, and the
+        person would see the screen later. So wait until its queue is empty, then one short tick.
+        """
+        writer = getattr(self._driver, "_writer_thread", None)
+        queue = getattr(writer, "_queue", None)
+        busy = queue is not None and queue.qsize() > 0
+        if busy and tries > 0:
+            self.set_timer(0.01, lambda: self.after_first_frame(callback, tries - 1))
+        else:
+            self.set_timer(0.01, callback)
 
     async def on_unmount(self) -> None:
         if self._client is not None:
@@ -290,6 +309,7 @@ class MsaApp(App[None]):
         self.session.start(me, nir, remember_nir=remember_nir, resumed=resumed)
         self.me = me
         self.idle.restart()
+        self._arm_idle()
         self.switch_screen(self.make_page("dashboard"))
 
     async def _quiet_logout(self) -> None:
@@ -338,12 +358,28 @@ class MsaApp(App[None]):
         ok = await asyncio.shield(dialog.answer)
         if ok:
             self.idle.restart()
+            self._arm_idle()
         else:
             self.start_logout(_("Votre session a expiré. Veuillez vous reconnecter."))
         return ok
 
+    def _arm_idle(self) -> None:
+        """One timer at the next moment the idle state may change (warning, then expiry); no polling.
+
+        Activity only moves the idle clock's last-activity time: when the timer fires early
+        because of it, `check_idle` finds the session still active and arms it again.
+        """
+        if self._idle_deadline is not None:
+            self._idle_deadline.stop()
+            self._idle_deadline = None
+        delay = self.idle.next_change_in()
+        if self.me is None or delay is None:
+            return
+        # A floor so that a deadline reached a hair early never turns into a busy loop.
+        self._idle_deadline = self.set_timer(max(delay, 0.05), self.check_idle, name="idle-deadline")
+
     def check_idle(self) -> None:
-        """Once a second: warn before the inactivity logout, then log out."""
+        """At the idle deadline: warn before the inactivity logout, then log out."""
         if self.me is None:
             return
         from .core.idle import IdleState
@@ -359,9 +395,12 @@ class MsaApp(App[None]):
 
             self._idle_dialog = IdleWarningDialog(self.idle)
             self.push_screen(self._idle_dialog, self._idle_dialog_closed)
+        if state is not IdleState.EXPIRED:
+            self._arm_idle()
 
     def _idle_dialog_closed(self, _result: object) -> None:
         self._idle_dialog = None
+        self._arm_idle()
 
     # --- actions ----------------------------------------------------------------------
 

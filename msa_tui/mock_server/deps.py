@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 from pydantic import BeforeValidator
@@ -22,7 +22,6 @@ from .problems import ProblemError, invalid
 from .store import Store
 from .throttle import Throttle
 
-T = TypeVar("T")
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
@@ -129,7 +128,7 @@ MemberDep = Annotated[Member, Depends(current_member)]
 @dataclass
 class PageParams:
     limit: int
-    offset: int
+    cursor: str | None
 
 
 def page_params(
@@ -141,35 +140,81 @@ def page_params(
         json_schema_extra={"x-opaque": True},
     )] = None,
 ) -> PageParams:
-    return PageParams(limit, decode_cursor(cursor) if cursor else 0)
+    return PageParams(limit, cursor or None)
 
 
 PageDep = Annotated[PageParams, Depends(page_params)]
 
 
-def encode_cursor(offset: int) -> str:
-    raw = json.dumps({"o": offset}).encode()
+@dataclass(frozen=True)
+class Keyset:
+    """A list's order: `(SQL column, descending)` pairs whose last column is unique (the tie-breaker).
+
+    Pages continue strictly after the last row sent, so rows inserted between two pages never make one
+    repeat or skip an old row; `name` tags the cursor so one list's cursor is refused by another.
+    """
+
+    name: str
+    columns: tuple[tuple[str, bool], ...]
+    labels: tuple[str, ...] = ()
+    """Where each column is found in a result row, when not under its undotted name."""
+
+    def key(self, row: sqlite3.Row) -> list[Any]:
+        labels = self.labels or tuple(col.rsplit(".", 1)[-1] for col, _ in self.columns)
+        return [row[label] for label in labels]
+
+    def order_by(self) -> str:
+        return ", ".join(f"{col} DESC" if desc else col for col, desc in self.columns)
+
+    def after(self, key: list[Any]) -> tuple[str, list[Any]]:
+        """A WHERE fragment selecting the rows that sort after `key`."""
+        first, desc = self.columns[0]
+        # The bound on the first column alone lets SQLite seek in the index; the OR does the rest.
+        bound = f"{first} {'<=' if desc else '>='} ?"
+        params: list[Any] = [key[0]]
+        branches = []
+        for i, (col, desc) in enumerate(self.columns):
+            equal = [f"{c} = ?" for c, _ in self.columns[:i]]
+            branches.append("(" + " AND ".join([*equal, f"{col} {'<' if desc else '>'} ?"]) + ")")
+            params += key[: i + 1]
+        return f"{bound} AND ({' OR '.join(branches)})", params
+
+
+def encode_cursor(keyset: Keyset, key: list[Any]) -> str:
+    raw = json.dumps({"l": keyset.name, "k": key}, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> int:
+def decode_cursor(keyset: Keyset, cursor: str) -> list[Any]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        offset = json.loads(base64.urlsafe_b64decode(padded.encode()))["o"]
-        if not isinstance(offset, int) or offset < 0:
+        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        key = data["k"]
+        if (data["l"] != keyset.name or not isinstance(key, list) or len(key) != len(keyset.columns)
+                or not all(isinstance(v, str) for v in key)):
             raise ValueError
-        return offset
+        return key
     except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError):
         raise invalid("cursor", "Curseur de page invalide.") from None
 
 
-def paginate(rows: Sequence[T], page: PageParams, convert: Callable[[T], Any]) -> dict[str, Any]:
-    """`{items, next_cursor}` for an already ordered sequence."""
-    chunk = rows[page.offset : page.offset + page.limit]
-    end = page.offset + len(chunk)
+def paginate(
+    store: Store, sql: str, params: Sequence[Any], page: PageParams, keyset: Keyset,
+    convert: Callable[[sqlite3.Row], Any],
+) -> dict[str, Any]:
+    """`{items, next_cursor}`: `sql` is a SELECT ending in its WHERE clause; SQL orders, seeks and limits."""
+    params = list(params)
+    if page.cursor is not None:
+        where, extra = keyset.after(decode_cursor(keyset, page.cursor))
+        sql += f" AND {where}"
+        params += extra
+    # One row more than asked says whether a next page exists without counting.
+    rows = store.all(f"{sql} ORDER BY {keyset.order_by()} LIMIT ?", [*params, page.limit + 1])
+    chunk = rows[: page.limit]
+    more = len(rows) > page.limit
     return {
         "items": [convert(r) for r in chunk],
-        "next_cursor": encode_cursor(end) if end < len(rows) else None,
+        "next_cursor": encode_cursor(keyset, keyset.key(chunk[-1])) if more else None,
     }
 
 

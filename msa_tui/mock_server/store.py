@@ -42,17 +42,25 @@ CREATE TABLE IF NOT EXISTS outbox (
 CREATE TABLE IF NOT EXISTS payments (
     id TEXT PRIMARY KEY, member_id TEXT NOT NULL, date TEXT NOT NULL, amount REAL NOT NULL,
     domain TEXT NOT NULL, label TEXT NOT NULL, beneficiary TEXT);
-CREATE INDEX IF NOT EXISTS payments_by_member ON payments (member_id, date);
+-- Each list's index leads with its filter and follows its ORDER BY (tie-breaker id included), so a page
+-- is an index seek plus LIMIT rows whatever the history's length.
+DROP INDEX IF EXISTS payments_by_member;
+CREATE INDEX IF NOT EXISTS payments_page ON payments (member_id, date DESC, id);
+CREATE INDEX IF NOT EXISTS payments_page_domain ON payments (member_id, domain, date DESC, id);
 CREATE TABLE IF NOT EXISTS threads (
     id TEXT PRIMARY KEY, member_id TEXT NOT NULL, subject TEXT NOT NULL, topic TEXT NOT NULL,
     updated_at TEXT NOT NULL, awaiting_reply INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS messages (
     id TEXT PRIMARY KEY, thread_id TEXT NOT NULL, author TEXT NOT NULL, body TEXT NOT NULL,
     sent_at TEXT NOT NULL, read INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS threads_page ON threads (member_id, updated_at DESC, id);
+CREATE INDEX IF NOT EXISTS messages_by_thread ON messages (thread_id, sent_at, id);
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, member_id TEXT NOT NULL, title TEXT NOT NULL, direction TEXT NOT NULL,
     date TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL, submission_reference TEXT,
     sha256 TEXT NOT NULL, file_name TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_page ON documents (member_id, date DESC, id);
+CREATE INDEX IF NOT EXISTS documents_page_direction ON documents (member_id, direction, date DESC, id);
 CREATE TABLE IF NOT EXISTS submissions (
     id TEXT PRIMARY KEY, member_id TEXT NOT NULL, object TEXT NOT NULL, status TEXT NOT NULL,
     created_at TEXT NOT NULL, documents TEXT NOT NULL, idempotency_key TEXT, receipt TEXT);
@@ -63,9 +71,11 @@ CREATE TABLE IF NOT EXISTS requests (
     id TEXT PRIMARY KEY, member_id TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL,
     status TEXT NOT NULL, filed_at TEXT NOT NULL, updated_at TEXT NOT NULL, answers TEXT NOT NULL,
     timeline TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS requests_page ON requests (member_id, updated_at DESC, id);
 CREATE TABLE IF NOT EXISTS declarations (
     id TEXT PRIMARY KEY, member_id TEXT NOT NULL, benefit TEXT NOT NULL, quarter TEXT NOT NULL,
     status TEXT NOT NULL, due_date TEXT NOT NULL, filed_at TEXT, resources TEXT);
+CREATE INDEX IF NOT EXISTS declarations_page ON declarations (member_id, due_date DESC, id);
 CREATE TABLE IF NOT EXISTS quotients (
     member_id TEXT PRIMARY KEY, value INTEGER NOT NULL, year INTEGER NOT NULL, parts REAL NOT NULL,
     reference_income REAL NOT NULL, computed_at TEXT NOT NULL);
@@ -75,10 +85,14 @@ CREATE TABLE IF NOT EXISTS slots (
 CREATE TABLE IF NOT EXISTS appointments (
     id TEXT PRIMARY KEY, member_id TEXT NOT NULL, slot_id TEXT UNIQUE NOT NULL, topic TEXT NOT NULL,
     booked_at TEXT NOT NULL);
+-- Ordered by the slot's start, which lives in another table: a member's few appointments are sorted.
+CREATE INDEX IF NOT EXISTS appointments_by_member ON appointments (member_id);
 CREATE TABLE IF NOT EXISTS procurations (
     id TEXT PRIMARY KEY, grantor_id TEXT NOT NULL, grantee_id TEXT, grantor_name TEXT NOT NULL,
     grantee_name TEXT NOT NULL, grantee_nir TEXT NOT NULL, scope TEXT NOT NULL, status TEXT NOT NULL,
     since TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS procurations_given ON procurations (grantor_id, since DESC, id);
+CREATE INDEX IF NOT EXISTS procurations_received ON procurations (grantee_id, since DESC, id);
 """
 
 # Tables that hold business data (what the seed writes); auth state is left out of dumps.

@@ -89,8 +89,9 @@ class LoginScreen(PageScreen):
 
     def _painted(self) -> None:
         self.msa_app.first_screen_painted()
-        # After the first paint: importing keyring on a thread would still hold the GIL.
-        self.run_worker(self._load_remembered, thread=True, group="remembered", exit_on_error=False)
+        # After the first frame is out: importing keyring on a thread would still hold the GIL.
+        self.msa_app.after_first_frame(
+            lambda: self.run_worker(self._load_remembered, thread=True, group="remembered", exit_on_error=False))
 
     def _load_remembered(self) -> None:
         # Keyring access is slow (and may block on D-Bus): never on the UI thread.

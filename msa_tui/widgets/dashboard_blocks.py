@@ -90,6 +90,9 @@ class DashboardBlock(Vertical, can_focus=True):
         self.state = state
         for name in ("loading", "ready", "failed"):
             self.set_class(name == state, f"-{name}")
+        # A hidden spinner still redraws 16 times a second: it animates only while loading.
+        for spinner in self.query(LoadingIndicator):
+            spinner.auto_refresh = 1 / 16 if state == "loading" else None
         self.refresh_bindings()
 
     def show_loading(self) -> None:

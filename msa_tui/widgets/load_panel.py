@@ -50,6 +50,9 @@ class LoadPanel(Vertical):
         self.state = state
         for name in ("loading", "failed", "ready"):
             self.set_class(name == state, f"-{name}")
+        # A hidden spinner still redraws 16 times a second: it animates only while loading.
+        for spinner in self.query(LoadingIndicator):
+            spinner.auto_refresh = 1 / 16 if state == "loading" else None
 
     def loading(self) -> None:
         self.error = ""

@@ -10,10 +10,12 @@ from fastapi import APIRouter, Response, status
 
 from msa_tui.api.models import Code, Appointment, AppointmentCreate, Page, Slot
 
-from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate
 from ..problems import ProblemError, not_found
 
 router = APIRouter(prefix="/appointments", tags=["appointments"])
+ORDER = Keyset("appointments", (("s.starts_at", False), ("a.id", False)),
+               labels=("starts_at", "aid"))
 
 HORIZON = timedelta(weeks=6)
 
@@ -42,8 +44,7 @@ def free_slots(me: MemberDep, ctx: CtxDep) -> list[Slot]:
 
 @router.get("", response_model=Page[Appointment], summary="Mes rendez-vous")
 def list_appointments(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
-    rows = ctx.store.all(_JOINED + " ORDER BY s.starts_at, a.id", (me.id,))
-    return paginate(rows, page, _appointment)
+    return paginate(ctx.store, _JOINED, (me.id,), page, ORDER, _appointment)
 
 
 @router.post("", response_model=Appointment, status_code=status.HTTP_201_CREATED, summary="Prendre rendez-vous",

@@ -10,10 +10,11 @@ from fastapi import APIRouter
 
 from msa_tui.api.models import Code, Declaration, DeclarationFile, FieldError, Page
 
-from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate
 from ..problems import ProblemError, not_found
 
 router = APIRouter(prefix="/declarations", tags=["declarations"])
+ORDER = Keyset("declarations", (("due_date", True), ("id", False)))
 
 RESOURCE_KINDS = ("salaires", "chomage", "pensions", "autres")
 RESOURCE_MAX = Decimal(10**8)
@@ -28,8 +29,7 @@ def _declaration(row: sqlite3.Row) -> Declaration:
 
 @router.get("", response_model=Page[Declaration], summary="Mes déclarations trimestrielles de ressources")
 def list_declarations(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
-    rows = ctx.store.all("SELECT * FROM declarations WHERE member_id = ? ORDER BY due_date DESC, id", (me.id,))
-    return paginate(rows, page, _declaration)
+    return paginate(ctx.store, "SELECT * FROM declarations WHERE member_id = ?", (me.id,), page, ORDER, _declaration)
 
 
 @router.post("/{declaration_id}", response_model=Declaration, summary="Déposer une déclaration trimestrielle",

@@ -13,11 +13,12 @@ from fastapi.responses import FileResponse
 
 from msa_tui.api.models import Direction, Document, Page
 
-from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate
 from ..filecheck import EXTENSIONS
 from ..problems import not_found
 
 router = APIRouter(prefix="/documents", tags=["documents"])
+ORDER = Keyset("documents", (("date", True), ("id", False)))
 
 
 def safe_file_name(name: str, content_type: str) -> str:
@@ -51,7 +52,7 @@ def list_documents(
     if direction is not None:
         sql += " AND direction = ?"
         params.append(direction.value)
-    return paginate(ctx.store.all(sql + " ORDER BY date DESC, id", params), page, _document)
+    return paginate(ctx.store, sql, params, page, ORDER, _document)
 
 
 @router.get("/{document_id}", response_model=Document, summary="Un document")

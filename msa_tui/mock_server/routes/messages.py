@@ -9,12 +9,13 @@ from fastapi import APIRouter, Request as HttpRequest, status
 
 from msa_tui.api.models import Message, NewMessage, NewThread, Page, Thread, ThreadSummary
 
-from ..deps import CtxDep, MemberDep, PageDep, paginate
+from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate
 from ..idempotency import IdempotencyKey, fingerprint, once
 from ..problems import not_found
 from ..store import Store
 
 router = APIRouter(prefix="/threads", tags=["messages"])
+ORDER = Keyset("threads", (("updated_at", True), ("id", False)))
 
 
 def _summary_fields(store: Store, row: sqlite3.Row) -> dict:
@@ -51,8 +52,8 @@ def _post(store: Store, thread_id: str, body: str, when: str) -> None:
 
 @router.get("", response_model=Page[ThreadSummary], summary="Mes conversations, la plus récente d'abord")
 def list_threads(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
-    rows = ctx.store.all("SELECT * FROM threads WHERE member_id = ? ORDER BY updated_at DESC, id", (me.id,))
-    return paginate(rows, page, lambda r: ThreadSummary(**_summary_fields(ctx.store, r)))
+    return paginate(ctx.store, "SELECT * FROM threads WHERE member_id = ?", (me.id,), page, ORDER,
+                    lambda r: ThreadSummary(**_summary_fields(ctx.store, r)))
 
 
 @router.get("/{thread_id}", response_model=Thread, summary="Une conversation (ses messages deviennent lus)")

@@ -8,10 +8,11 @@ from fastapi import APIRouter, Query
 
 from msa_tui.api.models import Domain, Page, Payment
 
-from ..deps import CtxDep, MemberDep, PageDep, PlausibleDate, paginate
+from ..deps import CtxDep, Keyset, MemberDep, PageDep, PlausibleDate, paginate
 from ..problems import invalid, not_found
 
 router = APIRouter(prefix="/payments", tags=["payments"])
+ORDER = Keyset("payments", (("date", True), ("id", False)))
 
 
 def _payment(row) -> Payment:  # noqa: ANN001 - a sqlite3.Row
@@ -41,8 +42,7 @@ def list_payments(
     if date_to is not None:
         sql += " AND date <= ?"
         params.append(date_to.isoformat())
-    rows = ctx.store.all(sql + " ORDER BY date DESC, id", params)
-    return paginate(rows, page, _payment)
+    return paginate(ctx.store, sql, params, page, ORDER, _payment)
 
 
 @router.get("/{payment_id}", response_model=Payment, summary="Un paiement")

@@ -9,10 +9,11 @@ from fastapi import APIRouter, status
 
 from msa_tui.api.models import Code, Page, Procuration, ProcurationCreate
 
-from ..deps import CtxDep, Member, MemberDep, PageDep, paginate
+from ..deps import CtxDep, Keyset, Member, MemberDep, PageDep, paginate
 from ..problems import ProblemError, invalid, not_found
 
 router = APIRouter(prefix="/procurations", tags=["procurations"])
+ORDER = Keyset("procurations", (("since", True), ("id", False)))
 
 
 def _procuration(row: sqlite3.Row, me: Member) -> Procuration:
@@ -31,9 +32,8 @@ def _row(ctx: CtxDep, procuration_id: str, me: Member) -> sqlite3.Row:
 
 @router.get("", response_model=Page[Procuration], summary="Mes procurations données et reçues")
 def list_procurations(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
-    rows = ctx.store.all("SELECT * FROM procurations WHERE grantor_id = ? OR grantee_id = ? ORDER BY since DESC, id",
-                         (me.id, me.id))
-    return paginate(rows, page, lambda r: _procuration(r, me))
+    return paginate(ctx.store, "SELECT * FROM procurations WHERE (grantor_id = ? OR grantee_id = ?)", (me.id, me.id),
+                    page, ORDER, lambda r: _procuration(r, me))
 
 
 @router.post("", response_model=Procuration, status_code=status.HTTP_201_CREATED,

@@ -14,11 +14,12 @@ from fastapi import APIRouter, Request as HttpRequest, status
 from msa_tui.api.models import Code, FieldError, FormField, Page, Request, RequestCreate, RequestSummary
 
 from ..catalogue_data import FORMS
-from ..deps import CtxDep, MemberDep, PageDep, paginate, plausible_date
+from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate, plausible_date
 from ..idempotency import IdempotencyKey, fingerprint, once
 from ..problems import ProblemError, invalid, not_found
 
 router = APIRouter(prefix="/requests", tags=["requests"])
+ORDER = Keyset("requests", (("updated_at", True), ("id", False)))
 
 Answer = str | int | float | bool | None
 MAX_NUMBER = 10**9
@@ -77,8 +78,7 @@ def check_answer(field: FormField, value: Answer) -> tuple[Answer, str | None]:
 
 @router.get("", response_model=Page[RequestSummary], summary="Mes démarches, la plus récente d'abord")
 def list_requests(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
-    rows = ctx.store.all("SELECT * FROM requests WHERE member_id = ? ORDER BY updated_at DESC, id", (me.id,))
-    return paginate(rows, page, _summary)
+    return paginate(ctx.store, "SELECT * FROM requests WHERE member_id = ?", (me.id,), page, ORDER, _summary)
 
 
 @router.get("/{request_id}", response_model=Request, summary="Une démarche et son suivi")

@@ -1,0 +1,1 @@
+"""msa-tui benchmarks: `python -m benchmarks` (or `make bench`) measures every figure of issue 12."""
