@@ -93,9 +93,13 @@ class MsaApp(App[None]):
         client_kwargs: dict[str, Any] | None = None,
         setup_logs: bool = False,
     ) -> None:
-        # The NO_COLOR rules (focus by border shape and text styles) are parsed only when they
-        # can apply: Textual, too, turns colour off when the variable is set at all.
-        css_path = [*self.CSS_PATH, *(["nocolor.tcss"] if "NO_COLOR" in os.environ else [])]
+        from .colour_env import apply_colour_conventions, colour_off
+
+        # Textual turns colour off when NO_COLOR exists at all: drop one that must not count
+        # (empty, or FORCE_COLOR set). The NO_COLOR rules (focus by border shape and text
+        # styles) are parsed only when they can apply.
+        apply_colour_conventions()
+        css_path = [*self.CSS_PATH, *(["nocolor.tcss"] if colour_off() else [])]
         super().__init__(css_path=css_path)
         from .core.config import Config
         from .core.idle import IdleTimer
@@ -211,6 +215,16 @@ class MsaApp(App[None]):
         if isinstance(event, (events.InputEvent, events.Paste)) and self._idle_dialog is None:
             self.idle.touch()
         await super().on_event(event)
+
+    @property
+    def about(self) -> str:
+        """Version and server, for support (F1 and « À propos »); never the member's data."""
+        from . import __version__
+
+        server = self._server_url
+        if self.demo:
+            server = _("serveur de démonstration local")
+        return _("msa-tui {version} — serveur : {server}").format(version=__version__, server=server)
 
     # --- pages --------------------------------------------------------------------------
 
@@ -338,8 +352,9 @@ class MsaApp(App[None]):
         from textual.app import SystemCommand
 
         yield SystemCommand(_("Aide"), _("Les touches de l'écran en cours (F1)"), self.action_help)
-        yield SystemCommand(_("Changer de thème"), _("Choisir les couleurs de l'interface"),
-                            self.action_change_theme)
+        if not self.no_color:  # without colour every theme looks the same
+            yield SystemCommand(_("Changer de thème"), _("Choisir les couleurs de l'interface"),
+                                self.action_change_theme)
         yield SystemCommand(_("Quitter"), _("Quitter msa-tui (Ctrl+Q)"), self.action_quit)
 
     def action_command_palette(self) -> None:

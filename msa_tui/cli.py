@@ -9,25 +9,66 @@ from pathlib import Path
 from . import __version__ as VERSION
 
 
+_VARIABLE_HELP = {
+    "server_url": "adresse du serveur MSA",
+    "idle_timeout_s": "délai d'inactivité avant déconnexion (secondes)",
+    "idle_warning_s": "avertissement avant cette déconnexion (secondes)",
+    "theme": "thème de couleurs",
+    "language": "langue de l'interface (fr ou en)",
+}
+
+
+def _epilog() -> str:
+    """The environment variables the settings read (from core.config, so a new one shows up here)."""
+    from .core.config import CONFIG_PATH_ENV, ENV_VARS  # a light module: no third-party import
+
+    rows = [(CONFIG_PATH_ENV, "fichier de configuration (comme --config)")]
+    rows += [(name, _VARIABLE_HELP.get(key, f"réglage « {key} »")) for name, key in ENV_VARS.items()]
+    rows += [
+        ("MSA_TUI_LOG_LEVEL", "niveau du journal (DEBUG, INFO, WARNING…)"),
+        ("NO_COLOR", "non vide : sans couleurs"),
+        ("FORCE_COLOR", "non vide : couleurs même si NO_COLOR est défini"),
+    ]
+    width = max(len(name) for name, _text in rows)
+    lines = [f"  {name.ljust(width)}  {text}" for name, text in rows]
+    return "\n".join([
+        "Variables d'environnement :", *lines, "",
+        "Ordre de priorité des réglages : fichier TOML, puis variables MSA_TUI_*, puis",
+        "options de la ligne de commande.",
+        "Sans commande, msa-tui ouvre l'application dans le terminal.",
+        "Aide d'une commande : msa-tui COMMANDE --help.",
+    ])
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    # Only light modules here: the parser is built for --help too (an import-time test guards it).
+    from .commands_cli import add_commands
+    from .commands_cli.argparse_fr import FrenchArgumentParser
+    from .commands_cli.options import add_settings_options
+
+    parser = FrenchArgumentParser(
         prog="msa-tui",
         description="Client terminal de « Mon espace privé » de la MSA.",
-        epilog="Réglages : fichier TOML (--config), puis variables MSA_TUI_*, puis ces options.",
+        epilog=_epilog(),
     )
     parser.add_argument("--demo", action="store_true",
                         help="démarrer un serveur de démonstration local et s'y connecter")
-    parser.add_argument("--server", metavar="URL", help="adresse du serveur MSA (http:// ou https://)")
-    parser.add_argument("--config", metavar="PATH", type=Path, help="fichier de configuration TOML")
+    add_settings_options(parser)
     parser.add_argument("--data-dir", metavar="DIR", type=Path,
                         help="dossier des données du serveur de démonstration (avec --demo)")
-    parser.add_argument("--lang", choices=("fr", "en"), help="langue de l'interface")
     parser.add_argument("--version", action="version", version=f"msa-tui {VERSION}")
+    add_commands(parser)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from .colour_env import apply_colour_conventions
+
+    # Before anything reads NO_COLOR (the app, and the app processes `msa-tui web` starts).
+    apply_colour_conventions()
+    if getattr(args, "command", None):
+        return int(args.run(args))
     # Everything heavy is imported only now, so that --help and --version stay instant.
     from .core.config import ConfigError, load_config
 

@@ -25,6 +25,7 @@ class PagesProvider(Provider):
                 _("Ouvrir la page « {title} »").format(title=_(entry.title)),
                 partial(app.open_page, entry.name),  # type: ignore[attr-defined]
             ))
+        commands.append((_("À propos"), app.about, app.action_help))  # type: ignore[attr-defined]
         if app.me is not None:  # type: ignore[attr-defined]
             commands.append((_("Se déconnecter"), _("Fermer la session"), app.action_logout))  # type: ignore[attr-defined]
         return commands

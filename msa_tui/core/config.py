@@ -56,9 +56,11 @@ class Config:
     stay_connected: bool = False
     path: Path | None = None
     """The file the settings were read from (None when none existed)."""
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Where each setting came from: "file", "env:MSA_TUI_…" or "flag"; absent means the default."""
 
 
-_SETTINGS = {f.name for f in fields(Config)} - {"path"}
+_SETTINGS = {f.name for f in fields(Config)} - {"path", "sources"}
 _INTS = {"idle_timeout_s", "idle_warning_s"}
 _BOOLS = {"remember_nir", "stay_connected"}
 _STRS = {"server_url", "theme", "language"}
@@ -175,6 +177,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ, *
         path = Path(env[CONFIG_PATH_ENV].strip()).expanduser() if explicit else default_config_path()
     values: dict[str, Any] = {f.name: getattr(Config(), f.name) for f in fields(Config) if f.name in _SETTINGS}
     origins: dict[str, str] = {}
+    kinds: dict[str, str] = {}
     found: Path | None = None
     if path.exists() or explicit:
         if not path.exists():
@@ -182,6 +185,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ, *
         for key, value in _read_file(path).items():
             values[key] = value
             origins[key] = f"Fichier de configuration {path}"
+            kinds[key] = "file"
         found = path
     for variable, key in ENV_VARS.items():
         raw = env.get(variable, "")
@@ -189,12 +193,14 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ, *
             source = f"variable d'environnement {variable}"
             values[key] = _check_value(key, raw, source)
             origins[key] = source
+            kinds[key] = f"env:{variable}"
     for key, value in overrides.items():
         if value is not None:
             source = "Option de la ligne de commande"
             values[key] = _check_value(key, value, source)
             origins[key] = source
-    return Config(**_finish(values, origins), path=found)
+            kinds[key] = "flag"
+    return Config(**_finish(values, origins), path=found, sources=kinds)
 
 
 def _toml_value(value: Any) -> str:

@@ -25,6 +25,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help-dialog"):
             yield Label(_("Aide — touches de cet écran"), classes="dialog-title")
+            yield Static(getattr(self.app, "about", ""), id="help-about", markup=False)
             yield DataTable(id="help-bindings", cursor_type="row", zebra_stripes=True)
             # At 80 columns the Description column is cut: the highlighted row's is written here in full.
             yield Static("", id="help-detail", markup=False)
