@@ -231,6 +231,14 @@ def run(args: argparse.Namespace, body: Callable[[Context], Awaitable[int | None
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): what it wanted was printed. Python's recipe: point stdout
+        # at /dev/null so the flush at exit does not raise again.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return OK
 
 
 async def _guarded(ctx: Context, body: Callable[[Context], Awaitable[int | None]]) -> int:

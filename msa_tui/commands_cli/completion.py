@@ -67,7 +67,11 @@ def bash(data: dict[str, tuple[list[str], dict[str, list[str]]]]) -> str:
         "    done\n"
         f"    words=\"{' '.join([*nouns, *globals_])}\"\n"
         "    case \"$noun\" in\n" + "".join(cases) + "    esac\n"
-        "    COMPREPLY=($(compgen -f -W \"$words\" -- \"$cur\"))\n"
+        "    case \"$noun:${COMP_WORDS[COMP_CWORD-1]}\" in\n"
+        "        send-document:*|*:-o|*:--output|*:--manifest|*:--body-file|*:--config)\n"
+        "            COMPREPLY=($(compgen -f -W \"$words\" -- \"$cur\")) ;;\n"
+        "        *) COMPREPLY=($(compgen -W \"$words\" -- \"$cur\")) ;;\n"
+        "    esac\n"
         "}\n"
         "complete -o filenames -F _msa_tui msa-tui\n"
     )

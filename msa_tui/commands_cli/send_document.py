@@ -283,7 +283,11 @@ def _report(ctx: s.Context, wizard: Any, *, already_sent: bool) -> int:
     if ctx.out.json:
         ctx.out.data({**s.jsonable(receipt), "receipt_pdf": str(pdf), "already_sent": already_sent})
     else:
-        ctx.out.line(receipt_text(receipt, **labels).rstrip())
+        import textwrap
+
+        for line in receipt_text(receipt, **labels).rstrip().splitlines():
+            indent = " " * (len(line) - len(line.lstrip()))
+            ctx.out.line(textwrap.fill(line, s.WIDTH, subsequent_indent=indent, break_long_words=False) or "")
         ctx.out.line("")
         ctx.out.line(f"Accusé de réception enregistré : {pdf}")
     return s.OK

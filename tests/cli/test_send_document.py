@@ -33,6 +33,7 @@ def test_two_files_are_sent_and_the_receipt_printed_and_saved(logged_in, files, 
     assert result.status == 0, result.err
     assert "Référence :" in result.out and "SHA-256" in result.out
     assert "a-facture.pdf" in result.out and "b-page1.png" in result.out
+    assert max(len(line) for line in result.out.splitlines()[:-1]) <= 80  # the last one is a path
     import hashlib
 
     assert hashlib.sha256(files["a-facture.pdf"].read_bytes()).hexdigest() in result.out
