@@ -1,4 +1,4 @@
-"""The `msa-tui` sub-commands (`doctor`, `web`, later the scripting nouns), one module each.
+"""The `msa-tui` sub-commands (`doctor`, `web`, the scripting nouns), one module each.
 
 A command module exposes NAME, HELP (one line for `msa-tui --help`), DESCRIPTION,
 `add_arguments(parser)` and `run(args) -> int` (the exit status). Its top level
@@ -14,7 +14,8 @@ import importlib
 
 from .argparse_fr import FrenchArgumentParser
 
-COMMANDS = ("doctor", "web")
+COMMANDS = ("doctor", "web", "auth", "me", "payments", "attestations", "documents", "messages",
+            "send_document", "requests", "constraints", "completion")
 """Module names under this package, in the order `--help` lists them."""
 
 

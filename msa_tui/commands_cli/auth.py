@@ -1,0 +1,164 @@
+"""`msa-tui auth login|status|logout|token`: open, check, close and hand out the session.
+
+The password is never an argument (it would sit in the shell history and in `ps`): it is
+read from stdin with --password-stdin, or asked without echo when a terminal is attached.
+The session goes to the OS keyring when there is one; where there is none, nothing is kept
+(not even on disk) and --print-token hands the access token to the caller for MSA_TUI_TOKEN.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import _script as s
+
+NAME = "auth"
+HELP = "connexion : ouvrir, vérifier, fermer la session, donner le jeton"
+DESCRIPTION = (
+    "Ouvre la session (mot de passe lu sur l'entrée standard avec --password-stdin,\n"
+    "ou demandé sans écho au terminal ; jamais en argument), la garde dans le\n"
+    "trousseau du système quand il y en a un, la vérifie, la ferme.\n"
+    "MSA_TUI_TOKEN, s'il est défini, sert de session à toutes les commandes."
+)
+NO_KEYRING_TEXT = ("Aucun trousseau sécurisé n'est disponible : la session n'est pas conservée "
+                   "(rien n'est écrit sur le disque). Utilisez --print-token et exportez MSA_TUI_TOKEN.")
+
+
+def _login_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--nir", metavar="NIR", help="numéro de sécurité sociale (13 caractères, sans la clé)")
+    parser.add_argument("--password-stdin", action="store_true",
+                        help="lire le mot de passe sur l'entrée standard (première ligne)")
+    parser.add_argument("--print-token", action="store_true",
+                        help="afficher le jeton de session, à exporter dans MSA_TUI_TOKEN")
+
+
+def _none(parser: argparse.ArgumentParser) -> None:
+    return None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    s.add_common_options(parser)
+    s.add_verbs(parser, [
+        ("login", "se connecter", _login_arguments, login),
+        ("status", "dire si une session est ouverte, et pour qui", _none, status),
+        ("logout", "fermer la session (sur le serveur et dans le trousseau)", _none, logout),
+        ("token", "afficher un jeton d'accès valide (pour MSA_TUI_TOKEN)", _none, token),
+    ])
+
+
+run = s.run_verb
+
+
+def _ask_nir(args: argparse.Namespace) -> str:
+    from ..core.nir import validate_nir
+
+    text = args.nir
+    if text is None:
+        if not sys.stdin.isatty() or args.password_stdin:
+            raise s.Refused("Indiquez votre numéro de sécurité sociale avec --nir.", s.USAGE, "usage")
+        text = input("Numéro de sécurité sociale : ")
+    result = validate_nir(text)
+    if not result.valid:
+        raise s.Refused(result.message or "Numéro de sécurité sociale invalide.", s.USAGE, "invalid_nir")
+    return result.value or ""
+
+
+def _ask_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass("Mot de passe : ")
+    else:
+        raise s.Refused("Sans terminal, donnez le mot de passe sur l'entrée standard avec --password-stdin.",
+                        s.USAGE, "usage")
+    if not password:
+        raise s.Refused("Le mot de passe est vide.", s.USAGE, "usage")
+    return password
+
+
+def login(args: argparse.Namespace) -> int:
+    async def body(ctx: s.Context) -> int:
+        nir = _ask_nir(args)
+        password = _ask_password(args)
+        client = ctx.open_client()
+        store = ctx.session.credentials
+        tokens = await client.login(nir, password)
+        del password
+        me = await client.me()
+        ctx.session.start(me, nir)
+        kept = store.available
+        if not kept:
+            ctx.out.note(NO_KEYRING_TEXT)
+            if not args.print_token:
+                # A session nobody can use again is closed at once rather than left open on the server.
+                await client.logout()
+                return s.OK
+        if ctx.out.json:
+            ctx.out.data({"logged_in": True, "kept_in_keyring": kept, "member": _who(me),
+                          **({"token": tokens.access_token, "expires_in": tokens.expires_in}
+                             if args.print_token else {})})
+        elif args.print_token:
+            ctx.out.line(tokens.access_token)
+        if not ctx.out.json:
+            ctx.out.note(f"Connecté : {me.first_name} {me.last_name}.")
+        return s.OK
+
+    return s.run(args, body)
+
+
+def _who(me: object) -> dict[str, str]:
+    return {"id": me.id, "first_name": me.first_name, "last_name": me.last_name}  # type: ignore[attr-defined]
+
+
+def status(args: argparse.Namespace) -> int:
+    async def body(ctx: s.Context) -> int:
+        client = ctx.connect()
+        me = await client.me()
+        source = "MSA_TUI_TOKEN" if ctx.token_source == "env" else "trousseau"
+        if ctx.out.json:
+            ctx.out.data({"logged_in": True, "source": ctx.token_source, "server": ctx.config.server_url,
+                          "member": _who(me)})
+        else:
+            ctx.out.line(f"Connecté : {me.first_name} {me.last_name}")
+            ctx.out.line(f"Serveur : {ctx.config.server_url}")
+            ctx.out.line(f"Session : {source}")
+        return s.OK
+
+    return s.run(args, body)
+
+
+def logout(args: argparse.Namespace) -> int:
+    async def body(ctx: s.Context) -> int:
+        try:
+            client = ctx.connect()
+        except s.Refused:
+            ctx.out.note("Aucune session ouverte.")
+            return s.OK
+        await client.logout()  # revokes on the server; the keyring entry goes with the tokens
+        if ctx.token_source == "env":
+            ctx.out.note("Session de MSA_TUI_TOKEN fermée : retirez cette variable de votre environnement.")
+        else:
+            ctx.out.note("Déconnecté.")
+        return s.OK
+
+    return s.run(args, body)
+
+
+def token(args: argparse.Namespace) -> int:
+    async def body(ctx: s.Context) -> int:
+        client = ctx.connect()
+        if ctx.token_source == "env":
+            access = client.tokens.access_token
+        else:
+            # A fresh pair gives the caller the access token's whole life; the keyring gets the new pair.
+            access = (await client.refresh()).access_token
+        if ctx.out.json:
+            ctx.out.data({"token": access, "source": ctx.token_source})
+        else:
+            ctx.out.line(access)
+        return s.OK
+
+    return s.run(args, body)

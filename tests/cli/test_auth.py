@@ -1,0 +1,105 @@
+"""`msa-tui auth …` and MSA_TUI_TOKEN: the session kept in the keyring, exit 3 without one."""
+
+from __future__ import annotations
+
+import json
+
+from tests.support.members import DEMO_NIR, PASSWORD
+
+
+def test_login_keeps_the_session_in_the_keyring_and_status_names_the_member(msa, keyring):
+    result = msa("auth", "login", "--nir", DEMO_NIR, "--password-stdin", stdin=PASSWORD + "\n")
+    assert result.status == 0, result.err
+    assert "Pierre Martin" in result.err
+    assert PASSWORD not in result.out + result.err
+    assert ("msa-tui", "session") in keyring.secrets
+    status = msa("auth", "status", "--json")
+    assert status.status == 0
+    data = json.loads(status.out)
+    assert data["logged_in"] is True and data["source"] == "keyring"
+    assert data["member"]["last_name"] == "Martin"
+
+
+def test_wrong_password_is_refused_with_exit_1(msa, keyring):
+    result = msa("auth", "login", "--nir", DEMO_NIR, "--password-stdin", stdin="pas-le-bon\n")
+    assert result.status == 1
+    assert result.err.strip()
+    assert ("msa-tui", "session") not in keyring.secrets
+
+
+def test_no_password_argument_exists(msa):
+    result = msa("auth", "login", "--nir", DEMO_NIR, "--password", PASSWORD)
+    assert result.status == 2
+    assert "non reconnus" in result.err
+
+
+def test_without_a_terminal_the_nir_is_required(msa):
+    result = msa("auth", "login", "--password-stdin", stdin=PASSWORD + "\n")
+    assert result.status == 2
+    assert "--nir" in result.err
+
+
+def test_logout_then_the_next_command_exits_3(logged_in, keyring):
+    assert logged_in("auth", "logout").status == 0
+    assert ("msa-tui", "session") not in keyring.secrets
+    result = logged_in("payments", "list")
+    assert result.status == 3
+    assert "auth login" in result.err
+
+
+def test_not_logged_in_json_prints_a_problem_object(msa):
+    result = msa("me", "--json")
+    assert result.status == 3
+    problem = json.loads(result.out)
+    assert problem["status"] == 401 and problem["exit_status"] == 3 and problem["detail"]
+
+
+def test_print_token_feeds_msa_tui_token(msa, keyring, monkeypatch):
+    result = msa("auth", "login", "--nir", DEMO_NIR, "--password-stdin", "--print-token", stdin=PASSWORD + "\n")
+    assert result.status == 0, result.err
+    token = result.out.strip()
+    keyring.secrets.clear()  # only the environment variable is left
+    monkeypatch.setenv("MSA_TUI_TOKEN", token)
+    me = msa("me", "--json")
+    assert me.status == 0, me.err
+    assert json.loads(me.out)["nir"] == DEMO_NIR
+    assert json.loads(msa("auth", "status", "--json").out)["source"] == "env"
+    monkeypatch.setenv("MSA_TUI_TOKEN", "jeton-inconnu")
+    assert msa("me").status == 3
+
+
+def test_without_a_keyring_nothing_is_kept_and_it_says_so(msa, monkeypatch):
+    from msa_tui.commands_cli import _script
+    from msa_tui.core.credentials import CredentialStore
+
+    class Failing:
+        def get_password(self, *args):
+            raise RuntimeError("no D-Bus")
+
+    monkeypatch.setattr(_script.hooks, "credentials", lambda: CredentialStore(backend=Failing()))
+    result = msa("auth", "login", "--nir", DEMO_NIR, "--password-stdin", stdin=PASSWORD + "\n")
+    assert result.status == 0
+    assert "trousseau" in result.err and "MSA_TUI_TOKEN" in result.err
+    assert msa("auth", "status").status == 3
+
+
+def test_auth_token_prints_a_working_token(logged_in, monkeypatch):
+    result = logged_in("auth", "token")
+    assert result.status == 0
+    monkeypatch.setenv("MSA_TUI_TOKEN", result.out.strip())
+    assert logged_in("me").status == 0
+
+
+def test_server_down_exits_4(msa, monkeypatch):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    from msa_tui.commands_cli import _script
+
+    monkeypatch.setattr(_script.hooks, "transport", None)
+    result = msa("--server", f"http://127.0.0.1:{port}", "auth", "login", "--nir", DEMO_NIR, "--password-stdin",
+                 stdin=PASSWORD + "\n")
+    assert result.status == 4
+    assert "injoignable" in result.err
