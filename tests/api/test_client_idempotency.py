@@ -18,7 +18,6 @@ from msa_tui.api import models as m
 from msa_tui.api.client import MsaClient
 from tests.support.members import DEMO_NIR, DEMO_PASSWORD
 
-SERVER_SIDE = pytest.mark.xfail(strict=True, reason="server side of Idempotency-Key on branch backend")
 
 
 class CutAnswer(httpx.AsyncBaseTransport):
@@ -65,7 +64,6 @@ async def test_a_new_thread_is_replayed_with_the_same_key(cut) -> None:
     assert _keys(transport) == ["t-1", "t-1"]
 
 
-@SERVER_SIDE
 async def test_a_lost_answer_to_a_new_thread_leaves_one_thread(cut) -> None:
     api, transport = cut
     before = await _thread_count(api)
@@ -83,7 +81,6 @@ async def test_without_a_key_a_creation_is_not_replayed(cut) -> None:
     assert len(transport.seen) == 1 and await _thread_count(api) == before + 1
 
 
-@SERVER_SIDE
 async def test_a_lost_answer_to_a_reply_leaves_one_message(cut) -> None:
     api, transport = cut
     thread = (await api.threads()).items[0]
@@ -94,7 +91,6 @@ async def test_a_lost_answer_to_a_reply_leaves_one_message(cut) -> None:
     assert len((await api.thread(thread.id)).messages) == before + 1
 
 
-@SERVER_SIDE
 async def test_a_lost_answer_to_a_request_leaves_one_request(cut) -> None:
     api, transport = cut
     before = len((await api.requests()).items)
@@ -106,7 +102,6 @@ async def test_a_lost_answer_to_a_request_leaves_one_request(cut) -> None:
     assert len((await api.requests()).items) == before + 1
 
 
-@SERVER_SIDE
 async def test_a_lost_answer_to_an_upload_leaves_one_file(cut, tmp_path: Path) -> None:
     api, transport = cut
     me = await api.me()
@@ -122,7 +117,6 @@ async def test_a_lost_answer_to_an_upload_leaves_one_file(cut, tmp_path: Path) -
     assert len((await api.submission(sub.id)).documents[0].files) == 1
 
 
-@SERVER_SIDE
 async def test_a_key_reused_with_another_body_is_refused(cut) -> None:
     api, _transport = cut
     await api.new_thread(m.NewThread(subject="Un", topic="Santé", body="Premier"), idempotency_key="same")
