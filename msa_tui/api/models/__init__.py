@@ -30,6 +30,7 @@ from .auth import (
     PasswordResetRequest,
     PasswordResetConfirm,
     Accepted,
+    MailCopy,
     OutboxMail,
 )
 from .member import (
@@ -128,6 +129,7 @@ __all__ = [
     "PasswordResetRequest",
     "PasswordResetConfirm",
     "Accepted",
+    "MailCopy",
     "OutboxMail",
     "Relation",
     "Address",
