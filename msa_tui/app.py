@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .api.models import Me
     from .core.config import Config
     from .core.credentials import CredentialStore
+    from .core.kiosk import Kiosk
     from .core.session import Session
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,7 @@ class MsaApp(App[None]):
         idle_clock: Callable[[], float] | None = None,
         client_kwargs: dict[str, Any] | None = None,
         setup_logs: bool = False,
+        kiosk: Kiosk | None = None,
     ) -> None:
         from .colour_env import apply_colour_conventions, colour_off
 
@@ -117,7 +119,15 @@ class MsaApp(App[None]):
         self._client_kwargs = client_kwargs or {}
         self._client: MsaClient | None = None
         self.session: Session = Session(
-            credentials, stay_connected=bool(getattr(self.config, "stay_connected", False)))
+            credentials, stay_connected=bool(getattr(self.config, "stay_connected", False)),
+            kiosk=bool(getattr(self.config, "kiosk", False)))
+        if kiosk is None and getattr(self.config, "kiosk", False):
+            from .core.kiosk import Kiosk, check_documents_dir
+
+            kiosk = Kiosk(check_documents_dir(self.config.kiosk_documents_dir))
+            kiosk.start()
+        self.kiosk: Kiosk | None = kiosk
+        """Kiosk mode (a shared desk): private downloads, drafts in memory; None otherwise."""
         self.idle = IdleTimer(
             self.config.idle_timeout_s, self.config.idle_warning_s,
             clock=idle_clock or time.monotonic,
@@ -229,10 +239,14 @@ class MsaApp(App[None]):
             self.set_timer(0.01, callback)
 
     async def on_unmount(self) -> None:
-        if self._client is not None:
-            if self._client.logged_in and self.session.logout_on_exit:
-                await self._quiet_logout()
-            await self._client.aclose()
+        try:
+            if self._client is not None:
+                if self._client.logged_in and self.session.logout_on_exit:
+                    await self._quiet_logout()
+                await self._client.aclose()
+        finally:
+            if self.kiosk is not None:
+                self.kiosk.close()
 
     async def on_event(self, event: events.Event) -> None:
         # Any key, click, scroll or paste counts as activity, except while the idle
@@ -306,6 +320,8 @@ class MsaApp(App[None]):
         `remember_nir`: « Se souvenir de mon identifiant » as ticked (None: left as it was);
         `resumed`: with the tokens « Rester connecté » kept (see Session.start).
         """
+        if self.kiosk is not None:
+            self.kiosk.member_arrived(me.id)
         self.session.start(me, nir, remember_nir=remember_nir, resumed=resumed)
         self.me = me
         self.idle.restart()
@@ -320,10 +336,12 @@ class MsaApp(App[None]):
         except ApiError:
             log.info("server logout failed; tokens forgotten locally")
 
-    async def logout(self, notice: str | None = None) -> None:
+    async def logout(self, notice: str | None = None, *, idle: bool = False) -> None:
         """End the session: revoke tokens, forget the member, back to a fresh login screen.
 
         Drafts stay on disk; nothing of the member stays on screen (shared terminals).
+        Kiosk mode: the downloads are wiped; the drafts (in memory) stay only after an
+        `idle` logout, for the same member's re-login.
         """
         if self._relogin_future is not None and not self._relogin_future.done():
             self._relogin_future.set_result(False)
@@ -333,12 +351,14 @@ class MsaApp(App[None]):
         self.me = None
         self._idle_dialog = None
         while len(self.screen_stack) > 1:
-            await self.pop_screen()
+            await self.pop_screen()  # pages keep what was typed as a draft when they unmount
+        if self.kiosk is not None:
+            self.kiosk.member_left(idle=idle)
         await self.push_screen(self.make_page("login", notice=notice))
 
-    def start_logout(self, notice: str | None = None) -> None:
+    def start_logout(self, notice: str | None = None, *, idle: bool = False) -> None:
         """Log out from an app-level worker, so that it outlives the screen that asked."""
-        self.run_worker(self.logout(notice), group="session", exclusive=True)
+        self.run_worker(self.logout(notice, idle=idle), group="session", exclusive=True)
 
     async def relogin(self) -> bool:
         """The server ended the session: ask for the password again (re-login modal).
@@ -388,7 +408,7 @@ class MsaApp(App[None]):
         if state is IdleState.EXPIRED:
             minutes = max(1, round(self.config.idle_timeout_s / 60))
             self.start_logout(
-                _("Vous avez été déconnecté après {n} min d'inactivité.").format(n=minutes)
+                _("Vous avez été déconnecté après {n} min d'inactivité.").format(n=minutes), idle=True
             )
         elif state is IdleState.WARNING and self._idle_dialog is None:
             from .screens.dialogs import IdleWarningDialog
@@ -450,6 +470,9 @@ class MsaApp(App[None]):
     async def action_quit(self) -> None:
         if self.me is None:
             self.exit()
+            return
+        if self.kiosk is not None:  # a shared desk is left only from the login screen
+            self.action_logout()
             return
         from .screens.dialogs import ConfirmDialog
 

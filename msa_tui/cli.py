@@ -16,6 +16,7 @@ _VARIABLE_HELP = {
     "idle_warning_s": "avertissement avant cette déconnexion (secondes)",
     "theme": "thème de couleurs",
     "language": "langue de l'interface (fr ou en)",
+    "kiosk": "1 : mode kiosque (poste partagé, rien n'est gardé)",
 }
 
 
@@ -55,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="démarrer un serveur de démonstration local et s'y connecter")
     add_settings_options(parser)
+    parser.add_argument("--kiosk", action="store_true", default=None,
+                        help="mode kiosque : poste partagé d'accueil, rien du membre n'est gardé")
     parser.add_argument("--data-dir", metavar="DIR", type=Path,
                         help="dossier des données du serveur de démonstration (avec --demo)")
     parser.add_argument("--version", action="version", version=f"msa-tui {VERSION}")
@@ -76,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     from .core.config import ConfigError, load_config
 
     try:
-        config = load_config(args.config, server_url=args.server, language=args.lang, ca_bundle=args.ca_bundle)
+        config = load_config(args.config, server_url=args.server, language=args.lang, ca_bundle=args.ca_bundle,
+                             kiosk=args.kiosk)
     except ConfigError as exc:
         print(exc.message, file=sys.stderr)
         return 2
@@ -98,6 +102,17 @@ def main(argv: list[str] | None = None) -> int:
 
     set_language(config.language)
 
+    kiosk = None
+    if config.kiosk:
+        from .core.kiosk import Kiosk, KioskError, check_documents_dir
+
+        try:
+            kiosk = Kiosk(check_documents_dir(config.kiosk_documents_dir))
+            kiosk.start()
+        except KioskError as exc:
+            print(exc.message, file=sys.stderr)
+            return 2
+
     demo_server = None
     transport = None
     server_url = config.server_url
@@ -112,12 +127,23 @@ def main(argv: list[str] | None = None) -> int:
 
     # Logging starts right after the first paint (logging.handlers is a slow import).
     app = MsaApp(config, server_url=server_url, transport=transport, demo=args.demo, demo_server=demo_server,
-                 setup_logs=True, client_kwargs={"ca_bundle": ca_bundle} if ca_bundle else None)
+                 setup_logs=True, kiosk=kiosk,
+                 client_kwargs={"ca_bundle": ca_bundle} if ca_bundle else None)
+
+    def clean_up() -> None:
+        if demo_server is not None:
+            demo_server.stop()
+        if kiosk is not None:
+            kiosk.close()
+
+    from .core.leftovers import clean_up_on_signals
+
+    # The terminal closed (SIGHUP) or the process asked to stop (SIGTERM): leave nothing behind.
+    clean_up_on_signals(clean_up)
     try:
         app.run()
     finally:
-        if demo_server is not None:
-            demo_server.stop()
+        clean_up()
     return app.return_code or 0
 
 

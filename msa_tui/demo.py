@@ -13,6 +13,9 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
+DATA_DIR_PREFIX = "msa-tui-demo-"
+"""Temp data dirs are "msa-tui-demo-<pid>-<random>": the next --demo removes those of dead processes."""
+
 PLACEHOLDER_URL = "http://127.0.0.1"
 """The client's base URL until the server's real port is known (the transport rewrites it)."""
 
@@ -54,7 +57,11 @@ class DemoServer:
             if self._given_dir is None:
                 import tempfile
 
-                self._temp_dir = Path(tempfile.mkdtemp(prefix="msa-tui-demo-"))
+                from .core.leftovers import make_pid_dir, sweep_dead
+
+                # A terminal closed or a kill -9 left its dir (uploaded files): gone once its process is.
+                sweep_dead(Path(tempfile.gettempdir()), DATA_DIR_PREFIX)
+                self._temp_dir = make_pid_dir(Path(tempfile.gettempdir()), DATA_DIR_PREFIX)
             else:
                 self._given_dir.mkdir(parents=True, exist_ok=True)
             # Demo mode: the outbox shows the e-mailed codes (F6 on the account screens).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -93,6 +93,20 @@ class MsaClient(BaseClient):
         """POST /auth/password-reset/confirm."""
         body = {"nir": nir, "code": code, "password": password}
         await self._call("POST", "/auth/password-reset/confirm", json=body, auth=False)
+
+    async def mail_copy(self, path: Path) -> m.MailCopy:
+        """POST /me/mail-copy?name=…: the PDF at `path` sent to the member's e-mail address on file.
+
+        OSError when the local file cannot be read; ValidationFailed (422) when not a PDF."""
+        data = Path(path).read_bytes()
+
+        async def body() -> AsyncIterator[bytes]:
+            yield data
+
+        return await self._send_model(
+            "POST", "/me/mail-copy", m.MailCopy, params={"name": Path(path).name},
+            headers={"Content-Type": "application/octet-stream", "Content-Length": str(len(data))}, body=body,
+        )
 
     async def outbox(self) -> list[m.OutboxMail]:
         """GET /dev/outbox (mock server only): the e-mails "sent", newest last."""

@@ -29,6 +29,7 @@ ENV_VARS = {
     "MSA_TUI_IDLE_WARNING": "idle_warning_s",
     "MSA_TUI_THEME": "theme",
     "MSA_TUI_LANG": "language",
+    "MSA_TUI_KIOSK": "kiosk",
 }
 CONFIG_PATH_ENV = "MSA_TUI_CONFIG"
 _ALIASES = {"server": "server_url"}
@@ -56,6 +57,12 @@ class Config:
     stay_connected: bool = False
     ca_bundle: str = ""
     """A PEM file of certificate authorities to trust (besides none: verification is always on)."""
+    kiosk: bool = False
+    """A shared desk: nothing of a member stays once they leave (msa_tui.core.kiosk)."""
+    kiosk_documents_dir: str | None = None
+    """Kiosk mode: the folder the file picker opens in (the scanner's output, a removable drive)."""
+    print_command: str | None = None
+    """Kiosk mode: the command that prints a file given as its last argument (e.g. "lp"); none: no printing."""
     path: Path | None = None
     """The file the settings were read from (None when none existed)."""
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -64,8 +71,10 @@ class Config:
 
 _SETTINGS = {f.name for f in fields(Config)} - {"path", "sources"}
 _INTS = {"idle_timeout_s", "idle_warning_s"}
-_BOOLS = {"remember_nir", "stay_connected"}
-_STRS = {"server_url", "theme", "language", "ca_bundle"}
+_BOOLS = {"remember_nir", "stay_connected", "kiosk"}
+_STRS = {"server_url", "theme", "language", "ca_bundle", "kiosk_documents_dir", "print_command"}
+_TRUE_WORDS = {"1", "true", "yes", "oui", "on"}
+_FALSE_WORDS = {"0", "false", "no", "non", "off"}
 
 
 def default_config_path() -> Path:
@@ -93,6 +102,8 @@ def _check_value(key: str, value: Any, source: str) -> Any:
             raise ConfigError(f"{where} : un nombre entier de secondes est attendu.", source=source, key=key)
         return value
     if key in _BOOLS:
+        if from_text and value.strip().lower() in _TRUE_WORDS | _FALSE_WORDS:
+            value = value.strip().lower() in _TRUE_WORDS
         if not isinstance(value, bool):
             raise ConfigError(f"{where} : true ou false est attendu.", source=source, key=key)
         return value
@@ -155,6 +166,14 @@ def _finish(values: dict[str, Any], origins: dict[str, str]) -> dict[str, Any]:
         values["language"] = normalize_language(values["language"])
     except ValueError as exc:
         raise fail("language", str(exc)) from None
+    if values["kiosk"]:
+        from .kiosk import IDLE_TIMEOUT_S, IDLE_WARNING_S
+
+        # A shared desk: the next member must not find the last one's session open for long.
+        if "idle_timeout_s" not in origins:
+            values["idle_timeout_s"] = IDLE_TIMEOUT_S
+        if "idle_warning_s" not in origins:
+            values["idle_warning_s"] = IDLE_WARNING_S
     if values["idle_timeout_s"] < MIN_IDLE_TIMEOUT_S:
         raise fail("idle_timeout_s", f"le délai d'inactivité doit être d'au moins {MIN_IDLE_TIMEOUT_S} secondes.")
     values["idle_warning_s"] = max(MIN_IDLE_WARNING_S, values["idle_warning_s"])

@@ -48,11 +48,12 @@ def _usable(backend: Any) -> bool:
 class CredentialStore:
     """`backend`: a keyring backend instance; None means the one keyring chooses (probed once, lazily)."""
 
-    def __init__(self, backend: Any = None) -> None:
+    def __init__(self, backend: Any = None, *, memory_only: bool = False) -> None:
         self._backend = backend
-        self._available: bool | None = None
+        # `memory_only` (kiosk mode): the keyring is never imported, probed or written.
+        self._available: bool | None = False if memory_only else None
         self._memory: dict[str, str] = {}
-        self._warning_taken = False
+        self._warning_taken = memory_only
 
     # --- where things go ---------------------------------------------------------
 

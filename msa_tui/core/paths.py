@@ -10,6 +10,14 @@ APP_NAME = "msa-tui"
 # is: only the owner may read them (shared desk terminals, multi-user servers).
 PRIVATE_MODE = 0o700
 
+_downloads_override: Path | None = None
+
+
+def use_downloads_dir(path: Path | None) -> None:
+    """Kiosk mode: every download goes to this private folder instead (None: back to Downloads)."""
+    global _downloads_override
+    _downloads_override = path
+
 
 def _ensure(path: Path, mode: int = PRIVATE_MODE) -> Path:
     # `mode` applies to the directories created here only; an existing directory
@@ -41,6 +49,8 @@ def log_dir() -> Path:
 
 def downloads_dir() -> Path:
     """The user's own Downloads directory (documents and attestations land there)."""
+    if _downloads_override is not None:
+        return _downloads_override
     import platformdirs
 
     # Not ours: created if missing, with the usual permissions, never re-moded.

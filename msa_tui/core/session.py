@@ -8,7 +8,9 @@ The keeping policy, in one place:
   cannot be resumed, and at logout;
 - where no keyring works, the `CredentialStore` keeps both in memory for this run only, and
   says so once;
-- on quitting, a session not kept is closed on the server.
+- on quitting, a session not kept is closed on the server;
+- in kiosk mode nothing is kept: the keyring is never touched (a memory-only store), the
+  NIR is never remembered and « Rester connecté » is never on.
 The password never reaches this class.
 """
 
@@ -33,7 +35,14 @@ class Session:
         credentials: CredentialStore | None = None,
         *,
         stay_connected: bool = False,
+        kiosk: bool = False,
     ) -> None:
+        self.kiosk = kiosk
+        if kiosk:
+            from msa_tui.core.credentials import CredentialStore
+
+            credentials = CredentialStore(memory_only=True)
+            stay_connected = False
         self._credentials = credentials
         self.stay_connected = stay_connected
         """« Rester connecté »: tokens are kept in the keyring and the session survives quitting."""
@@ -90,6 +99,8 @@ class Session:
 
         `resumed`: with the tokens kept last time, so the session stays kept.
         """
+        if self.kiosk:
+            remember_nir, resumed = None, False
         if remember_nir is True:
             self.credentials.remember_nir(nir)
         elif remember_nir is False:

@@ -7,8 +7,12 @@ from datetime import datetime
 from .store import Store
 
 
-def send_mail(store: Store, to: str, subject: str, body: str, when: datetime) -> None:
+def send_mail(store: Store, to: str, subject: str, body: str, when: datetime,
+              attachment: tuple[str, int] | None = None) -> None:
+    """`attachment`: (file name, size in bytes); the demo keeps only those, not the bytes."""
+    name, size = attachment if attachment is not None else (None, None)
     store.run(
-        "INSERT INTO outbox (recipient, subject, body, sent_at) VALUES (?, ?, ?, ?)",
-        (to, subject, body, when.isoformat()),
+        "INSERT INTO outbox (recipient, subject, body, sent_at, attachment, attachment_size) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (to, subject, body, when.isoformat(), name, size),
     )

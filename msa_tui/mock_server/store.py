@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS idempotency (
     status INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (member_id, route, key));
 CREATE TABLE IF NOT EXISTS outbox (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT NOT NULL, subject TEXT NOT NULL,
-    body TEXT NOT NULL, sent_at TEXT NOT NULL);
+    body TEXT NOT NULL, sent_at TEXT NOT NULL, attachment TEXT, attachment_size INTEGER);
 CREATE TABLE IF NOT EXISTS payments (
     id TEXT PRIMARY KEY, member_id TEXT NOT NULL, date TEXT NOT NULL, amount REAL NOT NULL,
     domain TEXT NOT NULL, label TEXT NOT NULL, beneficiary TEXT);

@@ -30,8 +30,10 @@ class ConfirmDialog(ModalScreen[bool]):
     ]
 
     def __init__(self, question: str, confirm_label: str, *, id: str | None = None,
-                 cancel_label: str | None = None) -> None:
+                 cancel_label: str | None = None, focus_cancel: bool = False) -> None:
         super().__init__(id=id)
+        # `focus_cancel`: when confirming loses something (typed text), Enter keeps it.
+        self.focus_cancel = focus_cancel
         self.question = question
         self.confirm_label = confirm_label
         # When the action itself is a cancellation, "Annuler" would read both ways: say what N keeps.
@@ -45,7 +47,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(f"{self.cancel_label} (N)" if self.cancel_label else _("Annuler (N)"), id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no" if self.focus_cancel else "#yes", Button).focus()
 
     @on(Button.Pressed, "#yes")
     def action_confirm(self) -> None:

@@ -63,8 +63,10 @@ class LoginScreen(PageScreen):
                 yield Static(_("Mot de passe"), classes="field-label")
                 yield Input(password=True, id="password", placeholder=_("Mot de passe"))
                 yield TextCheckbox(_("Afficher le mot de passe (Ctrl+R)"), id="show-password")
-                yield TextCheckbox(_("Se souvenir de mon identifiant"), bool(config.remember_nir), id="remember-nir")
-                yield TextCheckbox(_("Rester connecté"), bool(config.stay_connected), id="stay-connected")
+                if not self._kiosk:  # a shared desk keeps nothing: the options are not offered
+                    yield TextCheckbox(_("Se souvenir de mon identifiant"), bool(config.remember_nir),
+                                       id="remember-nir")
+                    yield TextCheckbox(_("Rester connecté"), bool(config.stay_connected), id="stay-connected")
                 yield Static("", id="login-error")
                 yield Button(_("Se connecter"), id="login-submit", variant="primary", compact=True)
                 with Horizontal(classes="login-links"):
@@ -75,6 +77,10 @@ class LoginScreen(PageScreen):
             if self.msa_app.demo:
                 # One widget for the whole panel: it is plain text, and fewer widgets paint sooner.
                 yield Static(self._demo_text(), id="demo-accounts", markup=False)
+
+    @property
+    def _kiosk(self) -> bool:
+        return bool(getattr(self.app.config, "kiosk", False))  # type: ignore[attr-defined]
 
     @staticmethod
     def _demo_text() -> str:
@@ -89,6 +95,8 @@ class LoginScreen(PageScreen):
 
     def _painted(self) -> None:
         self.msa_app.first_screen_painted()
+        if self._kiosk:  # nothing remembered, nothing to resume, the keyring never imported
+            return
         # After the first frame is out: importing keyring on a thread would still hold the GIL.
         self.msa_app.after_first_frame(
             lambda: self.run_worker(self._load_remembered, thread=True, group="remembered", exit_on_error=False))
@@ -205,9 +213,11 @@ class LoginScreen(PageScreen):
         from .dialogs import lockout_message  # after the first paint: the dialogs are not needed before
 
         app = self.msa_app
-        remember = self.query_one("#remember-nir", TextCheckbox).value
-        # Set before logging in: the tokens the login brings are kept (or not) as they arrive.
-        app.session.stay_connected = self.query_one("#stay-connected", TextCheckbox).value
+        remember: bool | None = None
+        if not self._kiosk:
+            remember = self.query_one("#remember-nir", TextCheckbox).value
+            # Set before logging in: the tokens the login brings are kept (or not) as they arrive.
+            app.session.stay_connected = self.query_one("#stay-connected", TextCheckbox).value
         self._error(_(MSG_CONNECTING))
         self.query_one("#login-submit", Button).disabled = True
         try:

@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..api.errors import ValidationFailed
 from ..api.models import NewThread, Thread
+from ..core import message_drafts
 from ..core.i18n import _
 from ..core.idempotency import key_for
 from ..core.messages import (
@@ -29,8 +30,8 @@ from .loading_page import LoadingPage
 NOT_SENT = "Votre message n'a pas été envoyé ; votre texte est conservé. Réessayez avec Ctrl+S."
 
 
-def _leave(screen: PageScreen, typed: bool, question: str) -> None:
-    """Back to the list; text typed is only dropped once the member says so."""
+def _leave(screen: PageScreen, typed: bool, question: str, draft_kind: str, owner: str | None) -> None:
+    """Back to the list; text typed is only dropped (with its draft) once the member says so."""
     if not typed:
         screen.dismiss()
         return
@@ -38,9 +39,16 @@ def _leave(screen: PageScreen, typed: bool, question: str) -> None:
 
     def answered(yes: bool | None) -> None:
         if yes:
+            message_drafts.discard(draft_kind, owner)
             screen.dismiss()
 
-    screen.app.push_screen(ConfirmDialog(question, _("Abandonner"), id="confirm-drop-text"), answered)
+    screen.app.push_screen(
+        ConfirmDialog(question, _("Abandonner"), id="confirm-drop-text", focus_cancel=True), answered)
+
+
+def _owner(screen: PageScreen) -> str | None:
+    me = getattr(screen.app, "me", None)
+    return me.id if me is not None else None
 
 
 class ThreadScreen(LoadingPage):
@@ -66,6 +74,8 @@ class ThreadScreen(LoadingPage):
         self.thread: Thread | None = None
         self.sending = False
         self.send_key: dict[str, str] | None = None
+        self.owner: str | None = None
+        self.draft_kind = message_drafts.reply_kind(thread_id)
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.subject, id="thread-subject", classes="page-title", markup=False)
@@ -80,8 +90,17 @@ class ThreadScreen(LoadingPage):
 
     def on_mount(self) -> None:
         self.query_one("#reply-error", Static).display = False
+        self.owner = _owner(self)
+        # A reply typed before an idle logout (or a quit) comes back.
+        draft = message_drafts.load(self.draft_kind, self.owner)
+        if draft and isinstance(draft.get("body"), str):
+            self.query_one("#reply", TextArea).load_text(draft["body"])
         self.query_one("#reply", TextArea).focus()
         self.load()
+
+    @on(TextArea.Changed, "#reply")
+    def _typed(self, event: TextArea.Changed) -> None:
+        message_drafts.keep(self.draft_kind, self.owner, {"body": event.text_area.text})
 
     @work(exclusive=True, group="thread-load", exit_on_error=False)
     async def load(self) -> None:
@@ -135,12 +154,13 @@ class ThreadScreen(LoadingPage):
             button.disabled = False
         self.send_key = None  # sent: the next reply, even with the same words, is a new message
         self.query_one("#reply", TextArea).clear()
+        message_drafts.discard(self.draft_kind, self.owner)
         self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
         self.show_thread(thread)
 
     def action_back(self) -> None:
         _leave(self, bool(self.query_one("#reply", TextArea).text.strip()),
-               _("Abandonner votre réponse ? Le texte saisi sera perdu."))
+               _("Abandonner votre réponse ? Le texte saisi sera perdu."), self.draft_kind, self.owner)
 
 
 class NewThreadScreen(PageScreen):
@@ -159,6 +179,8 @@ class NewThreadScreen(PageScreen):
         super().__init__()
         self.sending = False
         self.send_key: dict[str, str] | None = None
+        self.owner: str | None = None
+        self._restoring = False
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="new-thread-form"):
@@ -178,7 +200,29 @@ class NewThreadScreen(PageScreen):
     def on_mount(self) -> None:
         for selector in ("#topic-error", "#body-error", "#new-thread-error"):
             self.query_one(selector, Static).display = False
+        self.owner = _owner(self)
+        draft = message_drafts.load(message_drafts.NEW_MESSAGE_KIND, self.owner)
+        if draft:
+            self._restoring = True
+            self.query_one("#subject-input", Input).value = str(draft.get("subject") or "")
+            if draft.get("topic") in TOPICS:
+                self.query_one("#topic-select", Select).value = draft["topic"]
+            self.query_one("#body-input", TextArea).load_text(str(draft.get("body") or ""))
+            self.call_after_refresh(setattr, self, "_restoring", False)
         self.query_one("#subject-input", Input).focus()
+
+    @on(Input.Changed, "#subject-input")
+    @on(Select.Changed, "#topic-select")
+    @on(TextArea.Changed, "#body-input")
+    def _typed(self) -> None:
+        if self._restoring:
+            return
+        topic = self.query_one("#topic-select", Select).value
+        message_drafts.keep(message_drafts.NEW_MESSAGE_KIND, self.owner, {
+            "subject": self.query_one("#subject-input", Input).value,
+            "topic": None if topic is Select.NULL else str(topic),
+            "body": self.query_one("#body-input", TextArea).text,
+        })
 
     @on(Input.Submitted, "#subject-input")
     def _subject_done(self) -> None:
@@ -222,6 +266,7 @@ class NewThreadScreen(PageScreen):
             return
         finally:
             self.sending = False
+        message_drafts.discard(message_drafts.NEW_MESSAGE_KIND, self.owner)
         self.notify(_("Votre message est envoyé à la MSA."), title=_("Message envoyé"))
         # The new thread replaces the form: Échap from it goes back to the refreshed list.
         self.app.switch_screen(ThreadScreen(thread.id, thread.subject))
@@ -229,4 +274,5 @@ class NewThreadScreen(PageScreen):
     def action_back(self) -> None:
         typed = self.query_one("#subject-input", Input).value.strip() or \
             self.query_one("#body-input", TextArea).text.strip()
-        _leave(self, bool(typed), _("Abandonner ce message ? Le texte saisi sera perdu."))
+        _leave(self, bool(typed), _("Abandonner ce message ? Le texte saisi sera perdu."),
+               message_drafts.NEW_MESSAGE_KIND, self.owner)

@@ -75,6 +75,8 @@ class FileTree(DirectoryTree):
         super().__init__(path, id=id)
         self.extensions = {e.lower() for e in extensions}
         self.marked: list[Path] = []
+        self.top: Path | None = None
+        """Kiosk mode: the folder the tree never goes above (the desk's documents folder)."""
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         out = []
@@ -117,6 +119,8 @@ class FileTree(DirectoryTree):
 
     def action_parent(self) -> None:
         current = Path(self.path).resolve()
+        if self.top is not None and current == self.top.resolve():
+            return
         if current.parent != current:
             self.path = current.parent
 
@@ -151,9 +155,14 @@ class FilePicker(Vertical):
         self.start_dir = start_dir or default_start_dir()
 
     def compose(self) -> ComposeResult:
+        kiosk = getattr(self.app, "kiosk", None)
+        if kiosk is not None:  # a shared desk: the documents folder only, never a session's downloads
+            self.start_dir = kiosk.documents_dir
         yield Static(self._where(self.start_dir), id="picker-where", markup=False)
         with Horizontal(id="picker-main"):
-            yield FileTree(self.start_dir, allowed_extensions(self.constraints), id="picker-tree")
+            tree = FileTree(self.start_dir, allowed_extensions(self.constraints), id="picker-tree")
+            tree.top = kiosk.documents_dir if kiosk is not None else None
+            yield tree
             yield Static(_("Choisissez un fichier pour voir sa taille et son type."), id="picker-info", markup=False)
         yield Static(self._marked_text([]), id="picker-marked", markup=False)
 

@@ -34,6 +34,7 @@ from .auth import (
     PasswordResetRequest,
     PasswordResetConfirm,
     Accepted,
+    MailCopy,
     OutboxMail,
 )
 from .member import (
@@ -136,6 +137,7 @@ __all__ = [
     "PasswordResetRequest",
     "PasswordResetConfirm",
     "Accepted",
+    "MailCopy",
     "OutboxMail",
     "Relation",
     "Address",

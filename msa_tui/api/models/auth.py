@@ -80,3 +80,15 @@ class OutboxMail(ResponseBody):
     subject: ServerText
     body: ServerBody
     sent_at: datetime
+    attachment: str | None = None
+    """The attached file's name (a copy sent with POST /me/mail-copy)."""
+    attachment_size: int | None = None
+
+
+class MailCopy(ResponseBody):
+    """A PDF sent to the member's e-mail address on file."""
+
+    to: str
+    """The address, partly hidden (« p…@example.org »): the screen may show it at a desk."""
+    name: str
+    size: int

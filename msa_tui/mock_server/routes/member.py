@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query, Request
 
-from msa_tui.api.models import Address, ContactUpdate, HouseholdMember, Me, ServiceContact
+from msa_tui.api.models import Address, ContactUpdate, HouseholdMember, MailCopy, Me, ServiceContact
 
 from ..caisses import service_medical
 from ..deps import CtxDep, MemberDep
+from ..outbox import send_mail
+from ..problems import invalid
 from ..store import Store
 
 router = APIRouter(prefix="/me", tags=["member"])
@@ -53,3 +55,37 @@ def update_contact(body: ContactUpdate, me: MemberDep, ctx: CtxDep) -> Me:
             summary="Le service médical de ma MSA (adresse postale pour les documents médicaux)")
 def get_service_medical(me: MemberDep) -> ServiceContact:
     return service_medical(me.caisse)
+
+
+MAIL_COPY_MAX_BYTES = 2 * 1024 * 1024
+
+
+def _masked(email: str) -> str:
+    local, _at, domain = email.partition("@")
+    return f"{local[:1]}…@{domain}"
+
+
+@router.post(
+    "/mail-copy", response_model=MailCopy,
+    summary="Envoyer un PDF (attestation, document, accusé de réception) à l'adresse e-mail du membre",
+    description="Le corps est le PDF lui-même (octets bruts, 2 Mo au plus) ; `name` est le nom de la "
+                "pièce jointe. Sert aux postes d'accueil en mode kiosque : le membre emporte ses papiers "
+                "sans rien laisser sur la machine. Le serveur de démonstration dépose le message dans "
+                "`GET /dev/outbox` (nom et taille de la pièce jointe).",
+    openapi_extra={"requestBody": {"required": True, "content": {"application/octet-stream": {
+        "schema": {"type": "string", "format": "binary"}}}}},
+)
+async def mail_copy(request: Request, me: MemberDep, ctx: CtxDep,
+                    name: str = Query(min_length=1, max_length=200)) -> MailCopy:
+    data = await request.body()
+    if not data.startswith(b"%PDF"):
+        raise invalid("file", "seul un fichier PDF peut être envoyé par e-mail.")
+    if len(data) > MAIL_COPY_MAX_BYTES:
+        raise invalid("file", "le fichier dépasse 2 Mo.")
+    clean = name.replace("/", "-").replace("\\", "-").strip() or "document.pdf"
+    row = ctx.store.one("SELECT email FROM members WHERE id = ?", (me.id,))
+    assert row is not None
+    send_mail(ctx.store, row["email"], f"Votre document : {clean}",
+              f"Bonjour {me.first_name} {me.last_name},\n\nVous trouverez en pièce jointe le document "
+              f"demandé à l'accueil de votre MSA.\n\nVotre MSA", ctx.now(), attachment=(clean, len(data)))
+    return MailCopy(to=_masked(row["email"]), name=clean, size=len(data))
