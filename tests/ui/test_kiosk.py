@@ -10,7 +10,7 @@ from pathlib import Path
 
 import platformdirs
 import pytest
-from textual.widgets import DataTable, Static, TextArea
+from textual.widgets import DataTable, Static
 
 from msa_tui.core import drafts, paths
 from msa_tui.core.config import Config
