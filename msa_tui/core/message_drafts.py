@@ -16,18 +16,23 @@ def reply_kind(thread_id: str) -> str:
     return "message-reply-" + hashlib.sha256(thread_id.encode()).hexdigest()[:16]
 
 
-def keep(kind: str, owner: str | None, fields: dict[str, Any]) -> None:
-    """Keep what is typed; nothing typed (every field blank) removes the draft."""
+def keep(kind: str, owner: str | None, fields: dict[str, Any], send_key: dict[str, str] | None = None) -> None:
+    """Keep what is typed, with the Idempotency-Key of a sending already tried (a retry after a
+    lost answer, even after a restart, posts the message once); nothing typed removes the draft."""
     if owner is None:
         return
     if any(str(value or "").strip() for value in fields.values()):
-        request_drafts.save(kind, owner, "", fields)
+        request_drafts.save(kind, owner, "", fields, send_key=send_key)
     else:
         request_drafts.discard(kind, owner)
 
 
 def load(kind: str, owner: str | None) -> dict[str, Any] | None:
     return None if owner is None else request_drafts.load_answers(kind, owner)
+
+
+def load_send_key(kind: str, owner: str | None) -> dict[str, str] | None:
+    return None if owner is None else request_drafts.load_send_key(kind, owner)
 
 
 def discard(kind: str, owner: str | None) -> None:

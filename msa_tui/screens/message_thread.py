@@ -95,12 +95,13 @@ class ThreadScreen(LoadingPage):
         draft = message_drafts.load(self.draft_kind, self.owner)
         if draft and isinstance(draft.get("body"), str):
             self.query_one("#reply", TextArea).load_text(draft["body"])
+            self.send_key = message_drafts.load_send_key(self.draft_kind, self.owner)
         self.query_one("#reply", TextArea).focus()
         self.load()
 
     @on(TextArea.Changed, "#reply")
     def _typed(self, event: TextArea.Changed) -> None:
-        message_drafts.keep(self.draft_kind, self.owner, {"body": event.text_area.text})
+        message_drafts.keep(self.draft_kind, self.owner, {"body": event.text_area.text}, send_key=self.send_key)
 
     @work(exclusive=True, group="thread-load", exit_on_error=False)
     async def load(self) -> None:
@@ -148,6 +149,7 @@ class ThreadScreen(LoadingPage):
             # The same text sent again (after a lost answer) keeps its key: the server posts it once.
             self.send_key = key_for(body, self.send_key)
             key = self.send_key["key"]
+            message_drafts.keep(self.draft_kind, self.owner, {"body": body}, send_key=self.send_key)
             thread = await self.call(lambda: self.api.reply(self.thread_id, body, idempotency_key=key), _(NOT_SENT))
         finally:
             self.sending = False
@@ -208,6 +210,7 @@ class NewThreadScreen(PageScreen):
             if draft.get("topic") in TOPICS:
                 self.query_one("#topic-select", Select).value = draft["topic"]
             self.query_one("#body-input", TextArea).load_text(str(draft.get("body") or ""))
+            self.send_key = message_drafts.load_send_key(message_drafts.NEW_MESSAGE_KIND, self.owner)
             self.call_after_refresh(setattr, self, "_restoring", False)
         self.query_one("#subject-input", Input).focus()
 
@@ -222,7 +225,7 @@ class NewThreadScreen(PageScreen):
             "subject": self.query_one("#subject-input", Input).value,
             "topic": None if topic is Select.NULL else str(topic),
             "body": self.query_one("#body-input", TextArea).text,
-        })
+        }, send_key=self.send_key)
 
     @on(Input.Submitted, "#subject-input")
     def _subject_done(self) -> None:
@@ -259,6 +262,8 @@ class NewThreadScreen(PageScreen):
         try:
             self.send_key = key_for(new.model_dump(mode="json"), self.send_key)
             key = self.send_key["key"]
+            message_drafts.keep(message_drafts.NEW_MESSAGE_KIND, self.owner, {
+                "subject": new.subject, "topic": new.topic, "body": new.body}, send_key=self.send_key)
             thread = await self.call(lambda: self.api.new_thread(new, idempotency_key=key), _(NOT_SENT))
         except ValidationFailed as error:
             fields = {e.field: e.message for e in error.field_errors}
