@@ -54,14 +54,15 @@ class DemoServer:
             if self._given_dir is None:
                 import tempfile
 
-                self._temp_dir = Path(tempfile.mkdtemp(prefix="msa-tui-demo-"))
+                data_dir = self._temp_dir = Path(tempfile.mkdtemp(prefix="msa-tui-demo-"))
             else:
-                self._given_dir.mkdir(parents=True, exist_ok=True)
-            server = ServerThread(self.data_dir, host="127.0.0.1", port=0, **self._app_kwargs)
+                data_dir = self._given_dir
+                data_dir.mkdir(parents=True, exist_ok=True)
+            server = ServerThread(data_dir, host="127.0.0.1", port=0, **self._app_kwargs)
             server.start()
             self._server = server
             log.info("demo server listening on %s", server.url)
-        except BaseException as exc:  # noqa: BLE001 (reported to the first API call)
+        except BaseException as exc:
             log.exception("demo server failed to start")
             self._error = exc
         finally:

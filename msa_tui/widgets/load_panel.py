@@ -51,7 +51,9 @@ class LoadPanel(Vertical):
         for name in ("loading", "failed", "ready"):
             self.set_class(name == state, f"-{name}")
 
-    def loading(self) -> None:
+    def show_loading(self) -> None:
+        # Not `loading`: that is Widget's reactive, and a method of that name (always truthy) made
+        # Textual see the panel as busy for good (a "wait" mouse pointer over it and its button).
         self.error = ""
         self._set_state("loading")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.support.server import PASSWORD, PIERRE, SOPHIE, problem
 
 
-def login(api, nir=PIERRE, password=PASSWORD):  # noqa: ANN001, ANN201
+def login(api, nir=PIERRE, password=PASSWORD):
     return api.post("/auth/login", json={"nir": nir, "password": password})
 
 

@@ -9,7 +9,7 @@ from tests.support.server import PASSWORD, PIERRE, problem
 NEW_NIR = "1920631123456"
 
 
-def code_from_outbox(api, to: str) -> str:  # noqa: ANN001
+def code_from_outbox(api, to: str) -> str:
     mails = [m for m in api.get("/dev/outbox").json() if m["to"] == to]
     assert mails, "no mail sent"
     match = re.search(r"\b(\d{6})\b", mails[-1]["body"])
@@ -17,7 +17,7 @@ def code_from_outbox(api, to: str) -> str:  # noqa: ANN001
     return match.group(1)
 
 
-def register(api, nir=NEW_NIR, email="julie.moreau@example.fr"):  # noqa: ANN001, ANN201
+def register(api, nir=NEW_NIR, email="julie.moreau@example.fr"):
     return api.post("/auth/register", json={"nir": nir, "first_name": "Julie", "last_name": "Moreau",
                                             "birth_date": "1992-06-03", "email": email})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from typing import Annotated
 
@@ -15,7 +16,7 @@ from ..problems import invalid, not_found
 router = APIRouter(prefix="/payments", tags=["payments"])
 
 
-def _payment(row) -> Payment:  # noqa: ANN001 - a sqlite3.Row
+def _payment(row: sqlite3.Row) -> Payment:
     return Payment(id=row["id"], date=row["date"], amount=row["amount"], domain=row["domain"], label=row["label"],
                    beneficiary=row["beneficiary"])
 

@@ -64,7 +64,8 @@ def create(body: SubmissionCreate, me: MemberDep, ctx: CtxDep) -> Submission:
     submission_id = f"sub-{secrets.token_hex(8)}"
     docs = [{"index": i, **d.model_dump(mode="json")} for i, d in enumerate(body.documents)]
     ctx.store.run(
-        "INSERT INTO submissions (id, member_id, object, status, created_at, documents) VALUES (?, ?, ?, 'draft', ?, ?)",
+        "INSERT INTO submissions (id, member_id, object, status, created_at, documents) "
+        "VALUES (?, ?, ?, 'draft', ?, ?)",
         (submission_id, me.id, body.object, ctx.now().isoformat(), json.dumps(docs, ensure_ascii=False)),
     )
     return load_submission(ctx.store, submission_row(ctx.store, submission_id, me.id))
