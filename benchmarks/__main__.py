@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from . import paging, startup, upload
@@ -92,8 +92,8 @@ def paging_rows(tmp: Path, runs: int) -> list[Row]:
     rows = []
     try:
         for table in paging.LISTS:
-            t = interleaved(runs, big=lambda: paging.first_page_seconds(big, table),
-                            small=lambda: paging.first_page_seconds(small, table))
+            t = interleaved(runs, big=lambda table=table: paging.first_page_seconds(big, table),
+                            small=lambda table=table: paging.first_page_seconds(small, table))
             ratio = t["big"] / t["small"]
             rows.append(Row(f"first page of `GET /{table}?limit=50`, 100,000 rows vs 100", ms(t["big"]),
                             ms(t["small"]), f"{ratio:.2f}×", "≤ 1.2×", ratio <= 1.2))
@@ -247,7 +247,7 @@ def main() -> None:
             rows += upload_rows(reps["upload"])
     load_after = os.getloadavg()
     loaded = max(load_before[0], load_after[0]) > 1.0
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     note = (f"`python -m benchmarks{' --quick' if args.quick else ''}` on {when}, {machine()}; "
             f"repetitions {reps}, {time.perf_counter() - started:.0f} s in all. "
             f"Load average {load_before[0]:.1f} before, {load_after[0]:.1f} after"

@@ -211,7 +211,8 @@ def report(results: dict[str, list[dict]], size: int) -> None:
     ratio = rows["raw"][0] / rows["client"][0]
     growth = rows["client"][1]
     print(f"client throughput / raw: {ratio:.2f} (target >= 0.80): {'OK' if ratio >= 0.8 else 'MISSED'}")
-    print(f"client peak RSS growth (max of runs): {growth:.1f} MiB (target <= 16): {'OK' if growth <= 16 else 'MISSED'}")
+    verdict = "OK" if growth <= 16 else "MISSED"
+    print(f"client peak RSS growth (max of runs): {growth:.1f} MiB (target <= 16): {verdict}")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
 from textual.app import App
@@ -438,7 +438,8 @@ class MsaApp(App[None]):
         """Textual's palette, with a French prompt (its own reads "Search for commands…")."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # is_open takes an App[object] and App is invariant: any app will do, ours returns None.
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(CommandPalette(
                 placeholder=_("Rechercher une page ou une commande…"), id="--command-palette"))
 

@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", type=Path,
                         help="dossier des données du serveur de démonstration (avec --demo)")
     parser.add_argument("--version", action="version", version=f"msa-tui {VERSION}")
-    parser.add_argument("--json", action="store_true", help="résultat en JSON, pour les commandes qui affichent des données")
+    parser.add_argument("--json", action="store_true",
+                        help="résultat en JSON, pour les commandes qui affichent des données")
     parser.add_argument("--quiet", "-q", action="store_true", help="commandes : n'afficher que l'essentiel")
     add_commands(parser)
     return parser

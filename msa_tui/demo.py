@@ -61,16 +61,17 @@ class DemoServer:
 
                 # A terminal closed or a kill -9 left its dir (uploaded files): gone once its process is.
                 sweep_dead(Path(tempfile.gettempdir()), DATA_DIR_PREFIX)
-                self._temp_dir = make_pid_dir(Path(tempfile.gettempdir()), DATA_DIR_PREFIX)
+                data_dir = self._temp_dir = make_pid_dir(Path(tempfile.gettempdir()), DATA_DIR_PREFIX)
             else:
-                self._given_dir.mkdir(parents=True, exist_ok=True)
+                data_dir = self._given_dir
+                data_dir.mkdir(parents=True, exist_ok=True)
             # Demo mode: the outbox shows the e-mailed codes (F6 on the account screens).
             kwargs = {"demo_outbox": True, **self._app_kwargs}
-            server = ServerThread(self.data_dir, host="127.0.0.1", port=0, **kwargs)
+            server = ServerThread(data_dir, host="127.0.0.1", port=0, **kwargs)
             server.start()
             self._server = server
             log.info("demo server listening on %s", server.url)
-        except BaseException as exc:  # noqa: BLE001 (reported to the first API call)
+        except BaseException as exc:
             log.exception("demo server failed to start")
             self._error = exc
         finally:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 OK, WARNING, FAILURE, INFO = "ok", "warning", "failure", "info"
 HEALTH_PATH = "/api/v1/health"
@@ -92,7 +92,7 @@ def tls_check(url: str) -> Check:
     """Connect with the usual verification and read the certificate's subject and expiry."""
     import socket
     import ssl
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
@@ -111,9 +111,11 @@ def tls_check(url: str) -> Check:
     except (OSError, ssl.SSLError) as exc:
         return Check("Serveur", "Certificat TLS", FAILURE, f"vérification impossible : {exc}.",
                      {"tls": True, "verified": False})
-    subject = ", ".join(f"{k}={v}" for rdn in cert.get("subject", ()) for k, v in rdn)
-    expires = datetime.fromtimestamp(ssl.cert_time_to_seconds(cert["notAfter"]), timezone.utc)
-    days = (expires - datetime.now(timezone.utc)).days
+    # getpeercert() types every value as any of its shapes; these two keys have one shape each.
+    rdns = cast("tuple[tuple[tuple[str, str], ...], ...]", cert.get("subject", ()))
+    subject = ", ".join(f"{k}={v}" for rdn in rdns for k, v in rdn)
+    expires = datetime.fromtimestamp(ssl.cert_time_to_seconds(cast(str, cert["notAfter"])), UTC)
+    days = (expires - datetime.now(UTC)).days
     status = OK if days > 14 else WARNING
     return Check("Serveur", "Certificat TLS", status,
                  f"{subject} ; expire le {expires:%d/%m/%Y} (dans {days} jours).",

@@ -7,7 +7,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from pathlib import Path
 
 import httpx
@@ -131,7 +131,7 @@ class StreamedFile:
         self.progress = progress
         self.sha256: str | None = None
 
-    async def body(self) -> AsyncIterator[bytes]:
+    async def body(self) -> AsyncGenerator[bytes, None]:
         self.sha256 = None
         digest = hashlib.sha256()
         sent = 0

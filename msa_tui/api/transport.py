@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from datetime import date
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, overload
 
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -94,7 +94,8 @@ class BaseClient:
         params: dict[str, Any] | None = None,
         auth: bool = True,
         headers: dict[str, str] | None = None,
-        body: Callable[[], AsyncIterator[bytes]] | None = None,
+        # A generator, not any iterator: a failed attempt closes it (its file) at once.
+        body: Callable[[], AsyncGenerator[bytes, None]] | None = None,
         idempotent: bool | None = None,
         stream: bool = False,
         retries: int | None = None,
@@ -199,7 +200,12 @@ class BaseClient:
         response = await self._call("GET", path, **kw)
         return self._parse(response, model)
 
-    async def _send_model(self, method: str, path: str, model: type[T] | Any, **kw: Any) -> T:
+    # A model class gives that model back; a type form (`list[Payment]`) gives what it describes.
+    @overload
+    async def _send_model(self, method: str, path: str, model: type[T], **kw: Any) -> T: ...
+    @overload
+    async def _send_model(self, method: str, path: str, model: Any, **kw: Any) -> Any: ...
+    async def _send_model(self, method: str, path: str, model: Any, **kw: Any) -> Any:
         response = await self._call(method, path, **kw)
         return self._parse(response, model)
 

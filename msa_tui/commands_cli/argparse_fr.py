@@ -59,8 +59,8 @@ def french_plural(singular: str, plural: str, n: int) -> str:
 def french_messages() -> Iterator[None]:
     """argparse speaks French inside this block (the names are restored on the way out)."""
     saved = {name: getattr(argparse, name, None) for name in ("_", "ngettext")}
-    argparse._ = french  # type: ignore[attr-defined]
-    argparse.ngettext = french_plural  # type: ignore[attr-defined]
+    argparse._ = french  # type: ignore[attr-defined]  # argparse words its messages via its own _
+    argparse.ngettext = french_plural  # type: ignore[attr-defined]  # and ngettext, unknown to typeshed
     try:
         yield
     finally:
@@ -97,11 +97,11 @@ class FrenchArgumentParser(argparse.ArgumentParser):
         with french_messages():
             return super().add_subparsers(**kwargs)
 
-    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
         with french_messages():  # "unrecognized arguments" is worded here, outside parse_known_args
             return super().parse_args(args, namespace)
 
-    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
         with french_messages():
             return super().parse_known_args(args, namespace)
 
@@ -116,5 +116,5 @@ class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         with french_messages():
-            text = argparse._("%(prog)s: error: %(message)s\n")  # type: ignore[attr-defined]
+            text = argparse._("%(prog)s: error: %(message)s\n")  # type: ignore[attr-defined]  # patched above
         self.exit(2, text % {"prog": self.prog, "message": message})

@@ -41,7 +41,7 @@ def render(checks: list[Any]) -> str:
     for check in checks:
         if check.section != section:
             section = check.section
-            lines += ["" if lines else None, f"{section}"] if lines else [f"{section}"]
+            lines += ["", f"{section}"] if lines else [f"{section}"]
         head = f"  {WORDS[check.status].ljust(word_width)}  "
         lines += textwrap.wrap(f"{check.label} : {check.detail}", WIDTH, initial_indent=head,
                                subsequent_indent=" " * len(head), break_on_hyphens=False,

@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 run = s.run_verb
 
 
-async def all_pages(fetch) -> list:  # noqa: ANN001 - fetch(cursor) -> Page
+async def all_pages(fetch) -> list:
     """Every item of a paged list, following the cursors."""
     items: list = []
     cursor = None

@@ -75,7 +75,7 @@ def _body_text(args: argparse.Namespace) -> str:
     return value or ""
 
 
-def _print_thread(ctx: s.Context, thread) -> None:  # noqa: ANN001 - a Thread
+def _print_thread(ctx: s.Context, thread) -> None:
     from ..core.messages import author_word, moment_words
 
     ctx.out.line(f"{thread.subject} ({thread.topic})")

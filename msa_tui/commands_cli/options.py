@@ -24,7 +24,8 @@ SETTINGS_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
 
 def add_settings_options(parser: argparse.ArgumentParser, *, subcommand: bool = False) -> None:
     for flag, kwargs in SETTINGS_OPTIONS:
-        parser.add_argument(flag, **kwargs, **({"default": argparse.SUPPRESS} if subcommand else {}))
+        default: dict[str, Any] = {"default": argparse.SUPPRESS} if subcommand else {}
+        parser.add_argument(flag, **kwargs, **default)
 
 
 def settings_values(args: argparse.Namespace) -> dict[str, Any]:

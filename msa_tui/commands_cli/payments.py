@@ -47,7 +47,7 @@ def list_payments(args: argparse.Namespace) -> int:
 
         client = ctx.connect()
 
-        async def fetch(cursor: str | None, size: int):  # noqa: ANN202 - a Page[Payment]
+        async def fetch(cursor: str | None, size: int):
             return await client.payments(domain=args.domain, date_from=args.date_from, date_to=args.date_to,
                                          limit=size, cursor=cursor)
 

@@ -38,7 +38,8 @@ ATTEST_TEXT = ("Ajoutez --attest : « J'atteste sur l'honneur l'exactitude et la
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*", type=Path, metavar="FICHIER", help="les fichiers du document (PDF, JPEG, PNG)")
+    parser.add_argument("files", nargs="*", type=Path, metavar="FICHIER",
+                        help="les fichiers du document (PDF, JPEG, PNG)")
     parser.add_argument("--object", metavar="OBJET", help="code de l'objet de la demande")
     parser.add_argument("--nature", metavar="NATURE", help="code de la nature du document")
     parser.add_argument("--person", metavar="PERSONNE",
@@ -77,9 +78,10 @@ def _manifest(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
-        raise s.Refused(f"Impossible de lire le manifeste « {path} » ({type(exc).__name__}).", s.USAGE, "bad_manifest")
+        raise s.Refused(f"Impossible de lire le manifeste « {path} » ({type(exc).__name__}).", s.USAGE,
+                        "bad_manifest") from exc
     except (ValueError, tomllib.TOMLDecodeError) as exc:
-        raise s.Refused(f"Le manifeste « {path} » ne se lit pas : {exc}.", s.USAGE, "bad_manifest")
+        raise s.Refused(f"Le manifeste « {path} » ne se lit pas : {exc}.", s.USAGE, "bad_manifest") from exc
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list) or not data["documents"]:
         raise s.Refused(f"Le manifeste « {path} » doit lister ses documents (documents = [...]).", s.USAGE,
                         "bad_manifest")

@@ -42,7 +42,7 @@ def owner_pid(path: Path, prefix: str) -> int | None:
 
 def sweep_dead(root: Path, prefix: str) -> list[Path]:
     """Remove the folders under `root` left by processes that no longer run; returns them."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(root.iterdir())
     except OSError:

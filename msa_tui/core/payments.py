@@ -170,7 +170,9 @@ class PaymentBatch:
         return self.next_cursor is None
 
 
-async def load_batch(fetch_page: FetchPage, *, cursor: str | None = None, cap: int | None = LOAD_CAP) -> PaymentBatch | None:
+async def load_batch(
+    fetch_page: FetchPage, *, cursor: str | None = None, cap: int | None = LOAD_CAP
+) -> PaymentBatch | None:
     """Every page of one query from `cursor` on, until its end or `cap` payments (None: no cap).
 
     Fetching the whole period at once makes the total mean the whole period; the cap keeps a

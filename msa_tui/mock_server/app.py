@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
@@ -20,7 +21,7 @@ from .routes import (
 from .store import Store
 from .throttle import Limits, Throttle
 
-_ERRORS = {
+_ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": Problem, "content": {"application/problem+json": {}}, "description": text}
     for status, text in (
         (400, "Requête mal formée"), (401, "Non authentifié"), (404, "Introuvable"),
@@ -52,7 +53,7 @@ def create_app(
             "API du portail « Mon espace privé » de la MSA, servie par le serveur de démonstration de msa-tui. "
             "Toutes les erreurs sont au format application/problem+json avec un `code` stable."
         ),
-        responses=_ERRORS,  # type: ignore[arg-type]
+        responses=_ERRORS,
         docs_url="/docs" if demo_outbox else None,
         redoc_url="/redoc" if demo_outbox else None,
         openapi_url="/openapi.json" if demo_outbox else None,

@@ -51,7 +51,7 @@ SILENCE: dict[str, str | None] = {
 
 
 def _s(code: str, label: str, kind: str, request_type: str | None = None) -> Service:
-    return Service(code=code, label=label, kind=kind, request_type=request_type)  # type: ignore[arg-type]
+    return Service(code=code, label=label, kind=kind, request_type=request_type)
 
 
 CATALOGUE = [
@@ -123,7 +123,7 @@ CATALOGUE = [
 
 def _f(name: str, label: str, kind: str, required: bool = True, choices: list[tuple[str, str]] | None = None,
        max_length: int | None = None, help: str | None = None) -> FormField:
-    return FormField(name=name, label=label, kind=kind, required=required,  # type: ignore[arg-type]
+    return FormField(name=name, label=label, kind=kind, required=required,
                      choices=[Choice(code=c, label=lbl) for c, lbl in choices or []],
                      max_length=max_length, help=help)
 

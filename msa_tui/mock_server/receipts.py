@@ -67,7 +67,7 @@ def build_receipt(submission: Submission, caisse_name: str, reference: str, rece
     return Receipt(
         reference=reference, submission_id=submission.id, received_at=received_at, object=submission.object,
         object_label=OBJECT_LABELS.get(submission.object, submission.object), service=caisse(caisse_name),
-        decision_deadline=deadline, silence_means=silence,  # type: ignore[arg-type]
+        decision_deadline=deadline, silence_means=silence,
         appeal_routes=appeal_text(caisse_name, deadline, silence), documents=submission.documents,
     )
 

@@ -78,7 +78,9 @@ NOT_YET_REGISTERED = (
 _DOCTORS = ["Dr Vidal", "Dr Bonnefous", "Dr Carrière", "Dr Kerbrat", "Dr Le Bihan", "Dr Susini", "Dr Pietri"]
 
 
-def _health(rng: random.Random, month: date, names: list[str], doctors: list[str]) -> Iterator[tuple[date, float, str, str]]:
+def _health(
+    rng: random.Random, month: date, names: list[str], doctors: list[str]
+) -> Iterator[tuple[date, float, str, str]]:
     """One month of health reimbursements: (date, amount, label, beneficiary)."""
     consult = 19.0 if month >= date(2024, 12, 1) else 16.5  # 70 % of the fee, minus the 2 € contribution
     for _ in range(rng.randint(0, 3)):
@@ -233,13 +235,15 @@ def documents(ids: Ids, pierre: Row, sophie: Row, antoine: Row, start: date) -> 
 def requests(ids: Ids, pierre: Row, sophie: Row, antoine: Row, start: date) -> Iterator[Row]:
     from .catalogue_data import FORMS
 
-    specs = [
+    # (member, request type, days ago, [(status, comment)], answers)
+    specs: list[tuple[Row, str, int, list[tuple[str, str | None]], dict[str, Any]]] = [
         (pierre, "css", 150, [("deposee", None), ("en_cours", "Dossier en cours d'étude."),
                               ("acceptee", "Complémentaire santé solidaire accordée pour 12 mois.")],
          {"foyer_personnes": 4, "ressources_annuelles": 24800.0, "organisme": "msa"}),
         (pierre, "changement_situation", 20, [("deposee", None), ("en_cours", None),
                                                ("pieces_demandees", "Merci d'envoyer un justificatif de domicile.")],
-         {"nature": "demenagement", "date_effet": _add_months(start, -1).isoformat(), "precisions": "Nouvelle adresse"}),
+         {"nature": "demenagement", "date_effet": _add_months(start, -1).isoformat(),
+          "precisions": "Nouvelle adresse"}),
         (pierre, "carte_assurance_maladie", 8, [("deposee", None)],
          {"carte": "ceam", "personne": "Lucas Martin", "motif": "Séjour linguistique en Espagne"}),
         (sophie, "aide_logement", 200, [("deposee", None), ("en_cours", None), ("acceptee", "Droit ouvert.")],

@@ -153,7 +153,7 @@ class AccountFlowScreen(PageScreen):
             self.show_form_error(None)
             return
         if isinstance(error, ValidationFailed) and error.field_errors:
-            mapped = {}
+            mapped: dict[str, str] = {}
             for fault in error.field_errors:
                 name = server_field(fault.field)
                 if name in names:

@@ -216,7 +216,7 @@ class BookingScreen(LoadingPage):
         ids = {o.id for o in options if o.id}
         self.set_class(not ids, "-empty")
         if previous in ids:
-            listing.highlighted = listing.get_option_index(previous)  # type: ignore[arg-type]
+            listing.highlighted = listing.get_option_index(previous)
         elif ids:
             listing.action_first()
         self.show_choice()

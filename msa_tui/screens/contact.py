@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, Static
 
@@ -25,10 +27,9 @@ class ContactScreen(PageScreen):
 
     PAGE_TITLE = "Contact & échanges"
     CSS_PATH = "contact.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(key, f"open('{page}')", _(label), id=f"contact.{page}", tooltip=_(help_text))
         for key, page, label, help_text in _CHOICES
-    ] + [
     ]
 
     def compose_body(self) -> ComposeResult:

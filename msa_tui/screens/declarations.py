@@ -189,7 +189,7 @@ class DeclarationFormScreen(PageScreen):
             reveal(self.field(next(iter(checked.errors))))
             return
         self.set_form_error(None)
-        self.submit(DeclarationFile(resources=checked.values))  # type: ignore[arg-type]
+        self.submit(DeclarationFile(resources=checked.values))
 
     @work(exclusive=True, group="declaration-submit", exit_on_error=False)
     async def submit(self, body: DeclarationFile) -> None:

@@ -7,6 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from ..api.models import Direction, Document
 from ..core.documents import download_name
@@ -76,7 +77,7 @@ class DocumentsScreen(LoadingPage):
     def _fit_title_column(self) -> None:
         # The title takes what the other columns leave, so that a row stays on one line at 80 columns.
         table = self.query_one(DataTable)
-        column = table.columns.get("title")  # type: ignore[call-overload]
+        column = table.columns.get(ColumnKey("title"))
         if column is None:
             return
         others = 10 + 7 + 9 + 4 * 2 * table.cell_padding + 2

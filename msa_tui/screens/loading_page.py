@@ -28,7 +28,7 @@ class LoadingPage(PageScreen):
         """
         panel = self.query_one(LoadPanel)
         if not quiet:
-            panel.loading()
+            panel.show_loading()
         result = await self.call(factory, failed)
         panel.ready()
         self.refresh_bindings()

@@ -143,7 +143,7 @@ class LoginScreen(PageScreen):
             self.run_worker(self._keyring_notice, thread=True, group="keyring-notice", exit_on_error=False)
 
     def _keyring_notice(self) -> None:
-        warning = self.app.session.keyring_notice()
+        warning = self.msa_app.session.keyring_notice()
         if warning:
             self.app.call_from_thread(
                 self.notify, warning, title=_("Trousseau indisponible"), severity="warning", timeout=10

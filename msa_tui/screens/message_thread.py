@@ -252,7 +252,7 @@ class NewThreadScreen(PageScreen):
             {"subject": self.query_one("#subject-input"), "topic": self.query_one("#topic-select"),
              "body": self.query_one("#body-input")}[first].focus()
             return
-        self.send(NewThread(**checked.values))  # type: ignore[arg-type]
+        self.send(NewThread(**checked.values))
 
     @work(exclusive=True, group="new-thread-send", exit_on_error=False)
     async def send(self, new: NewThread) -> None:

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
+from textual.widgets.data_table import ColumnKey
 
 from ..api.errors import ApiError
 from ..api.models import Domain, Page, Payment
@@ -188,7 +189,7 @@ class PaymentsScreen(LoadingPage):
         panel = self.query_one(LoadPanel)
         if not more:
             self.loaded = False
-            panel.loading()
+            panel.show_loading()
         def fetch(cursor: str | None, size: int) -> Awaitable[Page[Payment]]:
             return self.call(lambda: self.api.payments(
                 domain=domain, date_from=period.start, date_to=period.end, limit=size, cursor=cursor),
@@ -203,6 +204,7 @@ class PaymentsScreen(LoadingPage):
                 panel.failed(error.message)
             self.refresh_bindings()
             return
+        assert batch is not None  # None is for a page that "could not be had": `call` raises instead
         items = (list(self.payments) if more else []) + batch.items
         panel.ready()
         self.next_cursor = batch.next_cursor
@@ -249,8 +251,8 @@ class PaymentsScreen(LoadingPage):
     def _fit_columns(self) -> None:
         # The label takes what the others leave, so that a row stays on one line at 80 columns.
         table = self.query_one(DataTable)
-        domain_col = table.columns.get("domain")  # type: ignore[call-overload]
-        label_col = table.columns.get("label")  # type: ignore[call-overload]
+        domain_col = table.columns.get(ColumnKey("domain"))
+        label_col = table.columns.get(ColumnKey("label"))
         if domain_col is None or label_col is None:
             return
         domain_col.width = 27 if self.size.width >= WIDE else 16

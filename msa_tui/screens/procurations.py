@@ -222,7 +222,7 @@ class ProcurationRequestScreen(PageScreen):
             first_bad.focus()
             return
         if not self.sending:
-            self.send(ProcurationCreate(grantee_nir=nir, grantee_name=name, scope=scope))  # type: ignore[arg-type]
+            self.send(ProcurationCreate(grantee_nir=nir, grantee_name=name, scope=scope))
 
     @work(exclusive=True, group="procuration-send", exit_on_error=False)
     async def send(self, create: ProcurationCreate) -> None:

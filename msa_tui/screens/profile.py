@@ -151,7 +151,7 @@ class ProfileScreen(LoadingPage):
             self.notify(_("Aucune modification à enregistrer."))
             return
         self.set_form_error(None)
-        self.save(ContactUpdate(**changes))  # type: ignore[arg-type]
+        self.save(ContactUpdate(**changes))
 
     @work(exclusive=True, group="profile-save", exit_on_error=False)
     async def save(self, update: ContactUpdate) -> None:

@@ -47,7 +47,7 @@ class QuotientScreen(LoadingPage):
     @work(exclusive=True, group="quotient-load", exit_on_error=False)
     async def load(self) -> None:
         panel = self.query_one(LoadPanel)
-        panel.loading()
+        panel.show_loading()
         try:
             qf = await self.call(self.api.quotient_familial, _("Votre quotient familial n'a pas pu être chargé."))
         except NotEligible as error:

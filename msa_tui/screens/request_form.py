@@ -52,7 +52,8 @@ class RequestFormScreen(LoadingPage):
         yield LoadPanel(id="request-load")
         with VerticalScroll(id="request-scroll"):
             yield Static("", id="request-title", classes="page-title", markup=False)
-            yield Static(_("Déposez avec Ctrl+S. Vos réponses sont gardées en brouillon à chaque saisie."), id="request-help", markup=False)
+            yield Static(_("Déposez avec Ctrl+S. Vos réponses sont gardées en brouillon à chaque saisie."),
+                         id="request-help", markup=False)
             yield Vertical(id="request-fields")
             yield Static("", id="request-error", markup=False)
             with Horizontal(id="request-buttons"):
@@ -78,7 +79,8 @@ class RequestFormScreen(LoadingPage):
     def _widget_for(self, name: str, kind: str, choices: list[tuple[str, str]]) -> Widget:
         widget_id = f"{name}-input"
         if kind == "choice":
-            return Select([(plain(label), value) for label, value in choices], prompt=_("Choisir dans la liste…"), id=widget_id)
+            return Select([(plain(label), value) for label, value in choices],
+                          prompt=_("Choisir dans la liste…"), id=widget_id)
         if kind == "bool":
             return TextCheckbox(_("Oui"), id=widget_id)
         return Input(id=widget_id)
@@ -92,7 +94,7 @@ class RequestFormScreen(LoadingPage):
         for spec in form.fields:
             choices = [(_(c.label), c.code) for c in spec.choices]
             control = self._widget_for(spec.name, spec.kind, choices)
-            widgets.append(FormField(spec.name, field_label(spec), control,  # type: ignore[arg-type]
+            widgets.append(FormField(spec.name, field_label(spec), control,  # type: ignore[arg-type]  # FormField says Input; any control works
                                      hint=field_hint(spec), classes=f"kind-{spec.kind}"))
         await fields.mount_all(widgets)
         self.query_one("#request-scroll").display = True

@@ -96,7 +96,10 @@ class RequestsScreen(LoadingPage):
         self.set_class(not options, "-empty")
         if options:
             ids = [o.id for o in options if o is not None]
-            listing.highlighted = listing.get_option_index(highlighted) if highlighted in ids else 0
+            if highlighted is not None and highlighted in ids:
+                listing.highlighted = listing.get_option_index(highlighted)
+            else:
+                listing.highlighted = 0
             listing.focus()
 
     @on(OptionList.OptionSelected, "#requests")

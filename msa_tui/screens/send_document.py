@@ -48,7 +48,8 @@ class SendDocumentScreen(PageScreen):
                 tooltip=_("Étape précédente, sans rien perdre")),
         retry_binding("Recharger le formulaire"),
         # At step 7 « r » starts the sending, and starts it again after a cut (the step's own words say so).
-        Binding("r", "send", _("Envoyer"), id="wizard.send", tooltip=_("Lancer l'envoi, ou le relancer après une coupure")),
+        Binding("r", "send", _("Envoyer"), id="wizard.send",
+                tooltip=_("Lancer l'envoi, ou le relancer après une coupure")),
         # "Retour", not "Quitter": Ctrl+Q already reads "Quitter" (the app) on the same footer.
         back_binding("Quitter l'assistant ; le brouillon est gardé"),
     ]
@@ -269,7 +270,8 @@ class SendDocumentScreen(PageScreen):
         # The receipt was recomposed under the focus: give it back, so the arrows and PgDn scroll
         # through the deadline, the appeal routes and the files' SHA-256 at 80x24.
         self.pane(Step.SEND).focus()
-        notify_plain(self, _("Envoi confirmé. Référence : {ref}").format(ref=wiz.receipt.reference if wiz.receipt else ""))
+        reference = wiz.receipt.reference if wiz.receipt else ""
+        notify_plain(self, _("Envoi confirmé. Référence : {ref}").format(ref=reference))
 
     @on(DetailsPane.MedicalChosen)
     def _medical_chosen(self) -> None:

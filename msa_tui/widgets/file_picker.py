@@ -167,16 +167,18 @@ class FilePicker(Vertical):
         yield Static(self._marked_text([]), id="picker-marked", markup=False)
 
     @property
-    def tree(self) -> FileTree:
+    def file_tree(self) -> FileTree:  # not `tree`: DOMNode.tree is Textual's debug view
         return self.query_one(FileTree)
 
     def _where(self, path: Path) -> str:
-        filt = _("tous les types") if self.is_mounted and self.tree.show_all else _("types acceptés seulement")
+        filt = _("tous les types") if self.is_mounted and self.file_tree.show_all else _("types acceptés seulement")
         return f"{display_name(short_path(path))}  ({filt})"
 
     def _marked_text(self, marked: list[Path]) -> str:
         if not marked:
-            return _("Aucun fichier marqué. Espace : marquer · Entrée : ajouter · a : tous les types · ⌫ : dossier parent")
+            return _(
+                "Aucun fichier marqué. Espace : marquer · Entrée : ajouter · a : tous les types · ⌫ : dossier parent"
+            )
         names = ", ".join(display_name(p.name) for p in marked)
         return _("Marqués ({n}) : ").format(n=len(marked)) + names
 
@@ -185,11 +187,11 @@ class FilePicker(Vertical):
         self.query_one("#picker-marked", Static).update(self._marked_text(event.marked))
 
     def watch_show_all_label(self) -> None:
-        self.query_one("#picker-where", Static).update(self._where(Path(self.tree.path)))
+        self.query_one("#picker-where", Static).update(self._where(Path(self.file_tree.path)))
 
     def on_mount(self) -> None:
-        self.watch(self.tree, "show_all", lambda _v: self.watch_show_all_label(), init=False)
-        self.watch(self.tree, "path", lambda _v: self.watch_show_all_label(), init=False)
+        self.watch(self.file_tree, "show_all", lambda _v: self.watch_show_all_label(), init=False)
+        self.watch(self.file_tree, "path", lambda _v: self.watch_show_all_label(), init=False)
 
     @on(DirectoryTree.NodeHighlighted)
     def _highlighted(self, event: DirectoryTree.NodeHighlighted) -> None:
@@ -227,7 +229,7 @@ class FilePicker(Vertical):
         self.add_marked(extra=event.path)
 
     def add_marked(self, extra: Path | None = None) -> None:
-        paths = list(self.tree.marked)
+        paths = list(self.file_tree.marked)
         if extra is not None and extra not in paths:
             paths.append(extra)
         if paths:

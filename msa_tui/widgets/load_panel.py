@@ -54,7 +54,9 @@ class LoadPanel(Vertical):
         for spinner in self.query(LoadingIndicator):
             spinner.auto_refresh = 1 / 16 if state == "loading" else None
 
-    def loading(self) -> None:
+    def show_loading(self) -> None:
+        # Not `loading`: that is Widget's reactive, and a method of that name (always truthy) made
+        # Textual see the panel as busy for good (a "wait" mouse pointer over it and its button).
         self.error = ""
         self._set_state("loading")
 

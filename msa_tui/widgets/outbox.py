@@ -82,7 +82,8 @@ class OutboxModal(ModalScreen[str | None]):
         try:
             mails = await self.load()
         except ApiError as error:
-            self._show_text(_("Impossible de lire les courriels de démonstration : {error}").format(error=error.message))
+            self._show_text(
+                _("Impossible de lire les courriels de démonstration : {error}").format(error=error.message))
             return
         self.mail = latest_mail_to(mails, self.address)
         if self.mail is None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.content import Content
 from textual.widgets import Checkbox
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 class TextCheckbox(Checkbox):
@@ -33,4 +38,5 @@ class WrappedCheckbox(TextCheckbox):
     """
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return max(1, self.render().get_height(self.styles, width))
+        # Textual's own widgets pass their styles as the rules (RenderStyles reads like a RulesMap).
+        return max(1, self.render().get_height(cast("RulesMap", self.styles), width))

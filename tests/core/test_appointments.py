@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from msa_tui.api.models import Appointment, Slot
 from msa_tui.core.appointments import (
@@ -28,9 +28,9 @@ def test_moment_in_french_words_with_first_of_month():
 
 
 def test_moment_is_read_in_paris_time():
-    utc = datetime(2026, 12, 1, 8, 5, tzinfo=timezone.utc)
+    utc = datetime(2026, 12, 1, 8, 5, tzinfo=UTC)
     assert time_words(utc) == "9 h 05"
-    late = datetime(2026, 12, 1, 23, 30, tzinfo=timezone.utc)  # already Wednesday in Paris
+    late = datetime(2026, 12, 1, 23, 30, tzinfo=UTC)  # already Wednesday in Paris
     assert moment_words(late).startswith("mercredi 2 décembre 2026 à 0 h 30")
 
 
@@ -65,7 +65,7 @@ def test_group_by_day_sorts_days_and_hours_and_filters_by_mode():
 
 def test_group_by_day_uses_the_paris_day():
     # 23:30 UTC on the 1st is 0:30 on the 2nd in Paris: it belongs to the 2nd.
-    groups = group_by_day([slot("x", datetime(2026, 12, 1, 23, 30, tzinfo=timezone.utc))])
+    groups = group_by_day([slot("x", datetime(2026, 12, 1, 23, 30, tzinfo=UTC))])
     assert groups[0].label == "mercredi 2 décembre 2026"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -21,7 +21,7 @@ def test_now_is_aware_paris():
     moment = clock.now()
     assert moment.tzinfo is not None
     assert moment.tzinfo == clock.PARIS
-    assert abs((moment - datetime.now(timezone.utc)).total_seconds()) < 3600  # same instant, not a fixed date
+    assert abs((moment - datetime.now(UTC)).total_seconds()) < 3600  # same instant, not a fixed date
 
 
 def test_freeze_naive_is_paris_wall_clock():
@@ -33,7 +33,7 @@ def test_freeze_naive_is_paris_wall_clock():
 
 
 def test_freeze_aware_is_converted():
-    clock.freeze(datetime(2026, 7, 1, 22, 30, tzinfo=timezone.utc))
+    clock.freeze(datetime(2026, 7, 1, 22, 30, tzinfo=UTC))
     # 22:30 UTC is already the next day in Paris (summer time, UTC+2).
     assert clock.now().hour == 0 and clock.today() == date(2026, 7, 2)
 

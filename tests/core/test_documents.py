@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from msa_tui.api.models import Document
 from msa_tui.core.documents import NAME_MAX, download_name, safe_stem, unique_path
 
 
 def doc(title: str, content_type: str = "application/pdf") -> Document:
-    return Document(id="d", title=title, direction="received", date=datetime(2026, 10, 7, 23, 30, tzinfo=timezone.utc),
+    return Document(id="d", title=title, direction="received", date=datetime(2026, 10, 7, 23, 30, tzinfo=UTC),
                     content_type=content_type, size=10)
 
 

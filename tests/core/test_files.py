@@ -35,7 +35,8 @@ def test_sniff_by_magic_bytes():
 
 
 def test_accepts_pdf_png_jpeg_with_fingerprint(home):
-    for name, data, mime in [("a.pdf", PDF, "application/pdf"), ("b.png", PNG, "image/png"), ("c.jpg", JPEG, "image/jpeg")]:
+    cases = [("a.pdf", PDF, "application/pdf"), ("b.png", PNG, "image/png"), ("c.jpg", JPEG, "image/jpeg")]
+    for name, data, mime in cases:
         result = check_file(write(home / name, data), constraints(), home=home)
         assert not isinstance(result, Refusal), result
         assert result.content_type == mime and result.size == len(data) and result.mtime_ns > 0

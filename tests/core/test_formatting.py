@@ -1,6 +1,6 @@
 """French display formats: money, dates, counted phrases."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -36,7 +36,7 @@ def test_long_date_names_the_month_in_french():
 
 def test_long_date_of_an_aware_datetime_is_the_paris_day():
     # 23:30 UTC on 14 November is already 15 November in Paris.
-    assert f.long_date(datetime(2026, 11, 14, 23, 30, tzinfo=timezone.utc)) == "15 novembre 2026"
+    assert f.long_date(datetime(2026, 11, 14, 23, 30, tzinfo=UTC)) == "15 novembre 2026"
 
 
 def test_short_date_is_jj_mm_aaaa():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from msa_tui.api.models import ThreadSummary
 from msa_tui.core.messages import (
@@ -19,7 +19,7 @@ from msa_tui.core.messages import (
 
 
 def summary(unread: int = 0, awaiting: bool = False) -> ThreadSummary:
-    return ThreadSummary(id="t", subject="Objet", topic="Santé", updated_at=datetime(2026, 11, 1, tzinfo=timezone.utc),
+    return ThreadSummary(id="t", subject="Objet", topic="Santé", updated_at=datetime(2026, 11, 1, tzinfo=UTC),
                          unread=unread, awaiting_reply=awaiting, last_excerpt="")
 
 
@@ -57,4 +57,4 @@ def test_state_in_words_never_colour_alone():
 def test_author_and_moment_in_french():
     assert author_word("member") == "Vous" and author_word("msa") == "MSA"
     # 08:05 UTC is 09:05 in Paris in November.
-    assert moment_words(datetime(2026, 11, 1, 8, 5, tzinfo=timezone.utc)) == "1er novembre 2026 à 9 h 05"
+    assert moment_words(datetime(2026, 11, 1, 8, 5, tzinfo=UTC)) == "1er novembre 2026 à 9 h 05"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -119,7 +119,7 @@ def test_quarters_and_declaration_states():
     todo = Declaration(id="d", benefit="rsa", quarter="2026-T3", status="a_faire", due_date=date(2026, 11, 30))
     assert declaration_state(todo) == "À faire, avant le 30/11/2026"
     done = todo.model_copy(update={"status": "deposee",
-                                   "filed_at": datetime(2026, 8, 21, 18, tzinfo=timezone.utc)})
+                                   "filed_at": datetime(2026, 8, 21, 18, tzinfo=UTC)})
     assert declaration_state(done) == "Déposée le 21/08/2026"
 
 

@@ -17,7 +17,7 @@ from msa_tui.mock_server.app import create_app
 def make_app(tmp_path: Path) -> Callable[..., object]:
     counter = iter(range(1000))
 
-    def make(**kw):  # noqa: ANN202
+    def make(**kw):
         kw.setdefault("today", TODAY)
         kw.setdefault("demo_outbox", True)  # registration and reset tests read the codes there
         return create_app(tmp_path / f"data-{next(counter)}", **kw)
@@ -26,12 +26,12 @@ def make_app(tmp_path: Path) -> Callable[..., object]:
 
 
 @pytest.fixture
-def app(make_app):  # noqa: ANN001, ANN201
+def app(make_app):
     return make_app()
 
 
 @pytest.fixture
-def api(app) -> Iterator[Api]:  # noqa: ANN001
+def api(app) -> Iterator[Api]:
     with TestClient(app, raise_server_exceptions=True) as client:
         yield Api(client)
 
@@ -43,7 +43,7 @@ def pierre(api: Api) -> Api:
 
 
 @pytest.fixture
-def fake_now(app) -> FakeNow:  # noqa: ANN001
+def fake_now(app) -> FakeNow:
     from msa_tui.core.clock import PARIS
 
     clock = FakeNow(datetime(2026, 11, 16, 10, 0, tzinfo=PARIS))
@@ -54,7 +54,7 @@ def fake_now(app) -> FakeNow:  # noqa: ANN001
 
 
 @pytest.fixture
-def sophie(app) -> Iterator[Api]:  # noqa: ANN001
+def sophie(app) -> Iterator[Api]:
     """A second client on the same server, logged in as Sophie Le Gall."""
     from tests.support.server import SOPHIE
 

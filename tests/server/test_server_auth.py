@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.support.server import PASSWORD, PIERRE, SOPHIE, problem
 
 
-def login(api, nir=PIERRE, password=PASSWORD):  # noqa: ANN001, ANN201
+def login(api, nir=PIERRE, password=PASSWORD):
     return api.post("/auth/login", json={"nir": nir, "password": password})
 
 
@@ -125,14 +125,14 @@ def test_parallel_guesses_evaluate_at_most_the_limit(make_app) -> None:
     checked = []
     real_check = security.check_password
 
-    def counting(password, stored):  # noqa: ANN001, ANN202
+    def counting(password, stored):
         checked.append(password)
         return real_check(password, stored)
 
     security.check_password = counting
     try:
         with TestClient(app) as client:
-            def guess(n: int):  # noqa: ANN202
+            def guess(n: int):
                 return client.post("/api/v1/auth/login", json={"nir": PIERRE, "password": f"guess-{n:02d}"})
 
             with ThreadPoolExecutor(max_workers=20) as pool:

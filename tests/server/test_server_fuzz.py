@@ -22,20 +22,20 @@ ODD_QUERIES = [{}, {"limit": "-1"}, {"limit": "1e9"}, {"cursor": "e30"}, {"date_
                {"domain": "💥", "direction": "x"}, {"name": "\x00"}, {"date_to": "1900-01-01"}]
 
 
-def operations(app) -> list[tuple[str, str]]:  # noqa: ANN001
+def operations(app) -> list[tuple[str, str]]:
     spec = app.openapi()
     return [(method.upper(), path) for path, ops in spec["paths"].items() for method in ops]
 
 
 @pytest.fixture
-def logged(app):  # noqa: ANN001, ANN201
+def logged(app):
     with TestClient(app, raise_server_exceptions=True) as client:
         api = Api(client)
         api.login()
         yield api
 
 
-def test_no_operation_answers_5xx_to_odd_input(app, logged) -> None:  # noqa: ANN001
+def test_no_operation_answers_5xx_to_odd_input(app, logged) -> None:
     seen = 0
     for method, path in operations(app):
         for odd_id, body, query in itertools.islice(
@@ -55,7 +55,7 @@ def test_no_operation_answers_5xx_to_odd_input(app, logged) -> None:  # noqa: AN
     assert seen > 300 and API == "/api/v1"
 
 
-def test_odd_input_on_real_ids(app, logged) -> None:  # noqa: ANN001
+def test_odd_input_on_real_ids(app, logged) -> None:
     me = logged.get("/me").json()
     sub = logged.post("/submissions", json={"object": "autre", "documents": [
         {"nature": "rib", "person_id": me["id"], "motif": "m"}]}).json()["id"]
@@ -68,11 +68,12 @@ def test_odd_input_on_real_ids(app, logged) -> None:  # noqa: ANN001
         assert r.status_code < 500
 
 
-def test_non_finite_numbers_are_refused(logged) -> None:  # noqa: ANN001
+def test_non_finite_numbers_are_refused(logged) -> None:
     decl = next(d for d in logged.get("/declarations").json()["items"] if d["status"] == "a_faire")
     for raw in (b'{"resources": {"salaires": NaN}}', b'{"resources": {"salaires": Infinity}}'):
         r = logged.post(f"/declarations/{decl['id']}", content=raw, headers={"content-type": "application/json"})
         assert r.status_code in (400, 422), r.text
-    raw = b'{"type": "aide_logement", "answers": {"loyer_mensuel": NaN, "date_entree": "2026-01-01", "colocation": false}}'
+    raw = (b'{"type": "aide_logement", '
+           b'"answers": {"loyer_mensuel": NaN, "date_entree": "2026-01-01", "colocation": false}}')
     r = logged.post("/requests", content=raw, headers={"content-type": "application/json"})
     assert r.status_code in (400, 422), r.text

@@ -7,7 +7,7 @@ from datetime import date
 from tests.support.server import ANTOINE, SOPHIE, problem
 
 
-def all_pages(api, path, **params):  # noqa: ANN001, ANN201
+def all_pages(api, path, **params):
     items, cursor, pages = [], None, 0
     while True:
         query = {**params, **({"cursor": cursor} if cursor else {})}

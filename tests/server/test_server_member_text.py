@@ -1,4 +1,5 @@
-"""What members write is refused with a French 422 when it holds control characters (escape sequences, bidi overrides)."""
+"""What members write is refused with a French 422 when it holds control characters
+(escape sequences, bidi overrides)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ CLIPBOARD = "Paul\x1b]52;c;Y3VybCB4IHwgc2g=\x1b\\"
 RLO = "abc\u202edef"
 
 
-def _refused(r, field: str) -> None:  # noqa: ANN001
+def _refused(r, field: str) -> None:
     assert r.status_code == 422, r.text
     body = problem(r)
     assert body["code"] == "validation_error"
@@ -20,13 +21,13 @@ def _refused(r, field: str) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("name", [ESC_TITLE, CLIPBOARD, RLO, "Ann\x9b2J"])
-def test_registration_refuses_control_characters_in_names(api, name) -> None:  # noqa: ANN001
+def test_registration_refuses_control_characters_in_names(api, name) -> None:
     r = api.post("/auth/register", json={"nir": "2920675123456", "first_name": name, "last_name": "Moreau",
                                          "birth_date": "1992-06-03", "email": "julie@example.org"})
     _refused(r, "first_name")
 
 
-def test_procuration_fields_refuse_control_characters(pierre) -> None:  # noqa: ANN001
+def test_procuration_fields_refuse_control_characters(pierre) -> None:
     r = pierre.post("/procurations", json={"grantee_nir": ANTOINE, "grantee_name": CLIPBOARD,
                                            "scope": "Consulter mes paiements"})
     _refused(r, "grantee_name")
@@ -35,7 +36,7 @@ def test_procuration_fields_refuse_control_characters(pierre) -> None:  # noqa: 
     _refused(r, "scope")
 
 
-def test_messages_refuse_control_characters_but_keep_newlines(pierre) -> None:  # noqa: ANN001
+def test_messages_refuse_control_characters_but_keep_newlines(pierre) -> None:
     r = pierre.post("/threads", json={"subject": ESC_TITLE, "topic": "Santé", "body": "Bonjour"})
     _refused(r, "subject")
     r = pierre.post("/threads", json={"subject": "Question", "topic": "Santé", "body": "Bonjour\x1b[2J"})
@@ -46,7 +47,7 @@ def test_messages_refuse_control_characters_but_keep_newlines(pierre) -> None:  
     _refused(r, "body")
 
 
-def test_motifs_and_request_answers_refuse_control_characters(pierre) -> None:  # noqa: ANN001
+def test_motifs_and_request_answers_refuse_control_characters(pierre) -> None:
     me = pierre.get("/me").json()
     r = pierre.post("/submissions", json={"object": "autre", "documents": [
         {"nature": "rib", "person_id": me["id"], "motif": CLIPBOARD}]})

@@ -12,7 +12,7 @@ from tests.support.server import PIERRE, problem
 from msa_tui.mock_server.store import Store
 
 
-def all_pages(api, path: str, **params) -> list[dict]:  # noqa: ANN001
+def all_pages(api, path: str, **params) -> list[dict]:
     items, cursor = [], None
     while True:
         body = api.get(path, params={**params, **({"cursor": cursor} if cursor else {})}).json()
@@ -22,7 +22,7 @@ def all_pages(api, path: str, **params) -> list[dict]:  # noqa: ANN001
             return items
 
 
-def _store(app) -> Store:  # noqa: ANN001
+def _store(app) -> Store:
     return app.state.ctx.store
 
 
@@ -86,7 +86,7 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("path", list(EXPECTED))
-def test_walking_the_pages_gives_the_whole_list_in_order(app, pierre, path: str) -> None:  # noqa: ANN001
+def test_walking_the_pages_gives_the_whole_list_in_order(app, pierre, path: str) -> None:
     store = _store(app)
     member = _member_id(store)
     _fill(store, member)
@@ -97,7 +97,7 @@ def test_walking_the_pages_gives_the_whole_list_in_order(app, pierre, path: str)
     assert [item["id"] for item in all_pages(pierre, path, limit=100)] == expected
 
 
-def test_a_cursor_survives_rows_inserted_between_two_pages(app, pierre) -> None:  # noqa: ANN001
+def test_a_cursor_survives_rows_inserted_between_two_pages(app, pierre) -> None:
     store = _store(app)
     member = _member_id(store)
     _add(store, "payments", [_payment(member, f"pay-same-{n}", "2025-06-15") for n in range(1, 7)])
@@ -121,7 +121,7 @@ def test_a_cursor_survives_rows_inserted_between_two_pages(app, pierre) -> None:
     assert seen[start + 3] == "pay-same-35"
 
 
-def test_rows_removed_between_two_pages_do_not_break_the_cursor(app, pierre) -> None:  # noqa: ANN001
+def test_rows_removed_between_two_pages_do_not_break_the_cursor(app, pierre) -> None:
     store = _store(app)
     first = pierre.get("/payments", params={"limit": 5}).json()
     # The cursor's own row disappears: the next page still starts right after where it was.
@@ -141,7 +141,7 @@ def _cursor(data: object) -> str:
     _cursor({"l": "payments", "k": "2026-01-01"}),
     _cursor({"l": "documents", "k": ["2026-01-01", "pay-1"]}),  # another list's cursor
 ])
-def test_bad_cursors_are_a_french_422(pierre, cursor: str) -> None:  # noqa: ANN001
+def test_bad_cursors_are_a_french_422(pierre, cursor: str) -> None:
     r = pierre.get("/payments", params={"cursor": cursor})
     assert r.status_code == 422
     body = problem(r)
@@ -149,7 +149,7 @@ def test_bad_cursors_are_a_french_422(pierre, cursor: str) -> None:  # noqa: ANN
     assert any(e["field"] == "cursor" and e["message"] == "Curseur de page invalide." for e in body["errors"])
 
 
-def test_a_real_cursor_of_one_list_is_refused_by_another(pierre) -> None:  # noqa: ANN001
+def test_a_real_cursor_of_one_list_is_refused_by_another(pierre) -> None:
     cursor = pierre.get("/payments", params={"limit": 1}).json()["next_cursor"]
     assert cursor
     assert pierre.get("/payments", params={"cursor": cursor}).status_code == 200
@@ -161,7 +161,7 @@ def test_a_real_cursor_of_one_list_is_refused_by_another(pierre) -> None:  # noq
     ("/documents", {}), ("/documents", {"direction": "sent"}), ("/threads", {}), ("/requests", {}),
     ("/declarations", {}),
 ])
-def test_pages_are_read_from_an_index_in_order(app, pierre, path: str, params: dict) -> None:  # noqa: ANN001
+def test_pages_are_read_from_an_index_in_order(app, pierre, path: str, params: dict) -> None:
     """No sort of the whole history: SQLite walks an index that has the list's order (first and later pages)."""
     store = _store(app)
     cursor = pierre.get(path, params={**params, "limit": 1}).json()["next_cursor"]

@@ -12,11 +12,11 @@ NEW_PASSWORD = "haies-de-noisetiers-42"
 JULIE = {"first_name": "Julie", "last_name": "Moreau", "birth_date": "1992-06-03"}
 
 
-def mails_to(api, to: str) -> list[dict]:  # noqa: ANN001
+def mails_to(api, to: str) -> list[dict]:
     return [m for m in api.get("/dev/outbox").json() if m["to"] == to]
 
 
-def code_from_outbox(api, to: str) -> str:  # noqa: ANN001
+def code_from_outbox(api, to: str) -> str:
     mails = mails_to(api, to)
     assert mails, "no mail sent"
     match = re.search(r"\b(\d{6})\b", mails[-1]["body"])
@@ -24,11 +24,11 @@ def code_from_outbox(api, to: str) -> str:  # noqa: ANN001
     return match.group(1)
 
 
-def register(api, nir=NEW_NIR, email="julie.moreau@example.fr", **identity):  # noqa: ANN001, ANN201
+def register(api, nir=NEW_NIR, email="julie.moreau@example.fr", **identity):
     return api.post("/auth/register", json={"nir": nir, **JULIE, **identity, "email": email})
 
 
-def verify(api, code: str, password: str = NEW_PASSWORD, nir: str = NEW_NIR):  # noqa: ANN001, ANN201
+def verify(api, code: str, password: str = NEW_PASSWORD, nir: str = NEW_NIR):
     return api.post("/auth/register/verify", json={"nir": nir, "code": code, "password": password})
 
 

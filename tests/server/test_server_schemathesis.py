@@ -24,7 +24,7 @@ def fuzzed_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def auth_headers(fuzzed_app) -> dict[str, str]:  # noqa: ANN001
+def auth_headers(fuzzed_app) -> dict[str, str]:
     with TestClient(fuzzed_app) as client:
         r = client.post(f"{API}/auth/login", json={"nir": PIERRE, "password": PASSWORD})
         assert r.status_code == 200, r.text
@@ -32,7 +32,7 @@ def auth_headers(fuzzed_app) -> dict[str, str]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def api_schema(fuzzed_app):  # noqa: ANN001, ANN201
+def api_schema(fuzzed_app):
     return schemathesis.openapi.from_asgi("/openapi.json", fuzzed_app)
 
 
@@ -49,6 +49,6 @@ schema = schemathesis.pytest.from_fixture("api_schema").exclude(path=f"{API}/aut
     database=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_no_generated_input_gets_a_5xx(case, auth_headers) -> None:  # noqa: ANN001
+def test_no_generated_input_gets_a_5xx(case, auth_headers) -> None:
     # Only "no 5xx": 4xx answers to invalid input are the expected behaviour.
     case.call_and_validate(headers=auth_headers, checks=[not_a_server_error])

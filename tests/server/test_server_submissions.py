@@ -11,18 +11,18 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 100
 
 
-def create(api, natures=("avis_imposition",), person=None, obj="prestations_familiales"):  # noqa: ANN001, ANN201
+def create(api, natures=("avis_imposition",), person=None, obj="prestations_familiales"):
     me = api.get("/me").json()
     person = person or me["id"]
     docs = [{"nature": n, "person_id": person, "motif": "Mise à jour du dossier"} for n in natures]
     return api.post("/submissions", json={"object": obj, "documents": docs})
 
 
-def upload(api, sub_id, data, name="scan.pdf", index=0):  # noqa: ANN001, ANN201
+def upload(api, sub_id, data, name="scan.pdf", index=0):
     return api.put(f"/submissions/{sub_id}/documents/{index}/files", params={"name": name}, content=data)
 
 
-def send(api, sub_id, key="key-1", attestation=True):  # noqa: ANN001, ANN201
+def send(api, sub_id, key="key-1", attestation=True):
     headers = {"Idempotency-Key": key} if key else {}
     return api.post(f"/submissions/{sub_id}/send", json={"attestation": attestation}, headers=headers)
 
@@ -129,7 +129,7 @@ def test_too_large_is_413(make_app) -> None:
         r = upload(api, sub["id"], PDF)
         assert r.status_code == 413 and problem(r)["code"] == "file_too_large"
 
-        def chunks():  # noqa: ANN202 - no Content-Length: the server counts while streaming
+        def chunks():
             yield b"%PDF-1.4\n"
             for _ in range(50):
                 yield b"x" * 100

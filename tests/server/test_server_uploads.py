@@ -15,7 +15,7 @@ def test_an_upload_finishing_after_the_send_is_refused(pierre) -> None:
     assert upload(pierre, sub["id"], PDF).status_code == 201
     store = pierre.client.app.state.ctx.store
 
-    def body():  # noqa: ANN202 - the send lands while this upload is still streaming
+    def body():
         yield PDF[:100]
         store.run("UPDATE submissions SET status = 'sent' WHERE id = ?", (sub["id"],))
         yield PDF[100:]
@@ -35,7 +35,7 @@ def test_a_send_key_is_bound_to_its_body(pierre) -> None:
     assert send(pierre, sub["id"], key="k").json() == first.json()
 
 
-def _twice(api: Api, method: str, path: str, key: str, first: dict, second: dict | None = None):  # noqa: ANN202
+def _twice(api: Api, method: str, path: str, key: str, first: dict, second: dict | None = None):
     headers = {"Idempotency-Key": key}
     a = api.request(method, path, json=first, headers=headers)
     b = api.request(method, path, json=second or first, headers=headers)

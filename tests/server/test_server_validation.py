@@ -57,7 +57,7 @@ def test_big_json_body_is_413(api) -> None:
     r = api.post("/auth/login", content=big, headers=JSON)
     assert r.status_code == 413 and problem(r)["code"] == "body_too_large"
 
-    def chunked():  # noqa: ANN202 - no Content-Length header
+    def chunked():
         for _ in range(40):
             yield b" " * 100_000
 
@@ -84,7 +84,7 @@ def test_contact_update(pierre) -> None:
     assert me["email"] == "pierre.martin@example.fr"
 
 
-def test_an_unexpected_crash_is_a_500_problem(app) -> None:  # noqa: ANN001
+def test_an_unexpected_crash_is_a_500_problem(app) -> None:
     from fastapi.testclient import TestClient
 
     def boom() -> None:
@@ -113,7 +113,7 @@ def test_a_request_body_with_an_unknown_field_is_422(pierre, method, path, body,
     assert {"field": field, "message": "Ce champ n'est pas attendu."} in errors
 
 
-def _first_declaration_to_file(pierre) -> str:  # noqa: ANN001
+def _first_declaration_to_file(pierre) -> str:
     return next(d["id"] for d in pierre.get("/declarations").json()["items"] if d["status"] == "a_faire")
 
 

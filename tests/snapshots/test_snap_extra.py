@@ -1,4 +1,5 @@
-"""SVG snapshots of the extra pages: messages (list, thread), documents, profile (and a refused phone), 80x24 and 120x40."""
+"""SVG snapshots of the extra pages: messages (list, thread), documents, profile (and a refused phone),
+80x24 and 120x40."""
 
 from __future__ import annotations
 

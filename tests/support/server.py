@@ -26,23 +26,23 @@ class Api:
         self.headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
         return r.json()
 
-    def request(self, method: str, path: str, **kw):  # noqa: ANN201
+    def request(self, method: str, path: str, **kw):
         headers = {**self.headers, **kw.pop("headers", {})}
         return self.client.request(method, API + path, headers=headers, **kw)
 
-    def get(self, path: str, **kw):  # noqa: ANN201
+    def get(self, path: str, **kw):
         return self.request("GET", path, **kw)
 
-    def post(self, path: str, **kw):  # noqa: ANN201
+    def post(self, path: str, **kw):
         return self.request("POST", path, **kw)
 
-    def put(self, path: str, **kw):  # noqa: ANN201
+    def put(self, path: str, **kw):
         return self.request("PUT", path, **kw)
 
-    def patch(self, path: str, **kw):  # noqa: ANN201
+    def patch(self, path: str, **kw):
         return self.request("PATCH", path, **kw)
 
-    def delete(self, path: str, **kw):  # noqa: ANN201
+    def delete(self, path: str, **kw):
         return self.request("DELETE", path, **kw)
 
 
@@ -60,7 +60,7 @@ class FakeNow:
 
 
 
-def problem(response) -> dict:  # noqa: ANN001
+def problem(response) -> dict:
     """The problem body, after checking it is one."""
     assert response.headers["content-type"].startswith("application/problem+json"), response.text
     body = response.json()

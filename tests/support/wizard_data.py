@@ -53,7 +53,8 @@ def receipt(**over) -> Receipt:
         ),
         decision_deadline=date(2027, 1, 15),
         silence_means="acceptation",
-        appeal_routes="Vous pouvez contester cette décision devant la commission de recours amiable dans un délai de deux mois.",
+        appeal_routes=("Vous pouvez contester cette décision devant la commission de recours amiable "
+                       "dans un délai de deux mois."),
         documents=[SubmissionDocument(
             index=0, nature="justificatif_domicile", person_id="m1", motif="Déménagement à Rodez",
             files=[StoredFile(file_id="f1", name="facture-été.pdf", size=2048, sha256="ab" * 32,

@@ -49,7 +49,8 @@ async def open_wizard(pilot) -> None:
     await wait_screen(pilot, "ContactScreen")
     await pilot.press("e")
     await wait_screen(pilot, "SendDocumentScreen")
-    await wait_for(pilot, lambda: "Étape" in step_title(pilot.app) or pilot.app.screen.__class__.__name__ != "SendDocumentScreen")
+    await wait_for(pilot, lambda: "Étape" in step_title(pilot.app)
+                   or pilot.app.screen.__class__.__name__ != "SendDocumentScreen")
 
 
 async def start(pilot) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.support.ui import FakeClock, login, make_app, wait_for, wait_screen
 
 
-def _repeating_timers(app) -> list[str]:  # noqa: ANN001
+def _repeating_timers(app) -> list[str]:
     """Every running interval (a timer that fires again and again) of the app and its widgets.
 
     Textual's own screen-update interval is paused while nothing is to be drawn: paused ones are left out.
@@ -20,7 +20,7 @@ def _repeating_timers(app) -> list[str]:  # noqa: ANN001
     ]
 
 
-async def test_logged_in_idle_on_the_dashboard_nothing_repeats(server_app) -> None:  # noqa: ANN001
+async def test_logged_in_idle_on_the_dashboard_nothing_repeats(server_app) -> None:
     app = make_app(server_app)
     async with app.run_test(size=(100, 30)) as pilot:
         await login(pilot)
@@ -32,7 +32,7 @@ async def test_logged_in_idle_on_the_dashboard_nothing_repeats(server_app) -> No
         assert timers == [], "\n".join(timers)
 
 
-async def test_the_idle_timer_is_armed_for_the_next_deadline_and_activity_does_not_rearm_it(server_app) -> None:  # noqa: ANN001
+async def test_the_idle_timer_is_armed_for_the_next_deadline_and_activity_does_not_rearm_it(server_app) -> None:
     clock = FakeClock()
     app = make_app(server_app, idle_clock=clock, idle_timeout_s=120, idle_warning_s=30)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -128,7 +128,7 @@ async def test_messages_highlighted_exchange_is_underlined(server_app):
         await pilot.pause()
         rows = cells(app, listing)
         underlined = [
-            line for line, row in zip(text(rows), rows)
+            line for line, row in zip(text(rows), rows, strict=True)
             if any("underline" in attrs for char, attrs in row if char.strip())
         ]
         # Only the highlighted exchange's two lines are underlined (unread ones are merely bold).

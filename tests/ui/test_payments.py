@@ -82,7 +82,8 @@ async def test_custom_period_refused_in_french_then_applied(server_app):
                           "backspace", "backspace", "backspace", "backspace")
         await type_text(pilot, "01/09/2026")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.screen.loaded and "du 01/09/2026 au 30/09/2026" in shown(app, "#payments-total"))
+        await wait_for(pilot, lambda: app.screen.loaded
+                       and "du 01/09/2026 au 30/09/2026" in shown(app, "#payments-total"))
         assert rows(app) and all(r[0].endswith("/09/2026") for r in rows(app))
 
 

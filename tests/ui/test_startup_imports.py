@@ -43,7 +43,7 @@ PROBE = """
 """
 
 
-def test_the_login_screen_shows_before_the_server_client_and_keyring_load(tmp_path) -> None:  # noqa: ANN001
+def test_the_login_screen_shows_before_the_server_client_and_keyring_load(tmp_path) -> None:
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "XDG_CONFIG_HOME": str(tmp_path / "config"),
            "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "data"),
            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}

@@ -61,3 +61,22 @@ async def test_bug_in_a_load_is_shown_logged_and_retried(server_app, log_file):
         panel.query_one(".load-retry", Button).press()
         await wait_for(pilot, lambda: panel.state == "ready")
         assert page.query_one("#services", OptionList).option_count > 0
+
+
+
+async def test_a_failed_panel_is_not_loading_for_textual(server_app):
+    """Textual reads `Widget.loading` (busy pointer over the widget, clicks on it dropped): once the
+    panel shows its error it must say False, not be shadowed by a method of the same name."""
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot)
+
+        async def broken_services(*args, **kwargs):
+            raise RuntimeError("bogue injecté dans le chargement")
+
+        app.client.services = broken_services
+        await pilot.press("4")
+        await wait_screen(pilot, "ServicesScreen")
+        panel = app.screen.query_one(LoadPanel)
+        await wait_for(pilot, lambda: panel.state == "failed")
+        assert panel.loading is False

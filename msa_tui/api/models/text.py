@@ -1,4 +1,6 @@
-"""Text that comes from outside (the server, the file system) made safe for a terminal (part of the contract: no import).
+"""Text that comes from outside (the server, the file system) made safe for a terminal.
+
+Part of the contract: it imports nothing of the package.
 
 Control characters (C0, C1) can drive the terminal (window title, clipboard, clearing the
 screen); bidi overrides reorder what the member reads; thousands of combining marks

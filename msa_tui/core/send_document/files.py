@@ -62,10 +62,11 @@ def human_size(size: int) -> str:
     """French-style size: "512 o", "12,5 Ko", "3,2 Mo"."""
     if size < 1024:
         return f"{size} o"
+    scaled = float(size)
     for unit in ("Ko", "Mo", "Go"):
-        size /= 1024
-        if size < 1024 or unit == "Go":
-            text = f"{size:.1f}".rstrip("0").rstrip(".")
+        scaled /= 1024
+        if scaled < 1024 or unit == "Go":
+            text = f"{scaled:.1f}".rstrip("0").rstrip(".")
             return f"{text.replace('.', ',')} {unit}"
     raise AssertionError("unreachable")
 

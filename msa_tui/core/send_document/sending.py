@@ -66,7 +66,7 @@ class SendProgress:
     """"Envoi en cours…", "Envoi de « facture.pdf »…", "Transmission à votre MSA…"."""
     file: Callable[[int, int, int, int], None] = _ignore
     """(document index, file position, bytes sent, total bytes); back to 0 when an upload fails."""
-    changed: Callable[[], None] = _ignore
+    changed: Callable[[], object] = _ignore  # what it returns is ignored (post_message says a bool)
     """The wizard changed: save the draft now, so a crash resumes from here."""
 
 
@@ -158,8 +158,9 @@ class Sender:
             return self._not_uploaded(index, position, chosen, None)
         if chosen.sha256 and stored.sha256.lower() != chosen.sha256:
             chosen.status = FileStatus.failed
-            chosen.error = _("« {name} » a été modifié depuis le récapitulatif : vérifiez-le et joignez-le à nouveau.").format(
-                name=display_name(chosen.name))
+            chosen.error = _(
+                "« {name} » a été modifié depuis le récapitulatif : vérifiez-le et joignez-le à nouveau."
+            ).format(name=display_name(chosen.name))
             self.progress.changed()
             return chosen.error
         chosen.status, chosen.file_id, chosen.sha256, chosen.error = (

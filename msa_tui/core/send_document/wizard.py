@@ -63,7 +63,8 @@ def people_of(me: Me) -> list[Person]:
     people = [Person(me.id, f"{me.first_name} {me.last_name} (vous-même)")]
     for member in me.household:
         people.append(
-            Person(member.id, f"{member.first_name} {member.last_name} ({relation.get(member.relation, member.relation)})")
+            Person(member.id,
+                   f"{member.first_name} {member.last_name} ({relation.get(member.relation, member.relation)})")
         )
     return people
 

@@ -60,7 +60,8 @@ def attestation(
         if not paid:
             raise _not_eligible("Aucun paiement sur cette période : demandez plutôt une attestation de non-paiement.")
         body = [period, "La MSA certifie avoir versé les sommes suivantes :", ""]
-        body += [f"{p['date'][8:10]}/{p['date'][5:7]}/{p['date'][:4]}  {p['label']}  {euros(p['amount'])}" for p in paid]
+        body += [f"{p['date'][8:10]}/{p['date'][5:7]}/{p['date'][:4]}  {p['label']}  {euros(p['amount'])}"
+                 for p in paid]
         body += ["", f"Total : {euros(sum((Decimal(str(p['amount'])) for p in paid), Decimal(0)))}"]
     elif kind is AttestationKind.non_paiement:
         if paid:

@@ -25,7 +25,8 @@ from ..problems import ProblemError
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 _BAD_LOGIN = "Numéro de sécurité sociale ou mot de passe incorrect."
-_LIMITED = {429: {"description": "Trop de demandes depuis cette adresse (problem+json, Retry-After)"}}
+_LIMITED: dict[int | str, dict[str, Any]] = {
+    429: {"description": "Trop de demandes depuis cette adresse (problem+json, Retry-After)"}}
 
 
 def _pair(issued: security.Issued) -> TokenPair:

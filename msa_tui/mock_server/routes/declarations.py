@@ -36,7 +36,8 @@ def list_declarations(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
              responses={409: {"description": "Déjà déposée"}})
 def file_declaration(declaration_id: str, body: DeclarationFile, me: MemberDep, ctx: CtxDep) -> Declaration:
     errors = [FieldError(field=f"resources.{k}", message="Type de ressource inconnu (salaires, chomage, pensions, "
-                                                          "autres).") for k in body.resources if k not in RESOURCE_KINDS]
+                                                          "autres).")
+              for k in body.resources if k not in RESOURCE_KINDS]
     errors += [FieldError(field=f"resources.{k}", message="Le montant doit être positif.")
                for k, v in body.resources.items() if k in RESOURCE_KINDS and not 0 <= v <= RESOURCE_MAX]
     if errors:

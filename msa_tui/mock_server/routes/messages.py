@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import secrets
 import sqlite3
 
@@ -63,7 +65,8 @@ def get_thread(thread_id: str, me: MemberDep, ctx: CtxDep) -> Thread:
     return load_thread(ctx.store, thread_id, me.id)
 
 
-_IDEMPOTENT = {422: {"description": "Données invalides, ou clé d'idempotence déjà servie avec un autre corps"}}
+_IDEMPOTENT: dict[int | str, dict[str, Any]] = {
+    422: {"description": "Données invalides, ou clé d'idempotence déjà servie avec un autre corps"}}
 
 
 @router.post("", response_model=Thread, status_code=status.HTTP_201_CREATED, summary="Poser une question à ma MSA",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -15,7 +16,7 @@ router = APIRouter(prefix="/payments", tags=["payments"])
 ORDER = Keyset("payments", (("date", True), ("id", False)))
 
 
-def _payment(row) -> Payment:  # noqa: ANN001 - a sqlite3.Row
+def _payment(row: sqlite3.Row) -> Payment:
     return Payment(id=row["id"], date=row["date"], amount=row["amount"], domain=row["domain"], label=row["label"],
                    beneficiary=row["beneficiary"])
 

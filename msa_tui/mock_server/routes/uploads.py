@@ -64,7 +64,8 @@ def _document(ctx: CtxDep, submission_id: str, index: int, member_id: str) -> No
 
 def stored_bytes(conn: Any, member_id: str) -> int:
     row = conn.execute("SELECT COALESCE(SUM(f.size), 0) AS n FROM files f JOIN submissions s "
-                       "ON s.id = f.submission_id WHERE s.member_id = ? AND s.status = 'draft'", (member_id,)).fetchone()
+                       "ON s.id = f.submission_id WHERE s.member_id = ? AND s.status = 'draft'",
+                       (member_id,)).fetchone()
     return int(row["n"])
 
 

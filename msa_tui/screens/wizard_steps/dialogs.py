@@ -22,7 +22,8 @@ class ResumeDialog(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("o,y,escape", "answer(True)", _("Reprendre"), id="resume.yes", tooltip=_("Reprendre l'envoi en cours")),
-        Binding("n", "answer(False)", _("Abandonner"), id="resume.no", tooltip=_("Abandonner le brouillon et recommencer")),
+        Binding("n", "answer(False)", _("Abandonner"), id="resume.no",
+                tooltip=_("Abandonner le brouillon et recommencer")),
     ]
 
     def __init__(self, summary: str) -> None:
@@ -85,8 +86,8 @@ class FilePickerDialog(ModalScreen[list[Path]]):
     @on(Button.Pressed, "#picker-add")
     def action_add(self) -> None:
         picker = self.query_one(FilePicker)
-        if picker.tree.marked:
-            self.dismiss(list(picker.tree.marked))
+        if picker.file_tree.marked:
+            self.dismiss(list(picker.file_tree.marked))
         else:
             self.notify(_("Marquez d'abord des fichiers avec Espace, ou appuyez sur Entrée sur un fichier."))
 

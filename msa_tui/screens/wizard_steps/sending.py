@@ -145,6 +145,7 @@ class SendPane(Pane):
 
             self.pdf_path = await asyncio.to_thread(write_receipt_pdf, receipt, paths.downloads_dir(), **self.labels)
         except OSError as exc:
-            notify_plain(self, _("L'accusé de réception n'a pas pu être enregistré en PDF : ") + str(exc), severity="error")
+            notify_plain(self, _("L'accusé de réception n'a pas pu être enregistré en PDF : ") + str(exc),
+                         severity="error")
         await self.recompose()
         self.post_message(self.Finished())
