@@ -93,10 +93,11 @@ async def test_cancel_asks_then_removes_it(server_app, make_client):
 
 
 async def _another_member(api) -> None:
-    """Camille Roux, Paris: registered by the outbox code, attached to Pierre's caisse (same agenda)."""
-    nir, email, password = "2950375123456", "camille.roux@example.fr", "Un-mot-de-passe-2026"
-    await api.register(m.RegisterRequest(nir=nir, first_name="Camille", last_name="Roux",
-                                         birth_date=date(1995, 3, 1), email=email))
+    """Jeanne Roux, Paris: a member on record without an online account (the server registers only
+    those, names and birth date matching), registered by the outbox code."""
+    nir, email, password = "2880375123456", "jeanne.roux@example.fr", "Un-mot-de-passe-2026"
+    await api.register(m.RegisterRequest(nir=nir, first_name="Jeanne", last_name="Roux",
+                                         birth_date=date(1988, 3, 14), email=email))
     mail = [x for x in await api.outbox() if x.to == email][-1]
     code = re.search(r"\b(\d{6})\b", mail.body).group(1)
     await api.verify_registration(nir, code, password)
