@@ -1,7 +1,7 @@
-"""Text from outside made safe for a terminal: the contract's rule (`msa_tui.api.models.text`), named in core."""
+"""Text from outside made safe for a terminal: the contract's rule (`msa_tui.api.rules`), named in core."""
 
 from __future__ import annotations
 
-from msa_tui.api.models.text import MAX_COMBINING, clean_text, has_control
+from msa_tui.api.rules import MAX_COMBINING, clean_text, has_control
 
 __all__ = ["MAX_COMBINING", "clean_text", "has_control"]

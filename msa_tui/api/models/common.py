@@ -8,7 +8,8 @@ from typing import Annotated, Generic, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .text import clean_text, has_control
+from ..rules import NIR_PATTERN as NIR_PATTERN  # the contract's pattern, shared with core.nir
+from ..rules import clean_text, has_control
 
 T = TypeVar("T")
 
@@ -49,12 +50,6 @@ MemberText = Annotated[str, AfterValidator(_refuse_control)]
 MemberBody = Annotated[str, AfterValidator(_refuse_control_body)]
 """Multi-line text a member writes (message bodies): newlines and tabs allowed, other controls refused."""
 
-NIR_PATTERN = (
-    r"^(?:[1-4][0-9]{2}(?:0[1-9]|1[0-2]|[23][0-9]|4[0-2]|[5-9][0-9])|[78][0-9]{4})"
-    r"(?:2[AB]|[0-9]{2})[0-9]{6}$"
-)
-"""A normalised NIR without its key (13 characters), as the API accepts it. The one rule:
-`msa_tui.core.nir.validate_nir` applies it with French messages, and a test checks both agree."""
 
 MONEY_DIGITS = 12
 """At most 10 digits of euros and 2 of cents: a bounded amount, never an overflow."""

@@ -1,6 +1,5 @@
-"""Text that comes from outside (the server, the file system) made safe for a terminal.
-
-Part of the contract: it imports nothing of the package.
+"""Rules both sides of the contract share, importing nothing (core loads them without pydantic):
+the NIR pattern, and text from outside (the server, the file system) made safe for a terminal.
 
 Control characters (C0, C1) can drive the terminal (window title, clipboard, clearing the
 screen); bidi overrides reorder what the member reads; thousands of combining marks
@@ -10,6 +9,13 @@ stack into an unreadable block. `clean_text` removes them and leaves the rest re
 from __future__ import annotations
 
 import unicodedata
+
+NIR_PATTERN = (
+    r"^(?:[1-4][0-9]{2}(?:0[1-9]|1[0-2]|[23][0-9]|4[0-2]|[5-9][0-9])|[78][0-9]{4})"
+    r"(?:2[AB]|[0-9]{2})[0-9]{6}$"
+)
+"""A normalised NIR without its key (13 characters), as the API accepts it. The one rule:
+`msa_tui.core.nir.validate_nir` applies it with French messages, and a test checks both agree."""
 
 MAX_COMBINING = 4
 """Combining marks kept after one base character (real scripts need at most a few)."""
