@@ -26,6 +26,7 @@ from ..core.appointments import (
 from ..core.i18n import _
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
+from ..widgets.model_list import ModelList
 from .bindings import back_binding, retry_binding
 from .loading_page import LoadingPage
 from ..widgets.safe import plain
@@ -58,8 +59,7 @@ class AppointmentsScreen(LoadingPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.appointments: list[Appointment] = []
-        self.focus_id: str | None = None
+        self.listing: ModelList[Appointment] = ModelList(appointment_prompt, id="appointments")
 
     def compose_body(self) -> ComposeResult:
         yield Static(_("Mes rendez-vous"), classes="page-title")
@@ -67,9 +67,8 @@ class AppointmentsScreen(LoadingPage):
                      id="appointments-help", markup=False)
         yield Static("", id="appointments-result", markup=False)
         yield LoadPanel(id="appointments-load")
-        yield OptionList(id="appointments")
-        yield Static(_("Vous n'avez aucun rendez-vous. Appuyez sur P pour prendre rendez-vous."),
-                     id="appointments-empty", markup=False)
+        yield from self.listing.compose_with_empty(
+            _("Vous n'avez aucun rendez-vous. Appuyez sur P pour prendre rendez-vous."))
 
     def on_mount(self) -> None:
         self.query_one("#appointments-result", Static).display = False
@@ -78,31 +77,16 @@ class AppointmentsScreen(LoadingPage):
     @work(exclusive=True, group="appointments-load", exit_on_error=False)
     async def load(self) -> None:
         page = await self.fetch(self.api.appointments, _("Vos rendez-vous n'ont pas pu être chargés."),
-                                quiet=bool(self.appointments))
-        self.show_appointments(page.items)
+                                quiet=bool(self.listing.models))
+        self.listing.show(page.items)
         self.refresh_bindings()
 
-    def show_appointments(self, appointments: list[Appointment]) -> None:
-        listing = self.query_one("#appointments", OptionList)
-        wanted = self.focus_id or (listing.highlighted_option.id if listing.highlighted_option else None)
-        self.focus_id = None
-        self.appointments = appointments
-        listing.clear_options()
-        options: list[Option | None] = []
-        for appointment in appointments:
-            if options:
-                options.append(None)
-            options.append(Option(appointment_prompt(appointment), id=appointment.id))
-        listing.add_options(options)
-        self.set_class(not appointments, "-empty")
-        if appointments:
-            ids = [a.id for a in appointments]
-            listing.highlighted = listing.get_option_index(wanted) if wanted in ids else 0
-            listing.focus()
+    @property
+    def appointments(self) -> list[Appointment]:
+        return self.listing.models
 
     def selected(self) -> Appointment | None:
-        option = self.query_one("#appointments", OptionList).highlighted_option
-        return next((a for a in self.appointments if option is not None and a.id == option.id), None)
+        return self.listing.selected()
 
     def action_cancel_appointment(self) -> None:
         appointment = self.selected()
@@ -134,7 +118,7 @@ class AppointmentsScreen(LoadingPage):
         def booked(appointment: Appointment | None) -> None:
             if appointment is None:
                 return
-            self.focus_id = appointment.id
+            self.listing.wanted = appointment.id
             line = _("Rendez-vous pris : {what}.").format(what=appointment_words(appointment))
             show_line(self.query_one("#appointments-result", Static), line, error=False)
             self.load()

@@ -40,6 +40,10 @@ class CallAbandoned(Exception):
     """
 
 
+class AlreadyShown(Exception):
+    """A worker's failure is already on screen (e.g. a form's refusals under their fields): nothing more to say."""
+
+
 class PageScreen(Screen):
     """A portal page: subclasses override `compose_body()`; `compose()` adds the shared chrome.
 
@@ -126,7 +130,7 @@ class PageScreen(Screen):
         from ..api.errors import ApiError, NetworkDown, ServerUnavailable
 
         error = event.worker.error
-        if isinstance(error, CallAbandoned):
+        if isinstance(error, (CallAbandoned, AlreadyShown)):
             return
         if isinstance(error, ApiError):
             log.info("%s: worker %s refused: %s", type(self).__name__, event.worker.name, error.message)

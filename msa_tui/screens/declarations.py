@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from ..core import request_drafts
 from ..api.errors import ValidationFailed
@@ -22,10 +21,11 @@ from ..core.requests import (
     declaration_title,
     field_of,
 )
-from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
+from ..widgets.form_field import FormField
 from ..widgets.load_panel import LoadPanel
+from ..widgets.model_list import ModelList
 from .bindings import back_binding, retry_binding
-from .base import PageScreen
+from .form_page import FormPage
 from .loading_page import LoadingPage
 from .prompts import two_lines
 from ..widgets.safe import notify_plain
@@ -55,15 +55,14 @@ class DeclarationsScreen(LoadingPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.declarations: list[Declaration] = []
+        self.listing: ModelList[Declaration] = ModelList(declaration_prompt, id="declarations", separated=False)
 
     def compose_body(self) -> ComposeResult:
         yield Static(_("Entrée : déclarer un trimestre à faire ou en voir le détail · Échap : retour"),
                      id="declarations-help", markup=False)
         yield LoadPanel(id="declarations-load")
-        yield OptionList(id="declarations")
-        yield Static(_("Aucune déclaration trimestrielle : vous ne percevez ni RSA, ni prime d'activité, "
-                       "ni aide au logement."), id="declarations-empty", markup=False)
+        yield from self.listing.compose_with_empty(_(
+            "Aucune déclaration trimestrielle : vous ne percevez ni RSA, ni prime d'activité, ni aide au logement."))
         yield Static("", id="declaration-detail", markup=False)
 
     def on_screen_resume(self) -> None:
@@ -72,23 +71,11 @@ class DeclarationsScreen(LoadingPage):
     @work(exclusive=True, group="declarations-load", exit_on_error=False)
     async def load(self) -> None:
         page = await self.fetch(self.api.declarations, _("Vos déclarations n'ont pas pu être chargées."),
-                                quiet=bool(self.declarations))
-        self.show_declarations(page.items)
-
-    def show_declarations(self, declarations: list[Declaration]) -> None:
-        listing = self.query_one("#declarations", OptionList)
-        highlighted = listing.highlighted
-        self.declarations = declarations
-        listing.clear_options()
-        listing.add_options([Option(declaration_prompt(d), id=d.id) for d in declarations])
-        self.set_class(not declarations, "-empty")
-        if declarations:
-            listing.highlighted = highlighted if highlighted is not None and highlighted < len(declarations) else 0
-            listing.focus()
+                                quiet=bool(self.listing.models))
+        self.listing.show(page.items)
 
     def selected(self) -> Declaration | None:
-        option = self.query_one("#declarations", OptionList).highlighted_option
-        return next((d for d in self.declarations if option is not None and d.id == option.id), None)
+        return self.listing.selected()
 
     @on(OptionList.OptionHighlighted, "#declarations")
     def _describe(self) -> None:
@@ -103,12 +90,14 @@ class DeclarationsScreen(LoadingPage):
             self.app.push_screen(DeclarationFormScreen(declaration))
 
 
-class DeclarationFormScreen(PageScreen):
+class DeclarationFormScreen(FormPage):
     """The four resources of one quarter, in euros; Ctrl+S files them. What is typed is kept as a draft."""
 
     PAGE_TITLE = "Déclarer mes ressources"
     CSS_PATH = "declarations.tcss"
     FAILURE_LINES = {"declaration-submit": "#declaration-error"}
+    FORM_ERROR = "#declaration-error"
+    NOT_SENT = "Corrigez les montants signalés : rien n'a été envoyé."
     BINDINGS = [
         Binding("ctrl+s", "submit", _("Déposer"), id="declaration_form.submit",
                 tooltip=_("Vérifier puis déposer votre déclaration")),
@@ -118,7 +107,6 @@ class DeclarationFormScreen(PageScreen):
     def __init__(self, declaration: Declaration) -> None:
         super().__init__()
         self.declaration = declaration
-        self.sending = False
         self.filed: Declaration | None = None
 
     @property
@@ -155,6 +143,9 @@ class DeclarationFormScreen(PageScreen):
     def field(self, name: str) -> FormField:
         return self.query_one(f"#{name}-field", FormField)
 
+    def form_fields(self) -> dict[str, FormField]:
+        return {name: self.field(name) for name, _label in RESOURCE_FIELDS}
+
     def raw(self) -> dict[str, str]:
         return {name: self.field(name).value for name, _label in RESOURCE_FIELDS}
 
@@ -167,13 +158,6 @@ class DeclarationFormScreen(PageScreen):
         if isinstance(field, FormField) and field.error:
             field.set_error(None)
 
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
-
-    def set_form_error(self, message: str | None) -> None:
-        show_line(self.query_one("#declaration-error", Static), message)
-
     @on(Button.Pressed, "#declaration-submit")
     def _submit_pressed(self) -> None:
         self.action_submit()
@@ -182,36 +166,24 @@ class DeclarationFormScreen(PageScreen):
         if self.sending or self.filed is not None:
             return
         checked = check_resources(self.raw())
-        for name, _label in RESOURCE_FIELDS:
-            self.field(name).set_error(checked.errors.get(name))
-        if not checked.ok:
-            self.set_form_error(_("Corrigez les montants signalés : rien n'a été envoyé."))
-            reveal(self.field(next(iter(checked.errors))))
+        if not self.check_fields(checked.errors):
             return
-        self.set_form_error(None)
         self.submit(DeclarationFile(resources=checked.values))
 
     @work(exclusive=True, group="declaration-submit", exit_on_error=False)
     async def submit(self, body: DeclarationFile) -> None:
-        self.sending = True
-        try:
-            filed = await self.call(lambda: self.api.file_declaration(self.declaration.id, body), _(
-                "Votre déclaration n'a pas été envoyée ; vos montants sont gardés. Réessayez avec Ctrl+S."))
-        except ValidationFailed as error:
-            fields = {name: self.field(name) for name, _label in RESOURCE_FIELDS}
-            first, _others = place_field_errors(fields, error.field_errors, field_of)
-            self.set_form_error(error.message)
-            if first is not None:
-                reveal(first)
-            return
-        finally:
-            self.sending = False
+        filed = await self.submit_form(lambda: self.api.file_declaration(self.declaration.id, body), _(
+            "Votre déclaration n'a pas été envoyée ; vos montants sont gardés. Réessayez avec Ctrl+S."), field_of)
         self.filed = filed
         owner = self.owner
         if owner is not None:
             request_drafts.discard(self.draft_kind, owner)
         notify_plain(self, declaration_state(filed), title=_("Déclaration déposée"))
         self.app.pop_screen()
+
+    def refusal_line(self, error: ValidationFailed, others: list[str]) -> str:
+        # The server's own sentence: the amounts it refused are named under their fields.
+        return error.message
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit":

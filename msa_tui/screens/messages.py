@@ -7,13 +7,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from ..api.models import ThreadSummary
 from ..core.formatting import long_date
 from ..core.i18n import _
 from ..core.messages import thread_state_words
 from ..widgets.load_panel import LoadPanel
+from ..widgets.model_list import ModelList
 from .bindings import retry_binding
 from .loading_page import LoadingPage
 
@@ -46,7 +46,7 @@ class MessagesScreen(LoadingPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.threads: list[ThreadSummary] = []
+        self.listing: ModelList[ThreadSummary] = ModelList(thread_prompt, id="threads")
 
     def compose_body(self) -> ComposeResult:
         yield Static(_("Nos échanges"), classes="page-title")
@@ -55,9 +55,8 @@ class MessagesScreen(LoadingPage):
             id="messages-help", markup=False,
         )
         yield LoadPanel(id="messages-load")
-        yield OptionList(id="threads")
-        yield Static(_("Aucun échange pour l'instant. Appuyez sur N pour écrire à votre MSA."),
-                     id="threads-empty", markup=False)
+        yield from self.listing.compose_with_empty(
+            _("Aucun échange pour l'instant. Appuyez sur N pour écrire à votre MSA."))
 
     def on_screen_resume(self) -> None:
         # Back from a thread or a new message: unread counts and order have changed.
@@ -65,29 +64,12 @@ class MessagesScreen(LoadingPage):
 
     @work(exclusive=True, group="messages-load", exit_on_error=False)
     async def load(self) -> None:
-        page = await self.fetch(lambda: self.api.threads(limit=100), _(LOAD_FAILED), quiet=bool(self.threads))
-        self.show_threads(page.items)
-
-    def show_threads(self, threads: list[ThreadSummary]) -> None:
-        listing = self.query_one("#threads", OptionList)
-        highlighted = listing.highlighted_option.id if listing.highlighted_option else None
-        self.threads = threads
-        listing.clear_options()
-        options: list[Option | None] = []
-        for thread in threads:
-            if options:
-                options.append(None)  # a separator line between two threads
-            options.append(Option(thread_prompt(thread), id=thread.id))
-        listing.add_options(options)
-        self.set_class(not threads, "-empty")
-        if threads:
-            ids = [t.id for t in threads]
-            listing.highlighted = ids.index(highlighted) if highlighted in ids else 0
-            listing.focus()
+        page = await self.fetch(lambda: self.api.threads(limit=100), _(LOAD_FAILED), quiet=bool(self.listing.models))
+        self.listing.show(page.items)
 
     @on(OptionList.OptionSelected, "#threads")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        thread = next((t for t in self.threads if t.id == event.option.id), None)
+    def _open(self) -> None:
+        thread = self.listing.selected()
         if thread is not None:
             from .message_thread import ThreadScreen
 

@@ -7,8 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Input, Label, Select, Static
 
 from ..api.errors import ValidationFailed
 from ..api.models import Procuration, ProcurationCreate
@@ -26,6 +25,7 @@ from ..core.procurations import (
 )
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
+from ..widgets.model_list import ModelList
 from ..widgets.nir_input import NirField
 from .bindings import back_binding, retry_binding
 from .base import PageScreen
@@ -57,8 +57,7 @@ class ProcurationsScreen(LoadingPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.procurations: list[Procuration] = []
-        self.focus_id: str | None = None
+        self.listing: ModelList[Procuration] = ModelList(procuration_prompt, id="procurations")
 
     def compose_body(self) -> ComposeResult:
         yield Static(_("Mes procurations données et reçues"), classes="page-title")
@@ -66,9 +65,7 @@ class ProcurationsScreen(LoadingPage):
                      id="procurations-help", markup=False)
         yield Static("", id="procurations-result", markup=False)
         yield LoadPanel(id="procurations-load")
-        yield OptionList(id="procurations")
-        yield Static(_("Aucune procuration. Appuyez sur N pour en demander une."),
-                     id="procurations-empty", markup=False)
+        yield from self.listing.compose_with_empty(_("Aucune procuration. Appuyez sur N pour en demander une."))
 
     def on_mount(self) -> None:
         self.query_one("#procurations-result", Static).display = False
@@ -77,31 +74,16 @@ class ProcurationsScreen(LoadingPage):
     @work(exclusive=True, group="procurations-load", exit_on_error=False)
     async def load(self) -> None:
         page = await self.fetch(self.api.procurations, _("Vos procurations n'ont pas pu être chargées."),
-                                quiet=bool(self.procurations))
-        self.show_procurations(page.items)
+                                quiet=bool(self.listing.models))
+        self.listing.show(page.items)
         self.refresh_bindings()
 
-    def show_procurations(self, procurations: list[Procuration]) -> None:
-        listing = self.query_one("#procurations", OptionList)
-        wanted = self.focus_id or (listing.highlighted_option.id if listing.highlighted_option else None)
-        self.focus_id = None
-        self.procurations = procurations
-        listing.clear_options()
-        options: list[Option | None] = []
-        for procuration in procurations:
-            if options:
-                options.append(None)
-            options.append(Option(procuration_prompt(procuration), id=procuration.id))
-        listing.add_options(options)
-        self.set_class(not procurations, "-empty")
-        if procurations:
-            ids = [p.id for p in procurations]
-            listing.highlighted = listing.get_option_index(wanted) if wanted in ids else 0
-            listing.focus()
+    @property
+    def procurations(self) -> list[Procuration]:
+        return self.listing.models
 
     def selected(self) -> Procuration | None:
-        option = self.query_one("#procurations", OptionList).highlighted_option
-        return next((p for p in self.procurations if option is not None and p.id == option.id), None)
+        return self.listing.selected()
 
     def action_revoke(self) -> None:
         procuration = self.selected()
@@ -132,14 +114,14 @@ class ProcurationsScreen(LoadingPage):
                                   _("La procuration n'a pas été révoquée. Réessayez avec R."))
         line = _("Procuration révoquée : {what}.").format(what=summary(revoked))
         show_line(result, line, error=False)
-        self.focus_id = revoked.id
+        self.listing.wanted = revoked.id
         self.load()
 
     def action_request(self) -> None:
         def requested(procuration: Procuration | None) -> None:
             if procuration is None:
                 return
-            self.focus_id = procuration.id
+            self.listing.wanted = procuration.id
             line = _("Procuration demandée : {what}.").format(what=summary(procuration))
             show_line(self.query_one("#procurations-result", Static), line, error=False)
             self.load()

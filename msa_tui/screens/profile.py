@@ -8,15 +8,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
 
-from ..api.errors import ValidationFailed
 from ..api.models import ContactUpdate, Me
 from ..core.member import FIELDS, check_contact, check_field, contact_changes, field_of
 from ..core.formatting import short_date
 from ..core.i18n import _
 from ..core.nir import mask_nir
-from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
+from ..widgets.form_field import FormField
 from ..widgets.load_panel import LoadPanel
 from .bindings import retry_binding
+from .form_page import FormPage
 from .loading_page import LoadingPage
 
 RELATIONS = {"conjoint": "conjoint ou conjointe", "enfant": "enfant", "autre": "autre personne du foyer"}
@@ -52,12 +52,14 @@ def household_text(me: Me) -> str:
     return "\n".join(lines)
 
 
-class ProfileScreen(LoadingPage):
+class ProfileScreen(FormPage, LoadingPage):
     """Name, masked NIR and household (read only); e-mail, phone and address editable, checked as typed."""
 
     PAGE_TITLE = "Mes informations personnelles"
     CSS_PATH = "profile.tcss"
     FAILURE_LINES = {"profile-save": "#profile-error"}
+    FORM_ERROR = "#profile-error"
+    NOT_SENT = "Corrigez les champs signalés : rien n'a été enregistré."
     BINDINGS = [
         Binding("ctrl+s", "save", _("Enregistrer"), id="profile.save",
                 tooltip=_("Enregistrer vos nouvelles coordonnées")),
@@ -67,7 +69,6 @@ class ProfileScreen(LoadingPage):
     def __init__(self) -> None:
         super().__init__()
         self.me: Me | None = None
-        self.saving = False
 
     def compose_body(self) -> ComposeResult:
         yield LoadPanel(id="profile-load")
@@ -114,11 +115,11 @@ class ProfileScreen(LoadingPage):
     def field(self, name: str) -> FormField:
         return self.query_one(f"#{name}-field", FormField)
 
+    def form_fields(self) -> dict[str, FormField]:
+        return {name: self.field(name) for name in FIELDS}
+
     def form_values(self) -> dict[str, str]:
         return {name: self.field(name).value for name in FIELDS}
-
-    def set_form_error(self, message: str | None) -> None:
-        show_line(self.query_one("#profile-error", Static), message)
 
     @on(Input.Blurred)
     def _left_field(self, event: Input.Blurred) -> None:
@@ -127,50 +128,27 @@ class ProfileScreen(LoadingPage):
         if name in FIELDS and self.me is not None:
             self.field(name).set_error(check_field(name, event.value)[1])
 
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
-
     @on(Button.Pressed, "#profile-save")
     def _save_pressed(self) -> None:
         self.action_save()
 
     def action_save(self) -> None:
-        if self.me is None or self.saving:
+        if self.me is None or self.sending:
             return
         checked = check_contact(self.form_values())
-        for name in FIELDS:
-            self.field(name).set_error(checked.errors.get(name))
-        if not checked.ok:
-            self.set_form_error(_("Corrigez les champs signalés : rien n'a été enregistré."))
-            reveal(self.field(next(iter(checked.errors))))
+        if not self.check_fields(checked.errors):
             return
         changes = contact_changes(self.me, checked.values)
         if not changes:
-            self.set_form_error(None)
             self.notify(_("Aucune modification à enregistrer."))
             return
-        self.set_form_error(None)
         self.save(ContactUpdate(**changes))
 
     @work(exclusive=True, group="profile-save", exit_on_error=False)
     async def save(self, update: ContactUpdate) -> None:
-        self.saving = True
-        try:
-            me = await self.call(lambda: self.api.update_contact(update),
-                                 _("Vos coordonnées n'ont pas été enregistrées ; vos saisies sont conservées."))
-        except ValidationFailed as error:
-            self.show_server_errors(error)
-            return
-        finally:
-            self.saving = False
+        me = await self.submit_form(lambda: self.api.update_contact(update),
+                                    _("Vos coordonnées n'ont pas été enregistrées ; vos saisies sont conservées."),
+                                    field_of)
         self.show(me)
         self.msa_app.me = me
         self.notify(_("Vos coordonnées sont enregistrées."), title=_("Coordonnées modifiées"))
-
-    def show_server_errors(self, error: ValidationFailed) -> None:
-        """The server refused some fields: its messages go under them; the rest in the form's error line."""
-        first, others = place_field_errors({name: self.field(name) for name in FIELDS}, error.field_errors, field_of)
-        if first is not None:
-            reveal(first)
-        self.set_form_error(" ".join(others) or _("Corrigez les champs signalés : rien n'a été enregistré."))

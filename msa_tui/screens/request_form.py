@@ -12,27 +12,29 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from ..core import request_drafts
-from ..api.errors import ValidationFailed
 from ..api.models import RequestCreate, RequestForm
 from ..core.i18n import _
 from ..core.idempotency import key_for
 from ..core.requests import Answer, check_answers, field_hint, field_label, field_of
-from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
+from ..widgets.form_field import FormField
 from ..widgets.load_panel import LoadPanel
 from ..widgets.toggles import TextCheckbox
 from .bindings import back_binding, retry_binding
+from .form_page import FormPage
 from .loading_page import LoadingPage
 from ..widgets.safe import plain
 
 NOT_SENT = "Corrigez les champs signalés : rien n'a été envoyé."
 
 
-class RequestFormScreen(LoadingPage):
+class RequestFormScreen(FormPage, LoadingPage):
     """One form per request type; every change is saved as a draft; Ctrl+S files the request."""
 
     PAGE_TITLE = "Faire une demande"
     CSS_PATH = "request_form.tcss"
     FAILURE_LINES = {"request-submit": "#request-error"}
+    FORM_ERROR = "#request-error"
+    NOT_SENT = NOT_SENT
     BINDINGS = [
         Binding("ctrl+s", "submit", _("Déposer"), id="request_form.submit",
                 tooltip=_("Vérifier puis déposer votre demande")),
@@ -44,7 +46,6 @@ class RequestFormScreen(LoadingPage):
         super().__init__()
         self.request_type = request_type
         self.form: RequestForm | None = None
-        self.sending = False
         self._restoring = False
         self.send_key: dict[str, str] | None = None
 
@@ -162,12 +163,8 @@ class RequestFormScreen(LoadingPage):
         if isinstance(field, FormField) and field.error:
             field.set_error(None)
 
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
-
-    def set_form_error(self, message: str | None) -> None:
-        show_line(self.query_one("#request-error", Static), message)
+    def form_fields(self) -> dict[str, FormField]:
+        return {spec.name: self.field(spec.name) for spec in self.form.fields} if self.form else {}
 
     @on(Button.Pressed, "#request-submit")
     def _submit_pressed(self) -> None:
@@ -178,13 +175,8 @@ class RequestFormScreen(LoadingPage):
             return
         self.save_draft()
         checked = check_answers(self.form, self.raw_answers())
-        for spec in self.form.fields:
-            self.field(spec.name).set_error(checked.errors.get(spec.name))
-        if not checked.ok:
-            self.set_form_error(_(NOT_SENT))
-            reveal(self.field(next(iter(checked.errors))))
+        if not self.check_fields(checked.errors):
             return
-        self.set_form_error(None)
         create = RequestCreate(type=self.request_type, answers=checked.values)
         # One key per filing, in the draft before sending: a retry after a lost answer files it once.
         self.send_key = key_for(create.model_dump(mode="json"), self.send_key)
@@ -193,16 +185,10 @@ class RequestFormScreen(LoadingPage):
 
     @work(exclusive=True, group="request-submit", exit_on_error=False)
     async def submit(self, create: RequestCreate) -> None:
-        self.sending = True
-        try:
-            key = self.send_key["key"] if self.send_key else None
-            filed = await self.call(lambda: self.api.file_request(create, idempotency_key=key), _(
-                "Votre demande n'a pas été envoyée ; vos réponses sont gardées en brouillon. Réessayez avec Ctrl+S."))
-        except ValidationFailed as error:
-            self.show_server_errors(error)
-            return
-        finally:
-            self.sending = False
+        key = self.send_key["key"] if self.send_key else None
+        filed = await self.submit_form(lambda: self.api.file_request(create, idempotency_key=key), _(
+            "Votre demande n'a pas été envoyée ; vos réponses sont gardées en brouillon. Réessayez avec Ctrl+S."),
+            field_of)
         owner = self.owner
         if owner is not None:
             request_drafts.discard(request_drafts.request_kind(self.request_type), owner)
@@ -210,14 +196,6 @@ class RequestFormScreen(LoadingPage):
         from .requests import RequestDetailScreen
 
         self.app.switch_screen(RequestDetailScreen(filed.id, request=filed))
-
-    def show_server_errors(self, error: ValidationFailed) -> None:
-        """The server refused some answers: its messages go under the fields, the rest above the button."""
-        fields = {spec.name: self.field(spec.name) for spec in self.form.fields} if self.form else {}
-        first, others = place_field_errors(fields, error.field_errors, field_of)
-        self.set_form_error(" ".join(others) or _(NOT_SENT))
-        if first is not None:
-            reveal(first)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit":

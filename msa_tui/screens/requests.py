@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from ..core import request_drafts
 from ..api.errors import ApiError
@@ -18,6 +17,7 @@ from ..core.formatting import short_date
 from ..core.i18n import _
 from ..core.requests import show_answer, status_label
 from ..widgets.load_panel import LoadPanel
+from ..widgets.model_list import ModelList
 from .bindings import retry_binding
 from .loading_page import LoadingPage
 from .prompts import two_lines
@@ -43,6 +43,18 @@ def draft_prompt(draft: dict[str, str]) -> Group:
     return two_lines(_(draft["label"]) or draft["type"], " · ".join(details))
 
 
+Listed = RequestSummary | dict[str, str]
+"""A row of the list: a request filed, or a draft kept on this machine."""
+
+
+def listed_prompt(listed: Listed) -> Group:
+    return draft_prompt(listed) if isinstance(listed, dict) else request_prompt(listed)
+
+
+def listed_key(listed: Listed) -> str:
+    return f"draft:{listed['type']}" if isinstance(listed, dict) else f"req:{listed.id}"
+
+
 class RequestsScreen(LoadingPage):
     """Drafts first (not sent yet), then the requests filed, most recently updated first."""
 
@@ -56,16 +68,14 @@ class RequestsScreen(LoadingPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.requests: list[RequestSummary] = []
-        self.drafts: list[dict[str, str]] = []
+        self.listing: ModelList[Listed] = ModelList(listed_prompt, id="requests", key=listed_key)
 
     def compose_body(self) -> ComposeResult:
         yield Static(_("Entrée : suivi ou brouillon · N : nouvelle demande · Échap : retour"),
                      id="requests-help", markup=False)
         yield LoadPanel(id="requests-load")
-        yield OptionList(id="requests")
-        yield Static(_("Aucune démarche pour l'instant. Appuyez sur N pour en commencer une."),
-                     id="requests-empty", markup=False)
+        yield from self.listing.compose_with_empty(
+            _("Aucune démarche pour l'instant. Appuyez sur N pour en commencer une."))
 
     def on_screen_resume(self) -> None:
         # Back from a form or a detail: a draft may have been sent, a status may have changed.
@@ -74,33 +84,11 @@ class RequestsScreen(LoadingPage):
     @work(exclusive=True, group="requests-load", exit_on_error=False)
     async def load(self) -> None:
         page = await self.fetch(self.api.requests, _("Vos démarches n'ont pas pu être chargées."),
-                                quiet=bool(self.requests))
+                                quiet=bool(self.listing.models))
         me = getattr(self.app, "me", None)
-        self.show_requests(page.items, request_drafts.request_drafts(me.id) if me is not None else [])
-
-    def show_requests(self, requests: list[RequestSummary], drafts: list[dict[str, str]]) -> None:
-        listing = self.query_one("#requests", OptionList)
-        highlighted = listing.highlighted_option.id if listing.highlighted_option else None
-        self.requests, self.drafts = requests, drafts
-        listing.clear_options()
-        options: list[Option | None] = []
-        for draft in drafts:
-            if options:
-                options.append(None)
-            options.append(Option(draft_prompt(draft), id=f"draft:{draft['type']}"))
-        for request in requests:
-            if options:
-                options.append(None)
-            options.append(Option(request_prompt(request), id=f"req:{request.id}"))
-        listing.add_options(options)
-        self.set_class(not options, "-empty")
-        if options:
-            ids = [o.id for o in options if o is not None]
-            if highlighted is not None and highlighted in ids:
-                listing.highlighted = listing.get_option_index(highlighted)
-            else:
-                listing.highlighted = 0
-            listing.focus()
+        drafts: list[Listed] = list(request_drafts.request_drafts(me.id)) if me is not None else []
+        # Drafts first (not sent yet), then the requests filed.
+        self.listing.show(drafts + list(page.items))
 
     @on(OptionList.OptionSelected, "#requests")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -75,7 +75,7 @@ async def test_nothing_changed_sends_nothing(server_app, make_client):
         await open_profile(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen.saving is False
+        assert app.screen.sending is False
         assert shown(app, "#profile-error") == ""
         assert await stored_phone(make_client) == "06 12 34 56 78"
 

@@ -1,0 +1,74 @@
+"""FormPage: the shape of a page that files a form (checks here, then the server's, each under its field)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import ClassVar, TypeVar
+
+from textual import on
+from textual.widgets import Input, Static
+
+from ..api.errors import ValidationFailed
+from ..core.i18n import _
+from ..widgets.form_field import FormField, place_field_errors, reveal, show_line
+from .base import AlreadyShown, PageScreen
+
+T = TypeVar("T")
+
+
+class FormPage(PageScreen):
+    """Local checks → errors under their fields → submit in a worker → the server's field errors under
+    their fields → the rest in the form's message line (`FORM_ERROR`).
+
+    Subclasses give `form_fields()`; their submit worker awaits `submit_form`, which raises
+    `AlreadyShown` once a refusal is on screen (the page's worker handler then says no more).
+    """
+
+    FORM_ERROR: ClassVar[str] = ""
+    """The selector of the form's message line (a Static)."""
+    NOT_SENT: ClassVar[str] = "Corrigez les champs signalés : rien n'a été envoyé."
+    """What the message line says when fields are refused (French; translated when shown)."""
+
+    sending = False
+
+    def form_fields(self) -> Mapping[str, FormField]:  # pragma: no cover - every subclass gives its fields
+        raise NotImplementedError
+
+    def set_form_error(self, message: str | None) -> None:
+        show_line(self.query_one(self.FORM_ERROR, Static), message)
+
+    def check_fields(self, errors: Mapping[str, str]) -> bool:
+        """Show the local checks' errors under their fields (clearing the others); False if any."""
+        fields = self.form_fields()
+        for name, field in fields.items():
+            field.set_error(errors.get(name))
+        if errors:
+            self.set_form_error(_(self.NOT_SENT))
+            reveal(fields[next(iter(errors))])
+            return False
+        self.set_form_error(None)
+        return True
+
+    async def submit_form(self, factory: Callable[[], Awaitable[T]], failed: str,
+                          field_of: Callable[[str], str | None]) -> T:
+        """`call` while `sending`; a refusal (422) goes under the fields, then `AlreadyShown` is raised."""
+        self.sending = True
+        try:
+            return await self.call(factory, failed)
+        except ValidationFailed as error:
+            first, others = place_field_errors(self.form_fields(), error.field_errors, field_of)
+            self.set_form_error(self.refusal_line(error, others))
+            if first is not None:
+                reveal(first)
+            raise AlreadyShown() from error
+        finally:
+            self.sending = False
+
+    def refusal_line(self, error: ValidationFailed, others: list[str]) -> str:
+        """The message line after a refusal: the messages no field took, else `NOT_SENT`."""
+        return " ".join(others) or _(self.NOT_SENT)
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        # Enter moves on field by field, as on a paper form.
+        self.focus_next()
