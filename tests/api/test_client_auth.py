@@ -10,8 +10,8 @@ import pytest
 from msa_tui.api import errors
 from msa_tui.api import models as m
 from msa_tui.api.client import MsaClient
+from tests.support.members import DEMO_NIR, DEMO_PASSWORD, OTHER_NIR
 
-DEMO_NIR, OTHER_NIR, DEMO_PASSWORD = "1850712345678", "2900529012345", "demo-msa-2026"
 
 
 async def test_login_keeps_tokens_and_tells_the_store(make_client) -> None:

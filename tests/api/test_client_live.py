@@ -10,6 +10,7 @@ import pytest
 
 from msa_tui.api import models as m
 from msa_tui.api.client import MsaClient
+from tests.support.members import DEMO_NIR, DEMO_PASSWORD
 
 
 async def test_login_me_and_upload_over_a_real_socket(live_server: str, tmp_path: Path) -> None:
@@ -18,7 +19,7 @@ async def test_login_me_and_upload_over_a_real_socket(live_server: str, tmp_path
     ticks: list[tuple[int, int]] = []
     async with MsaClient(live_server, timeout=10) as api:
         assert await api.health()
-        await api.login("1850712345678", "demo-msa-2026")
+        await api.login(DEMO_NIR, DEMO_PASSWORD)
         me = await api.me()
         assert me.last_name == "Martin"
         rules = await api.submission_constraints()
@@ -43,7 +44,7 @@ async def test_a_too_large_upload_over_a_socket_is_file_too_large_not_a_network_
     server = ServerThread(tmp_path / "data", max_file_bytes=100_000, today=pinned_today).start()
     try:
         async with MsaClient(server.url, backoff=0.0) as api:
-            await api.login("1850712345678", "demo-msa-2026")
+            await api.login(DEMO_NIR, DEMO_PASSWORD)
             me = await api.me()
             rules = await api.submission_constraints()
             nature = next(c.code for c in rules.natures if c.code not in rules.medical_natures)

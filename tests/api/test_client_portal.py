@@ -10,10 +10,9 @@ import pytest
 from msa_tui.api import errors
 from msa_tui.api import models as m
 from msa_tui.api.client import MsaClient
+from tests.support.members import ANTOINE, DEMO_PASSWORD, OTHER_NIR
 
-DEMO_PASSWORD = "demo-msa-2026"
-OTHER_NIR = "2900529012345"
-RETIRED_NIR = "178022A123456"
+RETIRED_NIR = ANTOINE
 
 
 async def test_me_update_contact_and_service_medical(logged_client: MsaClient) -> None:
@@ -153,7 +152,7 @@ async def test_procurations_given_received_request_and_revoke(logged_client: Msa
     existing = (await logged_client.procurations()).items
     assert any(p.direction == "received" and "Santoni" in p.grantor_name for p in existing)
     new = await logged_client.request_procuration(
-        m.ProcurationCreate(grantee_nir="2900529012345", grantee_name="Sophie Le Gall", scope="Consulter mes paiements")
+        m.ProcurationCreate(grantee_nir=OTHER_NIR, grantee_name="Sophie Le Gall", scope="Consulter mes paiements")
     )
     assert new.direction == "given"
     revoked = await logged_client.revoke_procuration(new.id)

@@ -11,9 +11,8 @@ import pytest
 from msa_tui.api import errors
 from msa_tui.api import models as m
 from msa_tui.api.client import MsaClient
+from tests.support.members import DEMO_NIR, DEMO_PASSWORD, OTHER_NIR
 
-DEMO_PASSWORD = "demo-msa-2026"
-OTHER_NIR = "2900529012345"
 
 
 async def draft(api: MsaClient, *, documents: int = 1) -> m.Submission:
@@ -75,7 +74,7 @@ async def test_a_file_over_the_limit_is_too_large(make_client, tmp_path: Path, p
 
     small = create_app(tmp_path / "small", today=pinned_today, max_file_bytes=100_000)
     api = make_client(small)
-    await api.login("1850712345678", DEMO_PASSWORD)
+    await api.login(DEMO_NIR, DEMO_PASSWORD)
     assert (await api.submission_constraints()).max_file_bytes == 100_000
     big = tmp_path / "gros.pdf"
     big.write_bytes(b"%PDF-1.4\n" + os.urandom(100_001))

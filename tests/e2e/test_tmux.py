@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.members import DEMO_NIR, DEMO_PASSWORD
+
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
@@ -82,10 +84,10 @@ def tmux_app(tmp_path: Path):
 
 def test_demo_login_dashboard_logout_quit(tmux_app: Tmux):
     screen = tmux_app.wait_for("Se connecter", "Comptes de démonstration", "○ Déconnecté")
-    assert "Pierre Martin" in screen and "demo-msa-2026" in screen
+    assert "Pierre Martin" in screen and DEMO_PASSWORD in screen
     tmux_app.keys("F2")
-    tmux_app.wait_for("1850712345678")
-    tmux_app.keys("demo-msa-2026", literal=True)
+    tmux_app.wait_for(DEMO_NIR)
+    tmux_app.keys(DEMO_PASSWORD, literal=True)
     tmux_app.keys("Enter")
     screen = tmux_app.wait_for("● Connecté", "Pierre Martin")
     assert "Mon espace privé" in screen
@@ -94,7 +96,7 @@ def test_demo_login_dashboard_logout_quit(tmux_app: Tmux):
     tmux_app.wait_for("Se déconnecter ?")
     tmux_app.keys("Enter")
     screen = tmux_app.wait_for("○ Déconnecté", "Vous êtes déconnecté")
-    assert "1850712345678" not in screen
+    assert DEMO_NIR not in screen
     tmux_app.keys("C-q")
     end = time.monotonic() + DEADLINE_S
     while tmux_app.alive() and time.monotonic() < end:
@@ -105,6 +107,6 @@ def test_demo_login_dashboard_logout_quit(tmux_app: Tmux):
 def test_burst_login_like_a_password_manager(tmux_app: Tmux):
     # NIR, Tab, password, Enter in one send-keys: the terminal gets them as one burst.
     tmux_app.wait_for("Se connecter", "○ Déconnecté")
-    tmux_app.keys("1850712345678", "Tab", "demo-msa-2026", "Enter")
+    tmux_app.keys(DEMO_NIR, "Tab", DEMO_PASSWORD, "Enter")
     screen = tmux_app.wait_for("● Connecté", "Pierre Martin")
     assert "Mon espace privé" in screen

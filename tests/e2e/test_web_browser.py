@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.support.members import DEMO_NIR, DEMO_PASSWORD
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -33,7 +34,7 @@ pytestmark = [
 ]
 
 DEADLINE_S = 60.0
-NIR, PASSWORD = "1850712345678", "demo-msa-2026"
+NIR, PASSWORD = DEMO_NIR, DEMO_PASSWORD
 
 # Object.prototype gets a one-shot setter for "terminal": the page's `this.terminal = new
 # Terminal(...)` lands in it; the value becomes the object's own property as usual, and the

@@ -7,17 +7,17 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.support.ui import login, wait_for, wait_screen
+from tests.support.navigation import go_to
+from tests.support.ui import login, wait_for
 
 FROZEN = "2026-11-15T10:00:00+01:00"
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
-async def open_page(pilot, page: str, screen: str, ready: Callable[[], bool], **kwargs: object) -> None:
-    """Log in, open `page` by its registry name and wait until `ready()` says its data is shown."""
+async def log_in_and_go_to(pilot, page: str, ready: Callable[[], bool]) -> None:
+    """Log in, reach `page` by keys (see go_to) and wait until `ready()` says its data is shown."""
     await login(pilot)
-    pilot.app.open_page(page, **kwargs)
-    await wait_screen(pilot, screen)
+    await go_to(pilot, page)
     await wait_for(pilot, ready)
 
 

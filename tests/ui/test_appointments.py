@@ -8,6 +8,7 @@ from datetime import date
 from textual.widgets import Input, OptionList
 
 from msa_tui.api import models as m
+from tests.support.navigation import go_to
 from tests.support.doubles import flaky_app, shown
 from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 
@@ -19,7 +20,7 @@ def listed(app, selector: str) -> list[str]:
 
 async def open_booking(pilot) -> None:
     await login(pilot)
-    pilot.app.open_page("appointments")
+    await go_to(pilot, "appointments")
     await wait_screen(pilot, "AppointmentsScreen")
     await wait_for(pilot, lambda: pilot.app.screen.has_class("-empty"))
     await pilot.press("p")
@@ -75,7 +76,7 @@ async def test_cancel_asks_then_removes_it(server_app, make_client):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
-        app.open_page("appointments")
+        await go_to(pilot, "appointments")
         await wait_screen(pilot, "AppointmentsScreen")
         await wait_for(pilot, lambda: len(listed(app, "#appointments")) == 1)
         await pilot.press("a")

@@ -6,9 +6,10 @@ import pytest
 from textual.widgets import RadioSet, Static
 
 from msa_tui.core.paths import downloads_dir
+from tests.support.navigation import go_to
 from tests.support.ui import login, make_app, wait_for, wait_screen
+from tests.support.members import SOPHIE
 
-SOPHIE = "2900529012345"
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +26,7 @@ async def open_attestations(pilot, nir: str | None = None) -> None:
         await login(pilot, nir=nir)
     else:
         await login(pilot)
-    pilot.app.open_page("attestations")
+    await go_to(pilot, "attestations")
     await wait_screen(pilot, "AttestationsScreen")
     await wait_for(pilot, lambda: pilot.app.screen.query_one(RadioSet).has_focus)
 

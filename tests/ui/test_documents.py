@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from msa_tui.core.paths import downloads_dir
+from tests.support.navigation import go_to
 from tests.support.doubles import shown
 from tests.support.ui import login, make_app, wait_for, wait_screen
 
@@ -16,7 +17,7 @@ def rows(app) -> list[list[str]]:
 
 async def open_documents(pilot) -> None:
     await login(pilot)
-    pilot.app.open_page("documents")
+    await go_to(pilot, "documents")
     await wait_screen(pilot, "DocumentsScreen")
     await wait_for(pilot, lambda: pilot.app.screen.query_one(DataTable).row_count > 0)
 

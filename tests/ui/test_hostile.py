@@ -17,6 +17,7 @@ import pytest
 from msa_tui.app import MsaApp
 from msa_tui.core.config import Config
 from msa_tui.core.credentials import CredentialStore
+from tests.support.navigation import go_to
 from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, MemoryKeyring, type_text, wait_for, wait_screen
 
 CORPUS = (
@@ -112,7 +113,7 @@ async def test_hostile_server_text_never_reaches_the_terminal_raw(server_app):
         await wait_for(pilot, lambda: not app.screen.query(".-loading"), rounds=50)
         await walk.check("dashboard")
         for name, keys in PAGES:
-            app.open_page(name)
+            await go_to(pilot, name)
             await wait_for(pilot, lambda: app.screen.is_mounted and type(app.screen).__name__ != "DashboardScreen")
             await pilot.pause(0.2)
             await walk.check(name)

@@ -17,6 +17,7 @@ from msa_tui.core.config import Config
 from msa_tui.core.credentials import CredentialStore
 from msa_tui.core.kiosk import Kiosk, kiosk_root
 from msa_tui.core.nir import format_nir
+from tests.support.navigation import go_to
 from tests.support.members import DEMO_NIR, OTHER_NIR
 from tests.support.ui import MemoryKeyring, login, make_app, type_text, wait_for, wait_screen
 from tests.support.wizard_keys import (
@@ -89,14 +90,14 @@ async def test_a_whole_kiosk_session_leaves_nothing(server_app, desk, isolated_d
         folder = app.kiosk.folder
         assert folder is not None and folder.stat().st_mode & 0o777 == 0o700
         # A document.
-        app.open_page("documents")
+        await go_to(pilot, "documents")
         await wait_screen(pilot, "DocumentsScreen")
         await wait_for(pilot, lambda: app.screen.query_one(DataTable).row_count > 0)
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: "Document enregistré" in shown(app, "#download-result"))
         # An attestation.
         await pilot.press("escape")
-        app.open_page("attestations")
+        await go_to(pilot, "attestations")
         await wait_screen(pilot, "AttestationsScreen")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -124,7 +125,7 @@ async def test_a_whole_kiosk_session_leaves_nothing(server_app, desk, isolated_d
         await wait_for(pilot, lambda: len(list(folder.iterdir())) == 3)
         assert all(p.parent == folder for p in folder.iterdir())
         # A reply being typed (a draft in memory).
-        app.open_page("messages")
+        await go_to(pilot, "messages")
         await wait_screen(pilot, "MessagesScreen")
         await pilot.pause()
         await pilot.press("enter")

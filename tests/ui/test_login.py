@@ -8,6 +8,7 @@ from msa_tui.core.nir import nir_key
 from msa_tui.widgets.nir_input import NirField
 from msa_tui.widgets.status import ConnectionStatus
 from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
+from tests.support.members import SOPHIE
 
 
 def text_of(app, selector: str) -> str:
@@ -155,11 +156,11 @@ async def test_demo_panel_lists_members_and_fills_nir(server_app):
         await wait_screen(pilot, "LoginScreen")
         await pilot.pause()
         panel = str(app.screen.query_one("#demo-accounts", Static).render())
-        for name in ("Pierre Martin", "Sophie Le Gall", "Antoine Santoni", "demo-msa-2026", "2A"):
+        for name in ("Pierre Martin", "Sophie Le Gall", "Antoine Santoni", DEMO_PASSWORD, "2A"):
             assert name in panel
         await pilot.press("f3")
         await pilot.pause()
-        assert app.screen.query_one("#nir", Input).value == "2900529012345"
+        assert app.screen.query_one("#nir", Input).value == SOPHIE
         assert app.focused is app.screen.query_one("#password", Input)
         await type_text(pilot, DEMO_PASSWORD)
         await pilot.press("enter")
@@ -225,3 +226,20 @@ async def test_tokens_not_kept_without_stay_connected(server_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
         assert app.credentials.load_tokens() is None
+
+
+async def test_login_keeps_the_password_when_the_server_is_out_of_reach(server_app, isolated_dirs, monkeypatch):
+    from msa_tui.api.client import MsaClient
+    from msa_tui.api.errors import NetworkDown
+
+    async def down(self, nir, password):
+        raise NetworkDown()
+
+    monkeypatch.setattr(MsaClient, "login", down)
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot, wait=False)
+        await wait_for(pilot, lambda: "Connexion impossible" in str(app.screen.query_one("#login-error").render()))
+        # The password was never checked: the member presses Enter again once the network is back.
+        assert app.screen.query_one("#password").value == DEMO_PASSWORD
+        assert app.focused is app.screen.query_one("#password")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, TextArea
 
+from tests.support.navigation import go_to
 from tests.support.doubles import flaky_app, shown
 from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 
@@ -15,7 +16,7 @@ def thread_lines(app) -> list[str]:
 
 async def open_messages(pilot) -> None:
     await login(pilot)
-    pilot.app.open_page("messages")
+    await go_to(pilot, "messages")
     await wait_screen(pilot, "MessagesScreen")
     await wait_for(pilot, lambda: pilot.app.screen.query_one("#threads", OptionList).option_count > 0)
 
@@ -147,7 +148,7 @@ async def test_list_failure_says_so_and_r_retries(server_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
         transport.down = True
-        app.open_page("messages")
+        await go_to(pilot, "messages")
         await wait_screen(pilot, "MessagesScreen")
         await wait_for(pilot, lambda: app.screen.query_one("#messages-load").state == "failed")
         assert "n'ont pas pu être chargés" in app.screen.query_one("#messages-load").error

@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, OptionList
 
 from msa_tui.widgets.footer import MsaFooter
+from tests.support.navigation import go_to
 from tests.support.ui import login, make_app, wait_for, wait_screen
 
 ATTRIBUTES = ("bold", "reverse", "underline", "italic")
@@ -101,7 +102,7 @@ async def test_documents_cursor_row_is_reversed(server_app):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
-        app.open_page("documents")
+        await go_to(pilot, "documents")
         await wait_screen(pilot, "DocumentsScreen")
         table = app.screen.query_one(DataTable)
         await wait_for(pilot, lambda: table.row_count > 2)
@@ -119,7 +120,7 @@ async def test_messages_highlighted_exchange_is_underlined(server_app):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
-        app.open_page("messages")
+        await go_to(pilot, "messages")
         await wait_screen(pilot, "MessagesScreen")
         listing = app.screen.query_one("#threads", OptionList)
         await wait_for(pilot, lambda: listing.option_count > 1)

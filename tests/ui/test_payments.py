@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import DataTable, Input
 
 from msa_tui.core.paths import downloads_dir
+from tests.support.navigation import go_to
 from tests.support.doubles import shown
 from tests.support.ui import login, make_app, type_text, wait_for, wait_screen
 
@@ -30,7 +31,7 @@ def euros(text: str) -> Decimal:
 
 async def open_payments(pilot) -> None:
     await login(pilot)
-    pilot.app.open_page("payments")
+    await go_to(pilot, "payments")
     await wait_screen(pilot, "PaymentsScreen")
     await wait_for(pilot, lambda: pilot.app.screen.loaded and pilot.app.screen.query_one(DataTable).row_count > 0)
 

@@ -6,11 +6,11 @@ import re
 
 from textual.widgets import Input, OptionList
 
+from tests.support.navigation import go_to
 from tests.support.doubles import flaky_app, shown
 from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
+from tests.support.members import ANTOINE, SOPHIE
 
-ANTOINE = "178022A123456"
-SOPHIE = "2900529012345"
 
 
 def listed(app) -> list[str]:
@@ -19,7 +19,7 @@ def listed(app) -> list[str]:
 
 async def open_procurations(pilot, nir: str = DEMO_NIR) -> None:
     await login(pilot, nir)
-    pilot.app.open_page("procurations")
+    await go_to(pilot, "procurations")
     await wait_screen(pilot, "ProcurationsScreen")
     await wait_for(pilot, lambda: bool(listed(pilot.app)))
 
@@ -105,7 +105,7 @@ async def test_list_failure_says_so_and_ctrl_r_retries(server_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
         transport.down = True
-        app.open_page("procurations")
+        await go_to(pilot, "procurations")
         await wait_screen(pilot, "ProcurationsScreen")
         await wait_for(pilot, lambda: app.screen.query_one("#procurations-load").state == "failed")
         assert "n'ont pas pu être chargées" in app.screen.query_one("#procurations-load").error

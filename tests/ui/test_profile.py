@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from tests.support.navigation import go_to
 from tests.support.doubles import shown
 from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 
 
 async def open_profile(pilot) -> None:
     await login(pilot)
-    pilot.app.open_page("profile")
+    await go_to(pilot, "profile")
     await wait_screen(pilot, "ProfileScreen")
     await wait_for(pilot, lambda: pilot.app.screen.me is not None)
     await pilot.pause()

@@ -10,8 +10,10 @@ from textual.widgets import OptionList
 
 from msa_tui.core import request_drafts
 from msa_tui.widgets.load_panel import LoadPanel
+from tests.support.navigation import go_to
 from tests.support.doubles import shown
 from tests.support.ui import login, make_app, type_text, wait_for, wait_screen
+from tests.support.members import ANTOINE, DEMO_NIR, DEMO_PASSWORD
 
 
 def plain(prompt) -> str:
@@ -87,7 +89,7 @@ async def test_rsa_filed_by_keys_shows_in_mes_demarches_and_on_the_server(server
         assert "Statut : Déposée" in rsa
         assert not request_drafts.request_drafts(app.me.id)
     client = make_client()
-    await client.login("1850712345678", "demo-msa-2026")
+    await client.login(DEMO_NIR, DEMO_PASSWORD)
     filed = [r for r in (await client.requests()).items if r.type == "rsa"]
     assert len(filed) == 1 and filed[0].status == "deposee"
     full = await client.request(filed[0].id)
@@ -108,7 +110,7 @@ async def test_required_field_left_empty_says_so_in_french_and_sends_nothing(ser
         # What was typed is kept as a draft (a crash loses nothing) and shown in "Mes démarches".
         assert request_drafts.load_answers("request-rsa", app.me.id)["foyer_personnes"] == "2"
     client = make_client()
-    await client.login("1850712345678", "demo-msa-2026")
+    await client.login(DEMO_NIR, DEMO_PASSWORD)
     assert not [r for r in (await client.requests()).items if r.type == "rsa"]
 
 
@@ -132,7 +134,7 @@ async def test_timeline_shows_statuses_in_order_and_pieces_key(server_app):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
-        app.open_page("requests")
+        await go_to(pilot, "requests")
         await wait_screen(pilot, "RequestsScreen")
         await wait_for(pilot, lambda: len(options(app, "#requests")) >= 3)
         labels = options(app, "#requests")
@@ -173,7 +175,7 @@ async def test_declaration_filed_by_keys_is_stored(server_app, make_client):
         await wait_for(pilot, lambda: "Déposée le" in options(app, "#declarations")[0])
         assert "1\u00a0450,20\u00a0€" in shown(app, "#declaration-detail")
     client = make_client()
-    await client.login("1850712345678", "demo-msa-2026")
+    await client.login(DEMO_NIR, DEMO_PASSWORD)
     stored = (await client.declarations()).items[0]
     assert stored.status == "deposee"
     assert stored.resources == {"salaires": Decimal("1450.20"), "chomage": 0, "pensions": Decimal("12.50"), "autres": 0}
@@ -183,13 +185,13 @@ async def test_declaration_already_filed_elsewhere_shows_the_server_message(serv
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
-        app.open_page("declarations")
+        await go_to(pilot, "declarations")
         await wait_screen(pilot, "DeclarationsScreen")
         await wait_for(pilot, lambda: len(options(app, "#declarations")) == 4)
         await pilot.press("enter")
         await wait_screen(pilot, "DeclarationFormScreen")
         client = make_client()
-        await client.login("1850712345678", "demo-msa-2026")
+        await client.login(DEMO_NIR, DEMO_PASSWORD)
         from msa_tui.api.models import DeclarationFile
         await client.file_declaration(app.screen.declaration.id, DeclarationFile(resources={"salaires": 1.0}))
         await keys(pilot, "100")
@@ -209,8 +211,8 @@ async def test_quotient_familial_for_pierre_and_not_eligible_for_antoine(server_
         assert "Votre quotient familial : 900\u00a0€" in text and "Nombre de parts : 3" in text
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await login(pilot, nir="178022A123456")
-        app.open_page("quotient_familial")
+        await login(pilot, nir=ANTOINE)
+        await go_to(pilot, "quotient_familial")
         await wait_screen(pilot, "QuotientScreen")
         await wait_for(pilot, lambda: shown(app, "#quotient") != "")
         assert "ne percevez pas de prestations familiales" in shown(app, "#quotient")

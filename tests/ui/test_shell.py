@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from msa_tui.core.config import Config
 from msa_tui.widgets.status import ConnectionStatus
@@ -139,3 +139,27 @@ def _palette_offers(app, word: str) -> bool:
         for widget in options
         for option in widget.options
     )
+
+
+async def test_palette_prompt_is_french(server_app, isolated_dirs):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot)
+        await pilot.press("ctrl+p")
+        await wait_screen(pilot, "CommandPalette")
+        prompt = app.screen.query_one("CommandInput").placeholder
+        assert prompt.startswith("Rechercher")
+
+
+async def test_help_writes_the_highlighted_key_description_in_full(server_app, isolated_dirs):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot)
+        await pilot.press("f1")
+        await wait_screen(pilot, "HelpScreen")
+        table = app.screen.query_one(DataTable)
+        await pilot.press("down")
+        await pilot.pause()
+        description = str(table.get_row_at(table.cursor_row)[3])
+        detail = str(app.screen.query_one("#help-detail", Static).render())
+        assert len(description) > 14 and description in detail

@@ -9,6 +9,7 @@ import textwrap
 import httpx
 
 from msa_tui import cli
+from tests.support.members import DEMO_NIR, DEMO_PASSWORD
 
 
 def run_python(code: str, env_home) -> subprocess.CompletedProcess[str]:
@@ -67,7 +68,7 @@ async def test_demo_server_serves_then_cleans_up(isolated_dirs):
     assert data_dir is not None and data_dir.exists()
     transport = server.transport()
     async with httpx.AsyncClient(base_url="http://127.0.0.1/api/v1", transport=transport) as http:
-        response = await http.post("/auth/login", json={"nir": "1850712345678", "password": "demo-msa-2026"})
+        response = await http.post("/auth/login", json={"nir": DEMO_NIR, "password": DEMO_PASSWORD})
     assert response.status_code == 200
     server.stop()
     assert not data_dir.exists()

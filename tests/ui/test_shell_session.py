@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from msa_tui.screens.base import PageScreen
+from tests.support.navigation import go_to
 from tests.support.ui import DEMO_PASSWORD, FakeClock, login, make_app, type_text, wait_for, wait_screen
 
 
@@ -37,7 +38,7 @@ async def test_logout_returns_to_fresh_login_and_forgets_member(server_app):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
-        app.open_page("profile")
+        await go_to(pilot, "profile")
         await pilot.pause()
         await pilot.press("ctrl+l")
         await wait_screen(pilot, "ConfirmDialog")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Button, Input, TextArea
 
+from tests.support.navigation import go_to
 from tests.support.ui import FakeClock, login, make_app, type_text, wait_for, wait_screen
 from tests.ui.test_messages import open_first_thread, open_messages
 
@@ -69,7 +70,7 @@ async def test_new_message_typed_before_idle_logout_comes_back(server_app):
     app = make_app(server_app, idle_clock=clock, idle_timeout_s=120, idle_warning_s=30)
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
-        app.open_page("messages")
+        await go_to(pilot, "messages")
         await wait_screen(pilot, "MessagesScreen")
         await pilot.press("n")
         await wait_screen(pilot, "NewThreadScreen")
@@ -79,7 +80,7 @@ async def test_new_message_typed_before_idle_logout_comes_back(server_app):
         await type_text(pilot, "Bonjour")
         await idle_out(pilot, clock)
         await login(pilot)
-        app.open_page("messages")
+        await go_to(pilot, "messages")
         await wait_screen(pilot, "MessagesScreen")
         await pilot.press("n")
         await wait_screen(pilot, "NewThreadScreen")

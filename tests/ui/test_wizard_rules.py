@@ -9,6 +9,7 @@ from tests.support.wizard_keys import (
 )
 
 from msa_tui.core.drafts import load_draft
+from tests.support.members import DEMO_NIR, DEMO_PASSWORD, SOPHIE
 
 
 async def _to_details(pilot, count: int = 1) -> None:
@@ -73,7 +74,7 @@ async def _sent(server_app):
 
     api = asgi_client(server_app)
     try:
-        await api.login("1850712345678", "demo-msa-2026")
+        await api.login(DEMO_NIR, DEMO_PASSWORD)
         page = await api.documents(direction="sent")
         return [d for d in page.items if d.submission_reference and d.date.year == 2026 and d.date.month == 11
                 and d.date.day >= 15 and "ENV" in d.submission_reference]
@@ -119,7 +120,7 @@ async def test_resume_after_the_app_is_killed(server_app, isolated_dirs):
     # The run ended without leaving the wizard: all that remains is the draft on disk.
     draft = load_draft("send_document", member)
     assert draft and draft["step"] == 4 and draft["documents"][0]["motif"] == "Domicile"
-    assert "demo-msa-2026" not in str(draft) and "1850712345678" not in str(draft)
+    assert DEMO_PASSWORD not in str(draft) and DEMO_NIR not in str(draft)
     app2 = make_app(server_app)
     async with app2.run_test(size=(80, 24)) as pilot:
         await login(pilot)
@@ -165,7 +166,7 @@ async def test_another_member_never_sees_the_draft(server_app, isolated_dirs):
         await wait_step(pilot, 2)
     app2 = make_app(server_app)
     async with app2.run_test(size=(80, 24)) as pilot:
-        await login(pilot, nir="2900529012345")
+        await login(pilot, nir=SOPHIE)
         await open_wizard(pilot)
         await wait_step(pilot, 1)
         assert type(app2.screen).__name__ == "SendDocumentScreen"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tests.support.server import ANTOINE, problem
+from tests.support.server import ANTOINE, PIERRE, problem
 
 
 def test_catalogue_follows_the_portal(pierre) -> None:
@@ -80,7 +80,7 @@ def test_procurations_request_and_revoke(api, pierre) -> None:
     assert r.status_code == 201 and r.json()["status"] == "demandee" and r.json()["direction"] == "given"
     dup = pierre.post("/procurations", json={"grantee_nir": ANTOINE, "grantee_name": "A. S.", "scope": "x"})
     assert dup.status_code == 409
-    self_given = pierre.post("/procurations", json={"grantee_nir": "1850712345678", "grantee_name": "Moi",
+    self_given = pierre.post("/procurations", json={"grantee_nir": PIERRE, "grantee_name": "Moi",
                                                     "scope": "x"})
     assert self_given.status_code == 422
     revoked = pierre.delete(f"/procurations/{r.json()['id']}")

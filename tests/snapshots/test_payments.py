@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, RadioSet, Static
 
+from tests.support.navigation import go_to
 from tests.support.snapshots import SIZES, steady
 from tests.support.ui import login, make_app, wait_for, wait_screen
 
@@ -16,7 +17,7 @@ def test_payments_table(snap_compare, server_app, size):
     async def run_before(pilot) -> None:
         await pilot.pause()
         await login(pilot)
-        pilot.app.open_page("payments")
+        await go_to(pilot, "payments")
         await wait_screen(pilot, "PaymentsScreen")
         await wait_for(pilot, lambda: pilot.app.screen.loaded
                        and pilot.app.screen.query_one(DataTable).row_count > 0)
@@ -31,7 +32,7 @@ def test_attestation_refused(snap_compare, server_app, size):
     async def run_before(pilot) -> None:
         await pilot.pause()
         await login(pilot)
-        pilot.app.open_page("attestations")
+        await go_to(pilot, "attestations")
         await wait_screen(pilot, "AttestationsScreen")
         await wait_for(pilot, lambda: pilot.app.screen.query_one(RadioSet).has_focus)
         await pilot.press("down", "down", "down", "down", "enter", "ctrl+s")

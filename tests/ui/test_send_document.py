@@ -1,11 +1,10 @@
-"""Regressions found while using the app as a member, a counter agent and support over SSH (QA)."""
+"""The send-a-document wizard's screen: a footer that keeps the way out, the attestation shown whole,
+the receipt focused so the keys scroll it."""
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
-
 from msa_tui.widgets.footer import MsaFooter
-from tests.support.ui import login, make_app, wait_for, wait_screen
+from tests.support.ui import make_app, wait_for
 from tests.support.wizard_keys import (
     add_files_to, fill_document, sample_files, start, step1_object, step2_prepare, step3_count,
     text, wait_step,
@@ -86,44 +85,3 @@ async def test_receipt_has_the_focus_so_the_keys_scroll_it(server_app, isolated_
         await wait_for(pilot, lambda: pane.scroll_y > 0)
         keys = footer_keys(app)
         assert not any("Précédent" in k or "Réessayer" in k for k in keys)
-
-
-async def test_palette_prompt_is_french(server_app, isolated_dirs):
-    app = make_app(server_app)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await login(pilot)
-        await pilot.press("ctrl+p")
-        await wait_screen(pilot, "CommandPalette")
-        prompt = app.screen.query_one("CommandInput").placeholder
-        assert prompt.startswith("Rechercher")
-
-
-async def test_help_writes_the_highlighted_key_description_in_full(server_app, isolated_dirs):
-    app = make_app(server_app)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await login(pilot)
-        await pilot.press("f1")
-        await wait_screen(pilot, "HelpScreen")
-        table = app.screen.query_one(DataTable)
-        await pilot.press("down")
-        await pilot.pause()
-        description = str(table.get_row_at(table.cursor_row)[3])
-        detail = str(app.screen.query_one("#help-detail", Static).render())
-        assert len(description) > 14 and description in detail
-
-
-async def test_login_keeps_the_password_when_the_server_is_out_of_reach(server_app, isolated_dirs, monkeypatch):
-    from msa_tui.api.client import MsaClient
-    from msa_tui.api.errors import NetworkDown
-
-    async def down(self, nir, password):
-        raise NetworkDown()
-
-    monkeypatch.setattr(MsaClient, "login", down)
-    app = make_app(server_app)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await login(pilot, wait=False)
-        await wait_for(pilot, lambda: "Connexion impossible" in str(app.screen.query_one("#login-error").render()))
-        # The password was never checked: the member presses Enter again once the network is back.
-        assert app.screen.query_one("#password").value == "demo-msa-2026"
-        assert app.focused is app.screen.query_one("#password")

@@ -9,8 +9,10 @@ from textual.widgets import OptionList
 
 from msa_tui.api import models as m
 from msa_tui.api.client import MsaClient
-from tests.support.snapshots import SIZES, open_page, steady
-from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
+from tests.support.navigation import go_to
+from tests.support.snapshots import SIZES, log_in_and_go_to, steady
+from tests.support.ui import login, make_app, type_text, wait_for, wait_screen
+from tests.support.members import DEMO_NIR, DEMO_PASSWORD, SOPHIE
 
 pytestmark = pytest.mark.usefixtures("frozen")
 
@@ -19,8 +21,8 @@ def _options(pilot, selector: str) -> int:
     return pilot.app.screen.query_one(selector, OptionList).option_count
 
 
-async def _open(pilot, page: str, screen: str, selector: str) -> None:
-    await open_page(pilot, page, screen, lambda: _options(pilot, selector) > 0)
+async def _open(pilot, page: str, selector: str) -> None:
+    await log_in_and_go_to(pilot, page, lambda: _options(pilot, selector) > 0)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -32,7 +34,7 @@ def test_my_appointments(snap_compare, server_app, size):
             slots = await api.slots()
             await api.book(m.AppointmentCreate(slot_id=slots[0].id, topic="Question sur ma retraite"))
             await api.book(m.AppointmentCreate(slot_id=slots[4].id, topic="Dossier d'aide au logement"))
-        await _open(pilot, "appointments", "AppointmentsScreen", "#appointments")
+        await _open(pilot, "appointments", "#appointments")
         await steady(pilot)
 
     assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
@@ -42,7 +44,7 @@ def test_my_appointments(snap_compare, server_app, size):
 def test_booking_slots_with_topic(snap_compare, server_app, size):
     async def run_before(pilot) -> None:
         await login(pilot)
-        pilot.app.open_page("appointments")
+        await go_to(pilot, "appointments")
         await wait_screen(pilot, "AppointmentsScreen")
         await wait_for(pilot, lambda: pilot.app.screen.has_class("-empty"))
         await pilot.press("p")
@@ -58,7 +60,7 @@ def test_booking_slots_with_topic(snap_compare, server_app, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_procurations_received(snap_compare, server_app, size):
     async def run_before(pilot) -> None:
-        await _open(pilot, "procurations", "ProcurationsScreen", "#procurations")
+        await _open(pilot, "procurations", "#procurations")
         await steady(pilot)
 
     assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
@@ -67,10 +69,10 @@ def test_procurations_received(snap_compare, server_app, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_procuration_request_refused_name(snap_compare, server_app, size):
     async def run_before(pilot) -> None:
-        await _open(pilot, "procurations", "ProcurationsScreen", "#procurations")
+        await _open(pilot, "procurations", "#procurations")
         await pilot.press("n")
         await wait_screen(pilot, "ProcurationRequestScreen")
-        await type_text(pilot, "2900529012345")
+        await type_text(pilot, SOPHIE)
         await pilot.press("ctrl+s")
         await steady(pilot)
 

@@ -4,7 +4,7 @@ writes, garbage collected, quotas, files validated beyond their signature and se
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-from tests.server.test_server_submissions import PDF, create, send, upload
+from tests.server.test_submissions import PDF, create, send, upload
 from tests.support.server import Api, problem
 
 from msa_tui.mock_server.throttle import Limits
