@@ -93,7 +93,7 @@ async def test_palette_prompt_is_french(server_app, isolated_dirs):
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
         await pilot.press("ctrl+p")
-        await wait_screen(pilot, "CommandPalette")
+        await wait_screen(pilot, "MsaCommandPalette")
         prompt = app.screen.query_one("CommandInput").placeholder
         assert prompt.startswith("Rechercher")
 
