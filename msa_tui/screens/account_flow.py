@@ -15,7 +15,7 @@ from textual.widgets import Button, ContentSwitcher, Input, Static
 from ..api.errors import ApiError, Code, Conflict, ValidationFailed
 from ..core.auth import Checked, check_code_and_password, server_field
 from ..core.i18n import _
-from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.form_field import FormField, show_line
 from ..widgets.nir_input import NirInput
 from .bindings import back_binding
 from .base import PageScreen
@@ -132,11 +132,13 @@ class AccountFlowScreen(PageScreen):
         refused = getattr(event.input, "refused", None)
         self.field("nir").set_error(refused)
 
-    def show_form_error(self, message: str | None) -> None:
-        """A message for the whole step (not about one field), above the form."""
-        banner = self.query_one("#form-error", Static)
-        banner.update(plain(f"{ERROR_MARK}{message}") if message else "")
-        banner.display = bool(message)
+    def show_form_error(self, message: str | None, *, announce: bool = True) -> None:
+        """A message for the whole step (not about one field), above the form.
+
+        It takes the focus and comes into view (`announce`), unless a faulty field has just
+        taken them (`announce=False`): then the field is where the member acts.
+        """
+        show_line(self.query_one("#form-error", Static), message, announce=announce)
 
     def show_errors(self, names: list[str], errors: dict[str, str]) -> None:
         """Each field of `names` shows its error or none; focus goes to the first faulty one."""
@@ -161,7 +163,7 @@ class AccountFlowScreen(PageScreen):
             if mapped:
                 self.show_errors(names, mapped)
                 leftover = len(mapped) < len(error.field_errors)
-                self.show_form_error(error.message if leftover else None)
+                self.show_form_error(error.message if leftover else None, announce=False)
                 return
         self.show_errors(names, {})
         self.show_form_error(self.explain(error))
@@ -199,7 +201,7 @@ class AccountFlowScreen(PageScreen):
         checked = self.check_step_form()
         self.show_errors(self.step_form_names(), checked.errors)
         if not checked.ok:
-            self.show_form_error(_("Corrigez les champs signalés."))
+            self.show_form_error(_("Corrigez les champs signalés."), announce=False)
             return
         self.show_form_error(None)
         self.run_api(lambda: self.send_step_form(checked.values), self._sent(checked.values), STEP_FORM)
@@ -219,7 +221,7 @@ class AccountFlowScreen(PageScreen):
         checked = check_code_and_password(self.value("code"), self.value("password"), self.value("confirmation"))
         self.show_errors(list(CODE_FIELDS), checked.errors)
         if not checked.ok:
-            self.show_form_error(_("Corrigez les champs signalés."))
+            self.show_form_error(_("Corrigez les champs signalés."), announce=False)
             return
         self.show_form_error(None)
         code, password = str(checked.values["code"]), str(checked.values["password"])
