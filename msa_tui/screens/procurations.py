@@ -140,7 +140,7 @@ class ProcurationsScreen(LoadingPage):
             if procuration is None:
                 return
             self.focus_id = procuration.id
-            line = _("Procuration demandée : {what}.").format(what=summary(procuration))
+            line = _("Procuration demandée pour {name}.").format(name=procuration.grantee_name)
             show_line(self.query_one("#procurations-result", Static), line, error=False)
             self.load()
 
