@@ -73,6 +73,12 @@ class MsaApp(App[None]):
             "ctrl+q", "quit", _("Quitter"), id="app.quit", priority=True,
             tooltip=_("Quitter msa-tui (après confirmation si vous êtes connecté)"),
         ),
+        # Ctrl+Home: the browsers' "home page" is Alt+Home, which some terminals send as Escape
+        # then Home; both are accepted. Priority: a table's own Ctrl+Home (top row) gives way.
+        Binding(
+            "ctrl+home,alt+home", "home", _("Accueil"), id="app.home", show=False, priority=True,
+            tooltip=_("Revenir à « Mon espace privé » (ou à la connexion) depuis n'importe quelle page"),
+        ),
         # Textual's own palette key, given an id and French words so that F1 lists it;
         # the footer leaves it out (widgets/footer.py) to keep room at 80 columns.
         Binding(
@@ -292,10 +298,16 @@ class MsaApp(App[None]):
                 # Pages are built in parallel: a missing one shows the placeholder, not a crash.
                 log.warning("page %s not importable yet (%s)", name, entry.target, exc_info=True)
             else:
-                return cls(**kwargs)
+                return self._named(cls(**kwargs), name, kwargs)
         from .screens.placeholder import PlaceholderScreen
 
-        return PlaceholderScreen(title=entry.title)
+        return self._named(PlaceholderScreen(title=entry.title), name, kwargs)
+
+    @staticmethod
+    def _named(screen: Screen[Any], name: str, kwargs: dict[str, Any]) -> Screen[Any]:
+        # Which page a screen is, so that `go_to` brings an open page forward instead of stacking it.
+        screen._msa_page = (name, kwargs)  # type: ignore[attr-defined]
+        return screen
 
     def page_allowed(self, name: str) -> bool:
         from .screens.registry import PAGES
@@ -311,6 +323,32 @@ class MsaApp(App[None]):
             self.notify(_("Connectez-vous pour accéder à cette page."), severity="warning")
             return
         self.push_screen(self.make_page(name, **kwargs))
+
+    def go_to(self, name: str, **kwargs: Any) -> None:
+        """Jump to a page (palette, home key): never a stack of pages to Escape through.
+
+        The page already open (same name and arguments) comes forward, the pages above it
+        closing; otherwise the pages above the first one (dashboard, or login when logged out)
+        close and the page opens above it. One Escape then leads back to that first page.
+        """
+        if not self.page_allowed(name):
+            self.notify(_("Connectez-vous pour accéder à cette page."), severity="warning")
+            return
+        stack = self.screen_stack
+        keep = next((index for index, screen in enumerate(stack) if index >= 1
+                     and getattr(screen, "_msa_page", None) == (name, kwargs)), None)
+        if keep is None and len(stack) > 1 and getattr(stack[1], "_msa_page", (None,))[0] == name:
+            keep = 1
+        for _screen in range(len(stack) - 1 - (keep if keep is not None else 1)):
+            self.pop_screen()
+        if keep is None:
+            self.push_screen(self.make_page(name, **kwargs))
+
+    def action_home(self) -> None:
+        """The home key: back to the first page (dashboard when logged in), closing the pages above."""
+        stack = self.screen_stack
+        for _screen in range(len(stack) - 2):
+            self.pop_screen()
 
     # --- session ------------------------------------------------------------------------
 
@@ -436,11 +474,11 @@ class MsaApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, with a French prompt (its own reads "Search for commands…")."""
-        from textual.command import CommandPalette
+        from .commands import MsaCommandPalette
 
         # is_open takes an App[object] and App is invariant: any app will do, ours returns None.
-        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
-            self.push_screen(CommandPalette(
+        if self.use_command_palette and not MsaCommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(MsaCommandPalette(
                 placeholder=_("Rechercher une page ou une commande…"), id="--command-palette"))
 
     def action_help(self) -> None:
@@ -453,6 +491,12 @@ class MsaApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "logout":
             return self.me is not None
+        if action == "home":
+            # A dialog waits for its answer (re-login, idle warning, "abandon?"): Escape it first.
+            # None (not False): disabled but still listed by F1, which is itself a dialog.
+            from textual.screen import ModalScreen
+
+            return None if isinstance(self.screen, ModalScreen) or len(self.screen_stack) <= 2 else True
         return True
 
     def action_logout(self) -> None:

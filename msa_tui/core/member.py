@@ -6,6 +6,9 @@ from msa_tui.api.models import AddressUpdate, Me
 from msa_tui.core.fields import Checked, Parsed, parse_email, parse_line, parse_phone, parse_postal_code
 from msa_tui.core.i18n import _
 
+PLACEHOLDER_POSTAL_CODE = "00000"
+"""A new account's address is a placeholder until the member gives one (postal code 00000, city "—")."""
+
 LINE_MAX = 120
 CITY_MAX = 80
 FIELDS = ("email", "phone", "line1", "line2", "postal_code", "city")
@@ -67,3 +70,12 @@ def field_of(server_field: str) -> str | None:
     """The form field a server error names ("address.postal_code" → "postal_code"), None if not on the form."""
     name = server_field.removeprefix("address.")
     return name if name in FIELDS else None
+
+
+def postal_line(address: object) -> str | None:
+    """"12330 Salles-la-Source", or None while the address is the new account's placeholder."""
+    postal_code = str(getattr(address, "postal_code", "") or "").strip()
+    city = str(getattr(address, "city", "") or "").strip()
+    if postal_code in ("", PLACEHOLDER_POSTAL_CODE) and city in ("", "—", "-"):
+        return None
+    return f"{postal_code} {city}".strip()

@@ -15,7 +15,7 @@ from textual.widgets import Button, ContentSwitcher, Input, Static
 from ..api.errors import ApiError, Code, Conflict, ValidationFailed
 from ..core.auth import Checked, check_code_and_password, server_field
 from ..core.i18n import _
-from ..widgets.form_field import ERROR_MARK, FormField
+from ..widgets.form_field import FormField, show_line
 from ..widgets.nir_input import NirInput
 from .bindings import back_binding
 from .base import PageScreen
@@ -60,6 +60,8 @@ class AccountFlowScreen(PageScreen):
         """The e-mail address the code went to (the one typed at step 1)."""
         self.nir_value = ""
         self.busy = False
+        self._fix_fields_banner = False
+        """The banner says « Corrigez les champs signalés » (it goes with the last field error)."""
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -132,11 +134,42 @@ class AccountFlowScreen(PageScreen):
         refused = getattr(event.input, "refused", None)
         self.field("nir").set_error(refused)
 
-    def show_form_error(self, message: str | None) -> None:
-        """A message for the whole step (not about one field), above the form."""
-        banner = self.query_one("#form-error", Static)
-        banner.update(plain(f"{ERROR_MARK}{message}") if message else "")
-        banner.display = bool(message)
+    @on(Input.Changed)
+    def _recheck_while_typing(self, event: Input.Changed) -> None:
+        """A field's error goes as soon as the field is right (not only at the next submit)."""
+        self._recheck(event.input, clear_only=True)
+
+    @on(Input.Blurred)
+    def _recheck_on_leaving(self, event: Input.Blurred) -> None:
+        """Leaving a field that showed an error: the error says what is wrong now, or goes."""
+        self._recheck(event.input, clear_only=False)
+
+    def _recheck(self, field_input: Input, *, clear_only: bool) -> None:
+        field = next((node for node in field_input.ancestors if isinstance(node, FormField)), None)
+        if field is None or not field.error or field.field_name == "nir" or self.busy:
+            return  # the NIR field explains refused keys itself (explain_refused_key)
+        if self.step == STEP_FORM:
+            errors = self.check_step_form().errors
+        else:
+            errors = check_code_and_password(*(self.value(name) for name in CODE_FIELDS)).errors
+        now = errors.get(field.field_name)
+        # Typing only ever clears; leaving says what is wrong now. A server's error on an unchanged
+        # field is never cleared by the local rules (they do not know what the server knows).
+        if now is None and clear_only:
+            field.set_error(None)
+        elif now is not None and not clear_only:
+            field.set_error(now)
+        if self._fix_fields_banner and not any(f.error for f in self.query(FormField)):
+            self._fix_fields_banner = False
+            self.show_form_error(None)
+
+    def show_form_error(self, message: str | None, *, announce: bool = True) -> None:
+        """A message for the whole step (not about one field), above the form.
+
+        It takes the focus and comes into view (`announce`), unless a faulty field has just
+        taken them (`announce=False`): then the field is where the member acts.
+        """
+        show_line(self.query_one("#form-error", Static), message, announce=announce)
 
     def show_errors(self, names: list[str], errors: dict[str, str]) -> None:
         """Each field of `names` shows its error or none; focus goes to the first faulty one."""
@@ -161,7 +194,7 @@ class AccountFlowScreen(PageScreen):
             if mapped:
                 self.show_errors(names, mapped)
                 leftover = len(mapped) < len(error.field_errors)
-                self.show_form_error(error.message if leftover else None)
+                self.show_form_error(error.message if leftover else None, announce=False)
                 return
         self.show_errors(names, {})
         self.show_form_error(self.explain(error))
@@ -199,7 +232,8 @@ class AccountFlowScreen(PageScreen):
         checked = self.check_step_form()
         self.show_errors(self.step_form_names(), checked.errors)
         if not checked.ok:
-            self.show_form_error(_("Corrigez les champs signalés."))
+            self.show_form_error(_("Corrigez les champs signalés."), announce=False)
+            self._fix_fields_banner = True
             return
         self.show_form_error(None)
         self.run_api(lambda: self.send_step_form(checked.values), self._sent(checked.values), STEP_FORM)
@@ -219,7 +253,8 @@ class AccountFlowScreen(PageScreen):
         checked = check_code_and_password(self.value("code"), self.value("password"), self.value("confirmation"))
         self.show_errors(list(CODE_FIELDS), checked.errors)
         if not checked.ok:
-            self.show_form_error(_("Corrigez les champs signalés."))
+            self.show_form_error(_("Corrigez les champs signalés."), announce=False)
+            self._fix_fields_banner = True
             return
         self.show_form_error(None)
         code, password = str(checked.values["code"]), str(checked.values["password"])

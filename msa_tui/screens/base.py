@@ -147,7 +147,7 @@ class PageScreen(Screen):
         LoadPanel (with Réessayer) when it has one, else a notification. Pages may override it."""
         line = self.FAILURE_LINES.get(worker.group)
         if line is not None:
-            show_line(self.query_one(line, Static), message)
+            show_line(self.query_one(line, Static), message, announce=True)
             return
         panels = self.query(LoadPanel)
         if panels:

@@ -26,6 +26,8 @@ from .base import PageScreen
 
 WIDE_MIN_COLUMNS = 100
 """From this width the blocks sit 2 by 2; below it they stack."""
+SHORT_MAX_ROWS = 30
+"""Below this height the welcome and contact lines lose their margins (`-short`)."""
 
 BLOCK_GROUP = "block-"
 LOAD_FAILED = "Ce bloc n'a pas pu être chargé. Appuyez sur F5 pour réessayer."
@@ -85,6 +87,7 @@ class DashboardScreen(PageScreen):
 
     def on_mount(self) -> None:
         self._apply_width(self.app.size.width)
+        self._fit_blocks(self.app.size.height)
         for block in self.query(DashboardBlock):
             self.load(block)
         # The welcome line stays in view: focusing must not scroll the page.
@@ -92,6 +95,22 @@ class DashboardScreen(PageScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)
+        self._fit_blocks(event.size.height)
+
+    def _fit_blocks(self, height: int) -> None:
+        """Every block's key (its title) and the C line stay on screen without scrolling.
+
+        A block taller than its share of the height is cut at the bottom (its border
+        still closes it; Entrée opens the page with everything).
+        """
+        short = height < SHORT_MAX_ROWS
+        self.set_class(short, "-short")
+        # header, footer, the welcome and C lines (with their margins unless short)
+        chrome = 4 if short else 6
+        rows = 2 if self.has_class("-wide") else 4
+        share = max(4, (height - chrome) // rows)
+        for block in self.query(DashboardBlock):
+            block.styles.max_height = share
 
     def _apply_width(self, width: int) -> None:
         # Two columns only when each block keeps about 48 columns: below that, stacking reads better.

@@ -11,6 +11,10 @@ from textual.widgets import DataTable, Label, Static
 from ..core.i18n import _
 
 
+MIN_DESCRIPTION = 20
+"""Below this the Description column stops shrinking (the table then scrolls sideways)."""
+
+
 class HelpScreen(ModalScreen[None]):
     """A table of the bindings active on `target` (the screen F1 was pressed on)."""
 
@@ -37,10 +41,28 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(_("Touche"), _("Action"), _("Identifiant"), _("Description"))
-        for key, description, binding_id, tooltip in self.rows():
-            table.add_row(key, description, binding_id, tooltip)
         table.focus()
+        # The width the table gets is known once laid out: the Description column takes what is
+        # left, and its cells wrap (rows grow) instead of being cut.
+        self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        rows = self.rows()
+        headers = (_("Touche"), _("Action"), _("Identifiant"))
+        widths = [max([len(header), *(len(row[i]) for row in rows)]) for i, header in enumerate(headers)]
+        # Cell padding, and room for the vertical scrollbar that the rows will bring.
+        room = table.scrollable_content_region.width - 2 * table.cell_padding * 4 - \
+            table.styles.scrollbar_size_vertical
+        left = room - sum(widths)
+        if left < MIN_DESCRIPTION:  # narrow terminal: the Action column wraps too
+            widths[1] = max(len(headers[1]), widths[1] - (MIN_DESCRIPTION - left))
+            left = room - sum(widths)
+        for header, width in zip(headers, widths, strict=True):
+            table.add_column(header, width=width)
+        table.add_column(_("Description"), width=max(MIN_DESCRIPTION, left))
+        for key, description, binding_id, tooltip in rows:
+            table.add_row(key, description, binding_id, tooltip, height=None)
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         """(key as shown, label, binding id, tooltip) for every visible binding of the target screen."""

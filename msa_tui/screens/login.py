@@ -166,10 +166,12 @@ class LoginScreen(PageScreen):
 
     @on(Button.Pressed, "#login-register")
     def action_register(self) -> None:
+        self._error("")  # the last attempt's refusal (or lockout) is not news when coming back
         self.msa_app.open_page("register")
 
     @on(Button.Pressed, "#login-forgot")
     def action_forgot(self) -> None:
+        self._error("")
         self.msa_app.open_page("password_reset")
 
     def action_demo(self, index: int) -> None:

@@ -36,7 +36,7 @@ def thread_prompt(thread: ThreadSummary) -> Text:
 class MessagesScreen(LoadingPage):
     """The list of threads; Enter reads one, N writes a new message, F5 reloads after a failure."""
 
-    PAGE_TITLE = "Nous envoyer un message"
+    PAGE_TITLE = "Mes messages"
     CSS_PATH = "messages.tcss"
     BINDINGS = [
         Binding("n", "new_thread", _("Nouveau message"), id="messages.new",

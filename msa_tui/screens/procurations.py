@@ -122,7 +122,7 @@ class ProcurationsScreen(LoadingPage):
             if procuration is None:
                 return
             self.listing.wanted = procuration.id
-            line = _("Procuration demandée : {what}.").format(what=summary(procuration))
+            line = _("Procuration demandée pour {name}.").format(name=procuration.grantee_name)
             show_line(self.query_one("#procurations-result", Static), line, error=False)
             self.load()
 

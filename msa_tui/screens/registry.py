@@ -28,7 +28,7 @@ PAGES: dict[str, PageEntry] = {
         PageEntry("profile", "Mes informations personnelles", "msa_tui.screens.profile:ProfileScreen"),
         PageEntry("contact", "Contact & échanges", "msa_tui.screens.contact:ContactScreen"),
         PageEntry("send_document", "Envoyer un document", "msa_tui.screens.send_document:SendDocumentScreen"),
-        PageEntry("messages", "Nous envoyer un message", "msa_tui.screens.messages:MessagesScreen"),
+        PageEntry("messages", "Mes messages", "msa_tui.screens.messages:MessagesScreen"),
         PageEntry("documents", "Consulter un document", "msa_tui.screens.documents:DocumentsScreen"),
         PageEntry("payments", "Mes paiements et mes remboursements", "msa_tui.screens.payments:PaymentsScreen"),
         PageEntry("attestations", "Obtenir mes attestations", "msa_tui.screens.attestations:AttestationsScreen"),

@@ -22,10 +22,10 @@ from .bindings import back_binding, retry_binding
 from .base import PageScreen
 from .wizard_steps.dialogs import FilePickerDialog, ResumeDialog
 from .wizard_steps.panes import (
-    CountPane, DetailsPane, Edited, FilesPane, ObjectPane, Pane, PreparePane, RecapPane,
+    CountPane, DetailsPane, Edited, FilesPane, ObjectPane, Pane, PreparePane, RecapPane, Told,
 )
 from .wizard_steps.sending import SendPane
-from ..widgets.safe import notify_plain
+from ..widgets.safe import notify_plain, plain
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +41,16 @@ class SendDocumentScreen(PageScreen):
 
     PAGE_TITLE = "Envoyer un document"
     CSS_PATH = "send_document.tcss"
+    FOOTER_HIDDEN = frozenset({"app.logout"})
+    """At 80 columns the step keys (Suppr, Échap, Ctrl+→/←) need the room; Ctrl+L still works."""
     BINDINGS = [
         Binding("ctrl+right", "next", _("Suivant"), id="wizard.next", priority=True,
                 tooltip=_("Étape suivante (si celle-ci est complète)")),
+        # The same key at steps 6 and 7, worded as the button there (check_action shows one of the three).
+        Binding("ctrl+right", "next_as('send')", _("Envoyer"), id="wizard.next_send", priority=True,
+                tooltip=_("Envoyer les documents (étape 7)")),
+        Binding("ctrl+right", "next_as('finish')", _("Terminer"), id="wizard.finish", priority=True,
+                tooltip=_("Fermer l'assistant une fois l'envoi confirmé")),
         Binding("ctrl+left", "previous", _("Précédent"), id="wizard.back", priority=True,
                 tooltip=_("Étape précédente, sans rien perdre")),
         retry_binding("Recharger le formulaire"),
@@ -66,6 +73,7 @@ class SendDocumentScreen(PageScreen):
         yield Container(id="wizard-area")
         yield Static("", id="wizard-errors", markup=False)
         with Horizontal(id="wizard-nav"):
+            yield Static("", id="wizard-status", markup=False)
             yield Button(_("Précédent (Ctrl+←)"), id="wizard-back")
             yield Button(_("Suivant (Ctrl+→)"), id="wizard-next", variant="primary")
 
@@ -137,6 +145,7 @@ class SendDocumentScreen(PageScreen):
         self.query_one("#wizard-title", Static).update(
             _("Étape {k}/{n}").format(k=int(wiz.step), n=STEP_COUNT) + " — " + _(STEP_NAMES[wiz.step]))
         self._errors([])
+        self.tell("")
         pane = self.pane()
         if isinstance(pane, SendPane):
             pane.labels = self._labels()
@@ -170,6 +179,15 @@ class SendDocumentScreen(PageScreen):
         box.display = bool(problems)
         box.update("\n".join(_("Erreur : ") + p for p in problems))
 
+    def tell(self, text: str) -> None:
+        """A confirmation beside the buttons (files added or removed, sent): toasts would cover them."""
+        self.query_one("#wizard-status", Static).update(plain(text))
+
+    @on(Told)
+    def _told(self, event: Told) -> None:
+        event.stop()
+        self.tell(event.text)
+
     def _labels(self) -> dict[str, dict[str, str]]:
         wiz = self.wizard
         assert wiz is not None
@@ -181,6 +199,9 @@ class SendDocumentScreen(PageScreen):
         if wiz is None:
             return
         try:
+            if wiz.is_blank():  # opened and left with nothing chosen: nothing to offer next time
+                delete_draft(DRAFT_KIND, wiz.member_id)
+                return
             save_draft(DRAFT_KIND, wiz.member_id, wiz.to_dict())
         except (OSError, DraftRefused) as exc:
             log.error("draft not saved: %s", exc)
@@ -225,7 +246,18 @@ class SendDocumentScreen(PageScreen):
             return wiz is not None and wiz.step is Step.SEND and wiz.receipt is None
         if action == "previous":
             return wiz is not None and wiz.can_go_back() and wiz.receipt is None
+        if action == "next":
+            return wiz is None or wiz.step not in (Step.RECAP, Step.SEND)
+        if action == "next_as":
+            if wiz is None:
+                return False
+            if parameters == ("send",):
+                return wiz.step is Step.RECAP
+            return wiz.step is Step.SEND and wiz.receipt is not None
         return super().check_action(action, parameters)
+
+    async def action_next_as(self, _label: str) -> None:
+        await self.action_next()
 
     def action_reload(self) -> None:
         if self.wizard is None:
@@ -270,8 +302,7 @@ class SendDocumentScreen(PageScreen):
         # The receipt was recomposed under the focus: give it back, so the arrows and PgDn scroll
         # through the deadline, the appeal routes and the files' SHA-256 at 80x24.
         self.pane(Step.SEND).focus()
-        reference = wiz.receipt.reference if wiz.receipt else ""
-        notify_plain(self, _("Envoi confirmé. Référence : {ref}").format(ref=reference))
+        self.tell(_("Envoi confirmé. Référence : {ref}").format(ref=wiz.receipt.reference if wiz.receipt else ""))
 
     @on(DetailsPane.MedicalChosen)
     def _medical_chosen(self) -> None:
@@ -325,7 +356,7 @@ class SendDocumentScreen(PageScreen):
         self._save()
         await pane.render_wizard()
         if accepted:
-            notify_plain(self, _("{n} fichier(s) ajouté(s) au document {i}.").format(n=len(accepted), i=index + 1))
+            self.tell(_("{n} fichier(s) ajouté(s) au document {i}.").format(n=len(accepted), i=index + 1))
         self.query_one(f"#add-{index}", Button).focus()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -10,6 +10,23 @@ from textual.widgets import Input, Label, Static
 
 from ..core.i18n import _
 from ..core.payments import Period, check_custom_period
+
+
+class DateInput(Input):
+    """A date field (JJ/MM/AAAA). A letter is never part of a date: it is a page key here
+    (p Période, d Domaine, e CSV…) and goes on to the page instead of being typed."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        # Textual hides (and skips) a page's key that the focused field would type: letters are not typed here.
+        if character is not None and character.isalpha():
+            return False
+        return super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character is not None and event.character.isalpha():
+            # Input's own handler (which would type it) is skipped; the key still bubbles up
+            # to the page's bindings.
+            event.prevent_default()
 
 
 class CustomPeriod(Vertical):
@@ -38,9 +55,9 @@ class CustomPeriod(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Label(_("Du"))
-            yield Input(placeholder="JJ/MM/AAAA", max_length=10, compact=True, id="start-input")
+            yield DateInput(placeholder="JJ/MM/AAAA", max_length=10, compact=True, id="start-input")
             yield Label(_("au"))
-            yield Input(placeholder="JJ/MM/AAAA", max_length=10, compact=True, id="end-input")
+            yield DateInput(placeholder="JJ/MM/AAAA", max_length=10, compact=True, id="end-input")
             yield Static(_("Entrée : valider"), classes="period-hint")
         yield Static("", classes="period-error", markup=False)
 

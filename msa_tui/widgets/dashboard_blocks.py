@@ -23,6 +23,7 @@ from ..core.formatting import (
     unread_messages,
 )
 from ..core.i18n import _
+from ..core.member import postal_line
 
 ERROR_MARK = "⚠ "
 
@@ -166,7 +167,9 @@ def profile_content(me: Me) -> Text:
     lines = [f"{me.first_name} {me.last_name}", address.line1]
     if address.line2:
         lines.append(address.line2)
-    lines.append(f"{address.postal_code} {address.city}")
+    postal = postal_line(address)
+    if postal is not None:  # a new account's placeholder address reads "Adresse à compléter" alone
+        lines.append(postal)
     lines.append(_("Téléphone : {phone}").format(phone=me.phone or _("non renseigné")))
     lines.append(_("Courriel : {email}").format(email=me.email))
     text = Text("\n".join(lines))

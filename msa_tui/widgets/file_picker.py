@@ -97,10 +97,21 @@ class FileTree(DirectoryTree):
 
     def render_label(self, node: TreeNode[DirEntry], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
-        if node.data is None or node.allow_expand:
-            return label
-        box = "[x] " if node.data.path in self.marked else "[ ] "
-        return Text.assemble(box, label)
+        if node.data is not None and not node.allow_expand:
+            label = Text.assemble("[x] " if node.data.path in self.marked else "[ ] ", label)
+        if self.app.no_color:
+            # Without colour the cursor's grey background is lost and bold already marks folders:
+            # a pointer shows which line Space and Entrée act on.
+            label = Text.assemble("› " if node is self.cursor_node else "  ", label)
+        return label
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        # The tree caches each line by its nodes' update counts: the pointer moves only when
+        # the two nodes are marked as changed.
+        for node in (self._get_node(previous_line), self._get_node(line)):
+            if node is not None:
+                node._updates += 1
+        super().watch_cursor_line(previous_line, line)
 
     def action_toggle_mark(self) -> None:
         node = self.cursor_node
@@ -111,7 +122,7 @@ class FileTree(DirectoryTree):
             self.marked.remove(path)
         else:
             self.marked.append(path)
-        self._refresh_node(node)
+        node.refresh()  # counts as a change, so the tree redraws the box instead of its cached line
         self.post_message(self.MarksChanged(list(self.marked)))
 
     def action_toggle_all_types(self) -> None:

@@ -87,8 +87,10 @@ class MsaFooter(Widget):
     def _shown(self) -> list[tuple[Any, bool, str]]:
         """(binding, enabled, tooltip) of the keys to show: one per action, in binding order."""
         by_action: dict[str, tuple[Any, bool, str]] = {}
+        # A screen may leave app keys off its footer (they still work, F1 lists them).
+        hidden: frozenset[str] = getattr(self.screen, "FOOTER_HIDDEN", frozenset())
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in by_action:
+            if binding.show and binding.action not in by_action and binding.id not in hidden:
                 by_action[binding.action] = (binding, enabled, tooltip or binding.tooltip or "")
         return list(by_action.values())
 

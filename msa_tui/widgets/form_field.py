@@ -67,13 +67,28 @@ class FormField(Vertical):
         self.set_class(bool(message), "-invalid")
 
 
-def show_line(line: Static, message: str | None, *, error: bool = True) -> None:
+def show_line(line: Static, message: str | None, *, error: bool = True, announce: bool = False) -> None:
     """A message line outside any field (a form's error, an action's result), hidden when empty.
 
-    An error starts with the sign, so that it reads as one without colour.
+    An error starts with the sign, so that it reads as one without colour. `announce`: the
+    message is about the whole form (a refusal naming no field), see `announce_line`.
     """
     line.update(plain(f"{ERROR_MARK}{message}" if error else message) if message else "")
     line.display = bool(message)
+    if message and announce:
+        announce_line(line)
+
+
+def announce_line(line: Static) -> None:
+    """A form-level message just shown: it takes the focus and is scrolled into view.
+
+    At 80×24 such a line often sits above a scrolled form: without this nothing visible
+    changes. Focused, it is what the eye and a screen reader land on; Tab goes on to the
+    form's fields from there.
+    """
+    line.can_focus = True
+    line.focus(scroll_visible=False)
+    line.screen.call_after_refresh(line.scroll_visible, animate=False)
 
 
 def reveal(field: FormField) -> None:

@@ -47,7 +47,7 @@ async def go_to(pilot: Any, page: str) -> None:
     else:
         title = PAGES[page].title
         await pilot.press("ctrl+p")
-        await wait_screen(pilot, "CommandPalette")
+        await wait_screen(pilot, "MsaCommandPalette")
         await type_text(pilot, title)
         await wait_for(pilot, lambda: _highlighted(app).endswith(title))
         await pilot.press("enter")

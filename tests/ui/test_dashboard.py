@@ -98,7 +98,7 @@ async def test_retry_from_anywhere_on_the_page(server_app, monkeypatch):
     ("key", "title"),
     [
         ("1", "Mes informations personnelles"),
-        ("2", "Nous envoyer un message"),
+        ("2", "Mes messages"),
         ("3", "Mes paiements et mes remboursements"),
         ("4", "Tous mes services en ligne"),
         ("d", "Consulter un document"),

@@ -65,7 +65,7 @@ async def test_request_by_keys_appears_as_demandee_then_revoke(server_app, make_
         await wait_for(pilot, lambda: len(listed(app)) == 2)
         assert re.match(r"Donnée à Sophie Le Gall · Demandée le \d+(er)? \w+ 20\d\d\n", listed(app)[0])
         assert "Étendue : Consulter mes paiements et mes documents : sauf RSA" in listed(app)[0]
-        assert shown(app, "#procurations-result").startswith("Procuration demandée : ")
+        assert shown(app, "#procurations-result") == "Procuration demandée pour Sophie Le Gall."
 
         await pilot.press("r")
         await wait_screen(pilot, "ConfirmDialog")

@@ -73,7 +73,7 @@ async def test_palette_opens_a_page_by_keys(server_app):
     async with app.run_test(size=(100, 30)) as pilot:
         await login(pilot)
         await pilot.press("ctrl+p")
-        await wait_screen(pilot, "CommandPalette")
+        await wait_screen(pilot, "MsaCommandPalette")
         await type_text(pilot, "procurations")
         # The palette searches asynchronously: wait until the page is offered.
         await wait_for(pilot, lambda: _palette_offers(app, "procurations"))
@@ -146,7 +146,7 @@ async def test_palette_prompt_is_french(server_app, isolated_dirs):
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
         await pilot.press("ctrl+p")
-        await wait_screen(pilot, "CommandPalette")
+        await wait_screen(pilot, "MsaCommandPalette")
         prompt = app.screen.query_one("CommandInput").placeholder
         assert prompt.startswith("Rechercher")
 

@@ -334,6 +334,13 @@ class Wizard:
                 out.append("Cochez l'attestation sur l'honneur pour pouvoir envoyer.")
         return out
 
+    def is_blank(self) -> bool:
+        """Nothing chosen yet (opened and left at once): not worth a draft."""
+        return (self.step is Step.OBJECT and self.object is None and self.count == 1
+                and not self.attestation and self.submission_id is None
+                and all(d.nature is None and d.person_id is None and not d.motif and not d.files
+                        for d in self.documents))
+
     def can_go_back(self) -> bool:
         return self.step > Step.OBJECT and not self.locked
 

@@ -15,7 +15,7 @@ from ...core.send_document.files import allowed_labels, display_name, human_size
 from ...core.i18n import _
 from ...widgets.toggles import WrappedCheckbox
 from ...core.send_document.wizard import ATTESTATION_TEXT, MEDICAL_RULE, Wizard
-from ...widgets.safe import notify_plain, plain
+from ...widgets.safe import plain
 
 
 class ChoiceButton(RadioButton):
@@ -34,6 +34,14 @@ class ChoiceButton(RadioButton):
 
 class Edited(Message):
     """The wizard changed: the screen saves the draft."""
+
+
+class Told(Message):
+    """A short confirmation for the wizard's status line (a toast would cover the Suivant button)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
 
 class Pane(VerticalScroll):
@@ -177,10 +185,14 @@ class FilesPane(Pane):
     """Each document's files: add (picker), reorder, remove; refusals listed in French."""
 
     BINDINGS = [
-        Binding("alt+up,ctrl+up", "move(-1)", _("Monter"), id="wizard.file_up", tooltip=_("Monter ce fichier")),
-        Binding("alt+down,ctrl+down", "move(1)", _("Descendre"), id="wizard.file_down",
+        # Alt+↑/↓ are written on the step (its hint line) and listed by F1: at 80 columns the
+        # footer's room goes to Suppr, Ctrl+→/←, Échap.
+        Binding("alt+up,ctrl+up", "move(-1)", _("Monter"), id="wizard.file_up", show=False,
+                tooltip=_("Monter ce fichier")),
+        Binding("alt+down,ctrl+down", "move(1)", _("Descendre"), id="wizard.file_down", show=False,
                 tooltip=_("Descendre ce fichier")),
-        Binding("delete,d", "remove", _("Retirer"), id="wizard.file_remove", tooltip=_("Retirer ce fichier")),
+        Binding("delete,d", "remove", _("Retirer"), id="wizard.file_remove", key_display="Suppr",
+                tooltip=_("Retirer ce fichier")),
     ]
 
     class AddRequested(Message):
@@ -246,7 +258,7 @@ class FilesPane(Pane):
         self.wizard.remove_file(index, position)
         self.refusals = []
         self.edited()
-        notify_plain(self, _("« {name} » retiré du document {i}.").format(name=display_name(name), i=index + 1))
+        self.post_message(Told(_("« {name} » retiré du document {i}.").format(name=display_name(name), i=index + 1)))
         await self._rerender_and_focus(index, max(0, position - 1))
 
     async def _rerender_and_focus(self, index: int, position: int) -> None:
