@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
-from msa_tui.api.models import API_PREFIX, Problem
+from msa_tui.api.models import API_PREFIX
 
-from . import problems, seed
+from . import contract, problems, seed
 from .deps import DEFAULT_MAX_FILE_BYTES, Ctx, real_now
 from .hosts import HostCheck
 from .limits import BodyLimit, StandardHeaders
@@ -20,15 +19,6 @@ from .routes import (
 )
 from .store import Store
 from .throttle import Limits, Throttle
-
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem, "content": {"application/problem+json": {}}, "description": text}
-    for status, text in (
-        (400, "Requête mal formée"), (401, "Non authentifié"), (404, "Introuvable"),
-        (413, "Corps trop volumineux"), (422, "Données invalides"),
-    )
-}
-
 
 def create_app(
     data_dir: Path,
@@ -53,7 +43,6 @@ def create_app(
             "API du portail « Mon espace privé » de la MSA, servie par le serveur de démonstration de msa-tui. "
             "Toutes les erreurs sont au format application/problem+json avec un `code` stable."
         ),
-        responses=_ERRORS,
         docs_url="/docs" if demo_outbox else None,
         redoc_url="/redoc" if demo_outbox else None,
         openapi_url="/openapi.json" if demo_outbox else None,
@@ -76,6 +65,7 @@ def create_app(
     if demo_outbox:
         api.include_router(dev.router)
     app.include_router(api)
+    contract.install(app)
     app.add_middleware(BodyLimit, skip_suffix="/files")
     app.add_middleware(StandardHeaders)
     app.add_middleware(HostCheck)

@@ -222,12 +222,14 @@ def _method_table(app: Any) -> list[tuple[re.Pattern[str], set[str]]]:
 
 
 def allowed_methods(request: Request) -> str:
-    """Every method some route serves on this path (the router's own Allow names only one route's)."""
-    methods: set[str] = set()
-    for pattern, verbs in _method_table(request.app):
-        if pattern.match(request.url.path):
-            methods |= verbs
-    return ", ".join(sorted(methods))
+    """Every method the document lists for this path (the router's own Allow names only one route's).
+
+    Only the most literal templates count: `/appointments/slots` is its own resource, even though
+    `/appointments/{appointment_id}` would also match it (a DELETE there is a 404, not a method)."""
+    matches = [(pattern.pattern.count("[^/]+"), verbs)
+               for pattern, verbs in _method_table(request.app) if pattern.match(request.url.path)]
+    fewest = min((params for params, _ in matches), default=0)
+    return ", ".join(sorted({verb for params, verbs in matches if params == fewest for verb in verbs}))
 
 
 async def _on_http(request: Request, exc: Exception) -> JSONResponse:

@@ -179,6 +179,12 @@ def test_405_lists_every_method_of_the_path(api) -> None:
     assert api.get("/auth/login").headers["allow"] == "POST"
 
 
+def test_405_on_a_literal_path_ignores_the_templates_it_also_matches(api) -> None:
+    # /appointments/slots also matches /appointments/{appointment_id} (DELETE), but is its own resource.
+    r = api.request("OPTIONS", "/appointments/slots")
+    assert r.status_code == 405 and r.headers["allow"] == "GET"
+
+
 def test_every_code_is_documented() -> None:
     from pathlib import Path
 

@@ -48,7 +48,7 @@ def list_appointments(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
 
 
 @router.post("", response_model=Appointment, status_code=status.HTTP_201_CREATED, summary="Prendre rendez-vous",
-             responses={409: {"description": "Créneau déjà pris"}})
+             responses={404: {"description": "Créneau inexistant"}, 409: {"description": "Créneau déjà pris"}})
 def book(body: AppointmentCreate, me: MemberDep, ctx: CtxDep) -> Appointment:
     taken = ProblemError(409, Code.slot_taken, "Ce créneau n'est plus disponible : choisissez-en un autre.")
     appointment_id = f"rdv-{secrets.token_hex(6)}"

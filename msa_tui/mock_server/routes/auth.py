@@ -35,7 +35,8 @@ def _pair(issued: security.Issued) -> TokenPair:
 
 
 @router.post("/login", response_model=TokenPair, summary="Se connecter (NIR sans clé et mot de passe)",
-             responses={423: {"description": "Compte verrouillé (problem+json, retry_after)"}, **_LIMITED})
+             responses={401: {"description": "NIR ou mot de passe incorrect (attempts_left)"},
+                        423: {"description": "Compte verrouillé (problem+json, retry_after)"}, **_LIMITED})
 def login(body: LoginRequest, ctx: CtxDep, request: Request) -> TokenPair:
     now = ctx.ts()
     address = client_address(request)
@@ -66,7 +67,8 @@ def login(body: LoginRequest, ctx: CtxDep, request: Request) -> TokenPair:
     return _pair(security.open_session(ctx.store, row["id"], ctx.access_ttl_s, now))
 
 
-@router.post("/refresh", response_model=TokenPair, summary="Renouveler le jeton d'accès")
+@router.post("/refresh", response_model=TokenPair, summary="Renouveler le jeton d'accès",
+             responses={401: {"description": "Jeton de renouvellement expiré, révoqué ou déjà utilisé"}})
 def refresh(body: RefreshRequest, ctx: CtxDep) -> TokenPair:
     return _pair(security.rotate(ctx.store, body.refresh_token, ctx.access_ttl_s, ctx.ts()))
 

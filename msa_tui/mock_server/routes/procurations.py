@@ -9,6 +9,7 @@ from fastapi import APIRouter, status
 
 from msa_tui.api.models import Code, Page, Procuration, ProcurationCreate
 
+from ..contract import with_text
 from ..deps import CtxDep, Keyset, Member, MemberDep, PageDep, paginate
 from ..problems import ProblemError, invalid, not_found
 
@@ -37,7 +38,8 @@ def list_procurations(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
 
 
 @router.post("", response_model=Procuration, status_code=status.HTTP_201_CREATED,
-             summary="Demander une procuration au profit d'une autre personne")
+             summary="Demander une procuration au profit d'une autre personne",
+             responses=with_text(409, "Une procuration est déjà en cours pour cette personne"))
 def request_procuration(body: ProcurationCreate, me: MemberDep, ctx: CtxDep) -> Procuration:
     if body.grantee_nir == me.nir:
         raise invalid("grantee_nir", "Vous ne pouvez pas vous donner procuration à vous-même.")
