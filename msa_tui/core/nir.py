@@ -25,7 +25,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from msa_tui.api.models.common import NIR_PATTERN as NIR_PATTERN  # the contract holds the pattern
+from msa_tui.api.models.patterns import NIR_PATTERN as NIR_PATTERN  # the contract holds the pattern
 
 from .i18n import _
 

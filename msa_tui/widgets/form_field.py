@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from ..api.models import FieldError
 from .safe import plain
+
+if TYPE_CHECKING:
+    from ..api.models import FieldError
 
 ERROR_MARK = "⚠ "
 """Errors start with a sign and words, so they read without colour (NO_COLOR)."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import warnings
 from decimal import Decimal
 from typing import Annotated, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .patterns import EMAIL_PATTERN, NIR_PATTERN as NIR_PATTERN  # re-exported: the contract's patterns
 from .text import clean_text, has_control
 
 T = TypeVar("T")
@@ -15,7 +18,6 @@ T = TypeVar("T")
 API_PREFIX = "/api/v1"
 """Where the API lives on its server; the client and the mock server both use it."""
 
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 
 # --- text from outside ----------------------------------------------------------
@@ -49,13 +51,6 @@ MemberText = Annotated[str, AfterValidator(_refuse_control)]
 MemberBody = Annotated[str, AfterValidator(_refuse_control_body)]
 """Multi-line text a member writes (message bodies): newlines and tabs allowed, other controls refused."""
 
-NIR_PATTERN = (
-    r"^(?:[1-4][0-9]{2}(?:0[1-9]|1[0-2]|[23][0-9]|4[0-2]|[5-9][0-9])|[78][0-9]{4})"
-    r"(?:2[AB]|[0-9]{2})[0-9]{6}$"
-)
-"""A normalised NIR without its key (13 characters), as the API accepts it. The one rule:
-`msa_tui.core.nir.validate_nir` applies it with French messages, and a test checks both agree."""
-
 MONEY_DIGITS = 12
 """At most 10 digits of euros and 2 of cents: a bounded amount, never an overflow."""
 _MONEY_BOUND = float("9" * (MONEY_DIGITS - 2) + ".99")
@@ -72,16 +67,29 @@ Money = Annotated[
 """An amount in euros."""
 
 
+# FastAPI validates a body parameter through `Annotated[Model, Body(alias=<parameter name>)]` and
+# silences pydantic's "alias has no effect here" warning while it builds that validator
+# (fastapi/_compat/v2.py). With defer_build below the build happens on the first request instead,
+# outside FastAPI's silencing: the same warning is silenced here, and only it.
+with contextlib.suppress(ImportError):  # pydantic < 2.12 has no such warning
+    from pydantic.warnings import UnsupportedFieldAttributeWarning
+
+    warnings.filterwarnings("ignore", message=r"The '\w*alias' attribute with value",
+                            category=UnsupportedFieldAttributeWarning)
+
+
 class RequestBody(BaseModel):
     """What the client sends: an unknown field is a mistake, answered 422."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # defer_build: a model's validator is built on its first use, not at import (a command or a
+    # session uses a few of the contract's models; building them all cost 0.1 s and ~6 MiB).
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class ResponseBody(BaseModel):
     """What the server answers: unknown fields are ignored, so a server may add one without breaking a client."""
 
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, defer_build=True)  # as RequestBody
 
 
 class Page(ResponseBody, Generic[T]):
