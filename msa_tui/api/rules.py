@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
 NIR_PATTERN = (
     r"^(?:[1-4][0-9]{2}(?:0[1-9]|1[0-2]|[23][0-9]|4[0-2]|[5-9][0-9])|[78][0-9]{4})"
     r"(?:2[AB]|[0-9]{2})[0-9]{6}$"

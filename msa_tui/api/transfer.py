@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import AsyncGenerator, Callable
 from pathlib import Path
 
-import httpx
+from ._http import httpx
 from pydantic import ValidationError
 
 from . import errors

@@ -282,3 +282,37 @@ def test_a_ca_bundle_is_trusted_and_verification_stays_on():
     client = MsaClient("https://msa.example.com", ca_bundle=certifi.where())
     context = client._http._transport._pool._ssl_context
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+
+
+def test_a_loopback_http_client_loads_no_certificates_and_trusts_no_one():
+    import ssl
+
+    from msa_tui.api.client import MsaClient
+
+    # No TLS to verify on http://, so no CA bundle read; should anything try TLS through it, it fails.
+    plain = MsaClient("http://127.0.0.1:8765")._http._transport._pool._ssl_context
+    assert plain.cert_store_stats()["x509_ca"] == 0
+    assert plain.verify_mode == ssl.CERT_REQUIRED and plain.check_hostname
+    secure = MsaClient("https://msa.example.com")._http._transport._pool._ssl_context
+    assert secure.cert_store_stats()["x509_ca"] > 0
+    assert secure.verify_mode == ssl.CERT_REQUIRED and secure.check_hostname
+
+
+LEAN_PROBE = """
+import importlib, sys
+import msa_tui.api.client
+print(sorted(name for name in ("trio", "httpx._main") if name in sys.modules))
+for name in ("trio", "httpx._main"):
+    importlib.import_module(name)  # skipped while httpx loaded, importable as usual afterwards
+print("ok")
+"""
+
+
+def test_the_client_skips_httpx_cli_and_trio_and_leaves_them_importable():
+    import subprocess
+    import sys
+
+    pytest.importorskip("trio")
+    done = subprocess.run([sys.executable, "-c", LEAN_PROBE], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["[]", "ok"]

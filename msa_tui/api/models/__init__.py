@@ -2,116 +2,130 @@
 
 One package, a module per area; every model is re-exported here, so `from msa_tui.api.models import X`
 and `models.X` name the same class wherever it is defined.
+
+The package loads its modules on the first name asked of it (PEP 562): a process that never
+touches a model never imports pydantic nor builds one (the shared patterns and the text cleaning
+live in `msa_tui.api.rules`, which imports nothing).
 """
 
 from __future__ import annotations
 
-from .common import (
-    API_PREFIX,
-    RequestBody,
-    ResponseBody,
-    Page,
-    Money,
-    EMAIL_PATTERN,
-    NIR_PATTERN,
-    Email,
-    ServerText,
-    ServerBody,
-    MemberText,
-    MemberBody,
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .common import (
+        API_PREFIX,
+        RequestBody,
+        ResponseBody,
+        Page,
+        Money,
+        EMAIL_PATTERN,
+        NIR_PATTERN,
+        Email,
+        ServerText,
+        ServerBody,
+        MemberText,
+        MemberBody,
+    )
+    from .problems import (
+        Code,
+        FieldError,
+        Problem,
+    )
+    from .auth import (
+        LoginRequest,
+        TokenPair,
+        RefreshRequest,
+        RegisterRequest,
+        VerifyRequest,
+        PasswordResetRequest,
+        PasswordResetConfirm,
+        Accepted,
+        MailCopy,
+        OutboxMail,
+    )
+    from .member import (
+        Relation,
+        Address,
+        AddressUpdate,
+        HouseholdMember,
+        Me,
+        ContactUpdate,
+        ServiceContact,
+    )
+    from .messages import (
+        Author,
+        Message,
+        ThreadSummary,
+        Thread,
+        NewThread,
+        NewMessage,
+    )
+    from .documents import (
+        Direction,
+        Document,
+    )
+    from .submissions import (
+        Choice,
+        SubmissionConstraints,
+        DocumentSpec,
+        SubmissionCreate,
+        StoredFile,
+        SubmissionDocument,
+        SubmissionStatus,
+        Submission,
+        SendRequest,
+        Receipt,
+    )
+    from .payments import (
+        Domain,
+        Payment,
+    )
+    from .attestations import (
+        AttestationKind,
+    )
+    from .quotient import (
+        QuotientFamilial,
+    )
+    from .services import (
+        Service,
+        ServiceCategory,
+    )
+    from .requests import (
+        FormField,
+        RequestForm,
+        RequestStatus,
+        StatusEvent,
+        RequestSummary,
+        Request,
+        RequestCreate,
+    )
+    from .declarations import (
+        DeclarationStatus,
+        Declaration,
+        DeclarationFile,
+    )
+    from .appointments import (
+        Slot,
+        Appointment,
+        AppointmentCreate,
+    )
+    from .procurations import (
+        ProcurationStatus,
+        Procuration,
+        ProcurationCreate,
+    )
+    from .assistance import (
+        OpeningSlot,
+        Assistance,
+    )
+
+_MODULES = (
+    "common", "problems", "auth", "member", "messages", "documents", "submissions", "payments",
+    "attestations", "quotient", "services", "requests", "declarations", "appointments", "procurations", "assistance",
 )
-from .problems import (
-    Code,
-    FieldError,
-    Problem,
-)
-from .auth import (
-    LoginRequest,
-    TokenPair,
-    RefreshRequest,
-    RegisterRequest,
-    VerifyRequest,
-    PasswordResetRequest,
-    PasswordResetConfirm,
-    Accepted,
-    MailCopy,
-    OutboxMail,
-)
-from .member import (
-    Relation,
-    Address,
-    AddressUpdate,
-    HouseholdMember,
-    Me,
-    ContactUpdate,
-    ServiceContact,
-)
-from .messages import (
-    Author,
-    Message,
-    ThreadSummary,
-    Thread,
-    NewThread,
-    NewMessage,
-)
-from .documents import (
-    Direction,
-    Document,
-)
-from .submissions import (
-    Choice,
-    SubmissionConstraints,
-    DocumentSpec,
-    SubmissionCreate,
-    StoredFile,
-    SubmissionDocument,
-    SubmissionStatus,
-    Submission,
-    SendRequest,
-    Receipt,
-)
-from .payments import (
-    Domain,
-    Payment,
-)
-from .attestations import (
-    AttestationKind,
-)
-from .quotient import (
-    QuotientFamilial,
-)
-from .services import (
-    Service,
-    ServiceCategory,
-)
-from .requests import (
-    FormField,
-    RequestForm,
-    RequestStatus,
-    StatusEvent,
-    RequestSummary,
-    Request,
-    RequestCreate,
-)
-from .declarations import (
-    DeclarationStatus,
-    Declaration,
-    DeclarationFile,
-)
-from .appointments import (
-    Slot,
-    Appointment,
-    AppointmentCreate,
-)
-from .procurations import (
-    ProcurationStatus,
-    Procuration,
-    ProcurationCreate,
-)
-from .assistance import (
-    OpeningSlot,
-    Assistance,
-)
+"""Every module whose names are re-exported, in the order they used to be imported."""
 
 __all__ = [
     "EMAIL_PATTERN",
@@ -189,3 +203,17 @@ __all__ = [
     "OpeningSlot",
     "Assistance",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    exported = set(__all__)
+    for module_name in _MODULES:
+        module = importlib.import_module(f".{module_name}", __name__)
+        globals().update({key: value for key, value in vars(module).items() if key in exported})
+    return globals()[name]
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

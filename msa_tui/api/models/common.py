@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import warnings
 from decimal import Decimal
 from typing import Annotated, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..rules import NIR_PATTERN as NIR_PATTERN  # the contract's pattern, shared with core.nir
+from ..rules import EMAIL_PATTERN as EMAIL_PATTERN  # the contract's patterns, shared with core
+from ..rules import NIR_PATTERN as NIR_PATTERN
 from ..rules import clean_text, has_control
 
 T = TypeVar("T")
@@ -16,7 +19,6 @@ T = TypeVar("T")
 API_PREFIX = "/api/v1"
 """Where the API lives on its server; the client and the mock server both use it."""
 
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 
 # --- text from outside ----------------------------------------------------------
@@ -67,16 +69,29 @@ Money = Annotated[
 """An amount in euros."""
 
 
+# FastAPI validates a body parameter through `Annotated[Model, Body(alias=<parameter name>)]` and
+# silences pydantic's "alias has no effect here" warning while it builds that validator
+# (fastapi/_compat/v2.py). With defer_build below the build happens on the first request instead,
+# outside FastAPI's silencing: the same warning is silenced here, and only it.
+with contextlib.suppress(ImportError):  # pydantic < 2.12 has no such warning
+    from pydantic.warnings import UnsupportedFieldAttributeWarning
+
+    warnings.filterwarnings("ignore", message=r"The '\w*alias' attribute with value",
+                            category=UnsupportedFieldAttributeWarning)
+
+
 class RequestBody(BaseModel):
     """What the client sends: an unknown field is a mistake, answered 422."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # defer_build: a model's validator is built on its first use, not at import (a command or a
+    # session uses a few of the contract's models; building them all cost 0.1 s and ~6 MiB).
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class ResponseBody(BaseModel):
     """What the server answers: unknown fields are ignored, so a server may add one without breaking a client."""
 
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, defer_build=True)  # as RequestBody
 
 
 class Page(ResponseBody, Generic[T]):

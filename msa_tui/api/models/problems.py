@@ -60,7 +60,7 @@ class Problem(BaseModel):
     """RFC 9457 problem details, with a stable machine `code`."""
 
     # RFC 9457 lets a problem carry extension members: keep them rather than drop them.
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)  # built on first use, as the other models
 
     # Shown to the member (detail, field messages): cleaned like every server text.
     type: ServerText = "about:blank"
