@@ -19,6 +19,7 @@ from ..core.send_document.files import check_batch, ensure_hash
 from ..core.i18n import _
 from ..core.send_document.wizard import STEP_COUNT, STEP_NAMES, Step, Wizard, people_of
 from .bindings import back_binding, retry_binding
+from .kiosk_papers import KioskPapers, paper_bindings
 from .base import PageScreen
 from .wizard_steps.dialogs import FilePickerDialog, ResumeDialog
 from .wizard_steps.panes import (
@@ -36,7 +37,7 @@ PANES: dict[Step, type[Pane]] = {
 }
 
 
-class SendDocumentScreen(PageScreen):
+class SendDocumentScreen(KioskPapers, PageScreen):
     """One pane per step in a ContentSwitcher; the Wizard holds every rule and every value."""
 
     PAGE_TITLE = "Envoyer un document"
@@ -52,6 +53,7 @@ class SendDocumentScreen(PageScreen):
                 tooltip=_("Lancer l'envoi, ou le relancer après une coupure")),
         # "Retour", not "Quitter": Ctrl+Q already reads "Quitter" (the app) on the same footer.
         back_binding("Quitter l'assistant ; le brouillon est gardé"),
+        *paper_bindings(),
     ]
 
     def __init__(self, start_dir: Path | None = None) -> None:
@@ -219,6 +221,8 @@ class SendDocumentScreen(PageScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys that cannot do anything now are left off the footer (room for F1/Ctrl+Q/Ctrl+L).
         wiz = self.wizard
+        if action in ("mail_copy", "print_paper"):  # the receipt, once sent (kiosk mode)
+            return bool(self.paper_allowed(action)) and wiz is not None and wiz.receipt is not None
         if action == "reload":
             return wiz is None
         if action == "send":
@@ -226,6 +230,13 @@ class SendDocumentScreen(PageScreen):
         if action == "previous":
             return wiz is not None and wiz.can_go_back() and wiz.receipt is None
         return super().check_action(action, parameters)
+
+    async def paper_to_hand(self) -> Path | None:
+        path = self.query_one(SendPane).pdf_path if self.query(SendPane) else None
+        if path is None or not path.is_file():
+            self.tell_paper(_("L'accusé de réception n'a pas été enregistré en PDF."), failed=True)
+            return None
+        return path
 
     def action_reload(self) -> None:
         if self.wizard is None:
