@@ -43,6 +43,13 @@ class SendDocumentScreen(KioskPapers, PageScreen):
     PAGE_TITLE = "Envoyer un document"
     CSS_PATH = "send_document.tcss"
     BINDINGS = [
+        # Alt+N / Alt+P first: they pass through GNU screen and plain SSH, where Ctrl+arrows are
+        # often lost; the footer shows one key per action, so these are the ones it shows.
+        Binding("alt+n", "next", _("Suivant"), id="wizard.next_alt", priority=True, key_display="Alt+N",
+                tooltip=_("Étape suivante (si celle-ci est complète)")),
+        # « Préc. »: « Alt+P Précédent » would push the footer past 80 columns at steps 4 and 6.
+        Binding("alt+p", "previous", _("Préc."), id="wizard.back_alt", priority=True, key_display="Alt+P",
+                tooltip=_("Étape précédente, sans rien perdre")),
         Binding("ctrl+right", "next", _("Suivant"), id="wizard.next", priority=True,
                 tooltip=_("Étape suivante (si celle-ci est complète)")),
         Binding("ctrl+left", "previous", _("Précédent"), id="wizard.back", priority=True,
