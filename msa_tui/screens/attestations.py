@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,18 +26,21 @@ from ..core.payments import (
 from ..widgets.custom_period import CustomPeriod
 from .base import PageScreen
 from .downloads import save_in_downloads
+from .kiosk_papers import KioskPapers, paper_bindings
 from .wizard_steps.panes import ChoiceButton
 from ..widgets.safe import notify_plain
 
 
-class AttestationsScreen(PageScreen):
+class AttestationsScreen(KioskPapers, PageScreen):
     """The kinds as radio buttons, the period when the kind takes one, « Obtenir » and where the PDF went."""
 
     PAGE_TITLE = "Obtenir mes attestations"
     CSS_PATH = "attestations.tcss"
+    PAPER_LINE = "#attestation-result"
     BINDINGS = [
         Binding("ctrl+s", "obtain", _("Obtenir"), id="attestations.obtain",
                 tooltip=_("Obtenir l'attestation choisie et l'enregistrer dans votre dossier Téléchargements")),
+        *paper_bindings(),
     ]
 
     def __init__(self) -> None:
@@ -44,6 +49,8 @@ class AttestationsScreen(PageScreen):
         self.preset = Preset.last_12_months
         self.custom: Period | None = None
         self.busy = False
+        self.paper: Path | None = None
+        """The attestation just saved for the kind and period shown (what F6/F7 hand over)."""
 
     def compose_body(self) -> ComposeResult:
         yield Label(_("Quelle attestation voulez-vous ?"), classes="field-label")
@@ -93,6 +100,7 @@ class AttestationsScreen(PageScreen):
         self.query_one("#obtain", Button).focus()
 
     def _clear_result(self) -> None:
+        self.paper = None
         self.query_one("#attestation-result", Static).update("")
 
     def period(self) -> Period | None:
@@ -110,6 +118,12 @@ class AttestationsScreen(PageScreen):
     def action_obtain(self) -> None:
         if self.busy:
             return
+        choice = self._choice()
+        if choice is not None:
+            self.obtain(*choice)
+
+    def _choice(self) -> tuple[AttestationKind, Period | None] | None:
+        """The kind and period chosen; None when the typed dates are wrong (their errors are shown)."""
         # Read the choice from the radio set itself: a key typed right after a change may
         # arrive before the Changed message does.
         pressed = self.query_one(RadioSet).pressed_button
@@ -120,11 +134,22 @@ class AttestationsScreen(PageScreen):
         if takes_period(self.kind):
             period = self.period()
             if period is None:
-                return
-        self.obtain(self.kind, period)
+                return None
+        return self.kind, period
+
+    async def paper_to_hand(self) -> Path | None:
+        if self.paper is not None and self.paper.is_file():
+            return self.paper
+        if self.busy:
+            return None
+        choice = self._choice()
+        return None if choice is None else await self._obtain(*choice)
 
     @work(exclusive=True, group="attestation", exit_on_error=False)
     async def obtain(self, kind: AttestationKind, period: Period | None) -> None:
+        await self._obtain(kind, period)
+
+    async def _obtain(self, kind: AttestationKind, period: Period | None) -> Path | None:
         from ..core.clock import today
 
         self.busy = True
@@ -151,6 +176,8 @@ class AttestationsScreen(PageScreen):
         if path is None:
             result.set_class(refused, "-refused")
             result.update(f"⚠ {problem}")
-            return
+            return None
+        self.paper = path
         result.update(_("Attestation enregistrée : {path}").format(path=path))
         notify_plain(self, path, title=_("Attestation enregistrée"))
+        return path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +19,7 @@ from ..core.i18n import _
 from ..widgets.load_panel import LoadPanel
 from .bindings import retry_binding
 from .downloads import save_in_downloads
+from .kiosk_papers import KioskPapers, paper_bindings
 from .loading_page import LoadingPage
 from ..widgets.safe import notify_plain
 
@@ -32,18 +35,20 @@ def direction_label(direction: Direction | str) -> str:
     return _("Envoyé") if str(direction) == Direction.sent.value else _("Reçu")
 
 
-class DocumentsScreen(LoadingPage):
+class DocumentsScreen(KioskPapers, LoadingPage):
     """A table of documents (date, sent/received, title, size); Enter or T downloads the selected one."""
 
     PAGE_TITLE = "Consulter un document"
     CSS_PATH = "documents.tcss"
     FAILURE_LINES = {"documents-download": "#download-result"}
+    PAPER_LINE = "#download-result"
     BINDINGS = [
         Binding("t", "download", _("Télécharger"), id="documents.download",
                 tooltip=_("Enregistrer le document sélectionné dans votre dossier Téléchargements")),
         Binding("f", "next_filter", _("Filtrer"), id="documents.filter",
                 tooltip=_("Afficher tous les documents, les envoyés ou les reçus")),
         retry_binding("Recharger la liste des documents"),
+        *paper_bindings(),
     ]
 
     def __init__(self) -> None:
@@ -51,6 +56,8 @@ class DocumentsScreen(LoadingPage):
         self.filter_index = 0
         self.documents: list[Document] = []
         self.downloading = False
+        self.saved: dict[str, Path] = {}
+        """Documents downloaded on this page, by id (what F6/F7 hand over for the selected one)."""
 
     def compose_body(self) -> ComposeResult:
         yield Static(_("Documents échangés avec la MSA"), classes="page-title")
@@ -151,8 +158,21 @@ class DocumentsScreen(LoadingPage):
         if not self.downloading:
             self.download(document)
 
+    async def paper_to_hand(self) -> Path | None:
+        document = self.selected()
+        if document is None:
+            self.tell_paper(_("Aucun document sélectionné."), failed=True)
+            return None
+        saved = self.saved.get(document.id)
+        if saved is not None and saved.is_file():
+            return saved
+        return None if self.downloading else await self._download(document)
+
     @work(exclusive=True, group="documents-download", exit_on_error=False)
     async def download(self, document: Document) -> None:
+        await self._download(document)
+
+    async def _download(self, document: Document) -> Path | None:
         self.downloading = True
         result = self.query_one("#download-result", Static)
         result.display = True
@@ -165,9 +185,11 @@ class DocumentsScreen(LoadingPage):
             self.downloading = False
         if path is None:
             result.update(f"⚠ {problem}")
-            return
+            return None
+        self.saved[document.id] = path
         result.update(_("Document enregistré : {path}").format(path=path))
         notify_plain(self, path, title=_("Document enregistré"))
+        return path
 
     def action_next_filter(self) -> None:
         self.filter_index = (self.filter_index + 1) % len(FILTERS)

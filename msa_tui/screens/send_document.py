@@ -19,6 +19,7 @@ from ..core.send_document.files import check_batch, ensure_hash
 from ..core.i18n import _
 from ..core.send_document.wizard import STEP_COUNT, STEP_NAMES, Step, Wizard, people_of
 from .bindings import back_binding, retry_binding
+from .kiosk_papers import KioskPapers, paper_bindings
 from .base import PageScreen
 from .wizard_steps.dialogs import FilePickerDialog, ResumeDialog
 from .wizard_steps.panes import (
@@ -36,7 +37,7 @@ PANES: dict[Step, type[Pane]] = {
 }
 
 
-class SendDocumentScreen(PageScreen):
+class SendDocumentScreen(KioskPapers, PageScreen):
     """One pane per step in a ContentSwitcher; the Wizard holds every rule and every value."""
 
     PAGE_TITLE = "Envoyer un document"
@@ -44,6 +45,13 @@ class SendDocumentScreen(PageScreen):
     FOOTER_HIDDEN = frozenset({"app.logout"})
     """At 80 columns the step keys (Suppr, Échap, Ctrl+→/←) need the room; Ctrl+L still works."""
     BINDINGS = [
+        # Alt+N / Alt+P first: they pass through GNU screen and plain SSH, where Ctrl+arrows are
+        # often lost; the footer shows one key per action, so these are the ones it shows.
+        Binding("alt+n", "next", _("Suivant"), id="wizard.next_alt", priority=True, key_display="Alt+N",
+                tooltip=_("Étape suivante (si celle-ci est complète)")),
+        # « Préc. »: « Alt+P Précédent » would push the footer past 80 columns at steps 4 and 6.
+        Binding("alt+p", "previous", _("Préc."), id="wizard.back_alt", priority=True, key_display="Alt+P",
+                tooltip=_("Étape précédente, sans rien perdre")),
         Binding("ctrl+right", "next", _("Suivant"), id="wizard.next", priority=True,
                 tooltip=_("Étape suivante (si celle-ci est complète)")),
         # The same key at steps 6 and 7, worded as the button there (check_action shows one of the three).
@@ -59,6 +67,7 @@ class SendDocumentScreen(PageScreen):
                 tooltip=_("Lancer l'envoi, ou le relancer après une coupure")),
         # "Retour", not "Quitter": Ctrl+Q already reads "Quitter" (the app) on the same footer.
         back_binding("Quitter l'assistant ; le brouillon est gardé"),
+        *paper_bindings(),
     ]
 
     def __init__(self, start_dir: Path | None = None) -> None:
@@ -240,6 +249,8 @@ class SendDocumentScreen(PageScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys that cannot do anything now are left off the footer (room for F1/Ctrl+Q/Ctrl+L).
         wiz = self.wizard
+        if action in ("mail_copy", "print_paper"):  # the receipt, once sent (kiosk mode)
+            return bool(self.paper_allowed(action)) and wiz is not None and wiz.receipt is not None
         if action == "reload":
             return wiz is None
         if action == "send":
@@ -258,6 +269,13 @@ class SendDocumentScreen(PageScreen):
 
     async def action_next_as(self, _label: str) -> None:
         await self.action_next()
+
+    async def paper_to_hand(self) -> Path | None:
+        path = self.query_one(SendPane).pdf_path if self.query(SendPane) else None
+        if path is None or not path.is_file():
+            self.tell_paper(_("L'accusé de réception n'a pas été enregistré en PDF."), failed=True)
+            return None
+        return path
 
     def action_reload(self) -> None:
         if self.wizard is None:

@@ -157,9 +157,6 @@ def wait_for_any(driver, *texts: str) -> str:
     raise AssertionError(f"never saw any of {texts!r} in the browser; last screen:\n{screen}")
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "open: in about one browser session in two, neither Tab nor Enter moves the app's focus off "
-    "the NIR field (the keys do reach the app); cause not found yet"))
 def test_demo_member_logs_in_from_the_browser(web_app: str, browser) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
