@@ -52,3 +52,9 @@ def test_pdf_survives_characters_outside_cp1252(tmp_path):
     path = write_receipt_pdf(receipt(appeal_routes="Recours ≥ 2 mois → CRA’s œuvre"), tmp_path)
     _, text = _extracted(path.read_bytes())
     assert "CRA’s œuvre" in text and "2 mois" in text
+
+
+def test_pdf_is_readable_by_its_owner_only(tmp_path):
+    # It holds the member's name and NIR: 0600, like every other download.
+    path = write_receipt_pdf(receipt(), tmp_path)
+    assert path.stat().st_mode & 0o777 == 0o600

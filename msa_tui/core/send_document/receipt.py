@@ -118,7 +118,7 @@ def write_receipt_pdf(receipt: Receipt, dest_dir: Path, **labels: dict[str, str]
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o600)  # the member's name and NIR: readable by them only, like every download
         os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(OSError):
