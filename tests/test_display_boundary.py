@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent / "msa_tui"
 SOURCES = sorted(p for p in [*ROOT.glob("screens/**/*.py"), *ROOT.glob("widgets/*.py"), ROOT / "app.py"]
                  if p.name != "safe.py")
 MARKUP_WIDGETS = {"Static", "Label", "Option"}
-SAFE_CALLS = {"plain", "plain_text", "Text", "Content", "_"}
+SAFE_CALLS = {"plain", "plain_text", "literal", "Text", "Content", "_"}
 # The list prompts build Rich Text / Group objects piece by piece (never from markup): literal by construction.
 SAFE_CALLS |= {"thread_prompt", "request_prompt", "draft_prompt", "procuration_prompt", "category_prompt",
                "service_prompt", "appointment_prompt", "declaration_prompt"}

@@ -49,6 +49,11 @@ class SendDocumentScreen(KioskPapers, PageScreen):
         # often lost; the footer shows one key per action, so these are the ones it shows.
         Binding("alt+n", "next", _("Suivant"), id="wizard.next_alt", priority=True, key_display="Alt+N",
                 tooltip=_("Étape suivante (si celle-ci est complète)")),
+        # Alt+N at steps 6 and 7, worded as the button there (check_action shows one of the three).
+        Binding("alt+n", "next_as('send')", _("Envoyer"), id="wizard.next_send_alt", priority=True,
+                key_display="Alt+N", tooltip=_("Envoyer les documents (étape 7)")),
+        Binding("alt+n", "next_as('finish')", _("Terminer"), id="wizard.finish_alt", priority=True,
+                key_display="Alt+N", tooltip=_("Fermer l'assistant une fois l'envoi confirmé")),
         # « Préc. »: « Alt+P Précédent » would push the footer past 80 columns at steps 4 and 6.
         Binding("alt+p", "previous", _("Préc."), id="wizard.back_alt", priority=True, key_display="Alt+P",
                 tooltip=_("Étape précédente, sans rien perdre")),

@@ -10,6 +10,8 @@ from rich.console import RenderableType
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from .safe import literal
+
 M = TypeVar("M")
 
 
@@ -46,7 +48,7 @@ class ModelList(OptionList, Generic[M]):
         for model in self.models:
             if options and self.separated:
                 options.append(None)
-            options.append(Option(self.prompt(model), id=self.key(model)))
+            options.append(Option(literal(self.prompt(model)), id=self.key(model)))
         self.add_options(options)
         self.screen.set_class(not self.models, "-empty")
         if self.models:

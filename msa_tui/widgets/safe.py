@@ -26,6 +26,11 @@ def plain_text(text: object, style: str = "") -> Text:
     return Text(clean_text(str(text), multiline=True), style=style)
 
 
+def literal(renderable: object) -> Any:
+    """A prompt as given, but a plain `str` never reaches a widget that would read it as markup."""
+    return plain(renderable) if isinstance(renderable, str) else renderable
+
+
 def notify_plain(widget: Any, message: object, **kwargs: Any) -> None:
     """`widget.notify(message)` with the message cleaned and never read as markup."""
     title = kwargs.pop("title", "")
