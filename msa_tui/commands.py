@@ -18,6 +18,7 @@ from .core.text import clean_text
 from .widgets.safe import notify_plain, plain
 
 if TYPE_CHECKING:
+    from .api.models import Service
     from .app import MsaApp
 
 log = logging.getLogger(__name__)
@@ -63,13 +64,13 @@ class PagesProvider(Provider):
         self._services = [self._service_command(service) for category in categories
                           for service in category.services]
 
-    def _service_command(self, service: object) -> tuple[str, str, Callable[[], object]]:
+    def _service_command(self, service: Service) -> tuple[str, str, Callable[[], object]]:
         from .core.services import route_for
 
         app = cast("MsaApp", self.app)
-        route = route_for(service)  # type: ignore[arg-type]
-        label = clean_text(_(service.label), multiline=False)  # type: ignore[attr-defined]
-        kind = _("Démarche : {label}") if service.kind == "request" else _("Service : {label}")  # type: ignore[attr-defined]
+        route = route_for(service)
+        label = clean_text(_(service.label), multiline=False)
+        kind = _("Démarche : {label}") if service.kind == "request" else _("Service : {label}")
         if route.kind == "page" and route.page:
             action: Callable[[], object] = partial(app.go_to, route.page, **route.kwargs)
             help_text = _("Ouvrir ce service")

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from . import _script as s
+
+if TYPE_CHECKING:
+    from ..api.models import Me
 
 NAME = "auth"
 HELP = "connexion : ouvrir, vérifier, fermer la session, donner le jeton"
@@ -109,8 +113,8 @@ def login(args: argparse.Namespace) -> int:
     return s.run(args, body)
 
 
-def _who(me: object) -> dict[str, str]:
-    return {"id": me.id, "first_name": me.first_name, "last_name": me.last_name}  # type: ignore[attr-defined]
+def _who(me: Me) -> dict[str, str]:
+    return {"id": me.id, "first_name": me.first_name, "last_name": me.last_name}
 
 
 def status(args: argparse.Namespace) -> int:

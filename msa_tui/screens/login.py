@@ -80,7 +80,7 @@ class LoginScreen(PageScreen):
 
     @property
     def _kiosk(self) -> bool:
-        return bool(getattr(self.app.config, "kiosk", False))  # type: ignore[attr-defined]
+        return self.msa_app.config.kiosk
 
     @staticmethod
     def _demo_text() -> str:
