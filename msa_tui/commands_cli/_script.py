@@ -264,6 +264,30 @@ async def _guarded(ctx: Context, body: Callable[[Context], Awaitable[int | None]
 # --- argument types --------------------------------------------------------------------
 
 
+async def all_pages(fetch: Callable[[str | None], Awaitable[Any]]) -> list[Any]:
+    """Every item of a paged list, following the cursors."""
+    items: list[Any] = []
+    cursor = None
+    while True:
+        page = await fetch(cursor)
+        items += page.items
+        cursor = page.next_cursor
+        if cursor is None:
+            return items
+
+
+def shown_plainly(ctx: Context, items: Sequence[Any], empty: str) -> bool:
+    """A list printed as JSON (with --json), or the French line saying it is empty: True when done,
+    False when the caller still prints its table."""
+    if ctx.out.json:
+        ctx.out.data(items)
+        return True
+    if not items:
+        ctx.out.line(empty)
+        return True
+    return False
+
+
 def iso_day(text: str) -> Any:
     """An argparse type: YYYY-MM-DD, else a French usage error (exit 2)."""
     from datetime import date

@@ -32,27 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 run = s.run_verb
 
 
-async def all_pages(fetch) -> list:
-    """Every item of a paged list, following the cursors."""
-    items: list = []
-    cursor = None
-    while True:
-        page = await fetch(cursor)
-        items += page.items
-        cursor = page.next_cursor
-        if cursor is None:
-            return items
-
-
 def list_documents(args: argparse.Namespace) -> int:
     async def body(ctx: s.Context) -> int:
         client = ctx.connect()
-        items = await all_pages(lambda cursor: client.documents(cursor=cursor))
-        if ctx.out.json:
-            ctx.out.data(items)
-            return s.OK
-        if not items:
-            ctx.out.line("Aucun document.")
+        items = await s.all_pages(lambda cursor: client.documents(cursor=cursor))
+        if s.shown_plainly(ctx, items, "Aucun document."):
             return s.OK
         from ..core.formatting import direction_word, short_date
 

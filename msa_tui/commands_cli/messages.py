@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from . import _script as s
-from .documents import all_pages
 
 NAME = "messages"
 HELP = "la messagerie avec la MSA"
@@ -89,12 +88,8 @@ def _print_thread(ctx: s.Context, thread) -> None:
 def list_threads(args: argparse.Namespace) -> int:
     async def body(ctx: s.Context) -> int:
         client = ctx.connect()
-        items = await all_pages(lambda cursor: client.threads(cursor=cursor))
-        if ctx.out.json:
-            ctx.out.data(items)
-            return s.OK
-        if not items:
-            ctx.out.line("Aucune conversation.")
+        items = await s.all_pages(lambda cursor: client.threads(cursor=cursor))
+        if s.shown_plainly(ctx, items, "Aucune conversation."):
             return s.OK
         from ..core.formatting import short_date
         from ..core.messages import thread_state_words

@@ -33,11 +33,7 @@ run = s.run_verb
 def list_requests(args: argparse.Namespace) -> int:
     async def body(ctx: s.Context) -> int:
         items = (await ctx.connect().requests()).items  # the endpoint answers one page: all of them
-        if ctx.out.json:
-            ctx.out.data(items)
-            return s.OK
-        if not items:
-            ctx.out.line("Aucune démarche.")
+        if s.shown_plainly(ctx, items, "Aucune démarche."):
             return s.OK
         from ..core.formatting import short_date
         from ..core.requests import status_label
