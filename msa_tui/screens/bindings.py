@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from ..core.i18n import _
 
@@ -35,6 +35,26 @@ def back_binding(tooltip: str = "Revenir à la page précédente") -> Binding:
 def retry_binding(tooltip: str) -> Binding:
     """F5 → the page's `action_reload`, offered only while something failed (the page's check_action)."""
     return Binding(RETRY_KEY, "reload", _("Réessayer"), id=RETRY_ID, tooltip=_(tooltip))
+
+
+KeySpec = tuple[str, str, str, str, str]
+"""A page's own key: (keys, action, French label, binding id, French tooltip)."""
+
+
+def page_bindings(*keys: KeySpec, retry: str | None = None, back: str | None = None) -> list[BindingType]:
+    """A page's BINDINGS from a short spec: its own `keys` in order, then Réessayer (F5) when `retry`
+    (its tooltip) is given, then Retour (Échap) with the `back` tooltip when given (else the base's).
+
+    Labels and tooltips are French and translated here, e.g.
+    `page_bindings(("n", "new", "Nouveau", "things.new", "Créer une chose"), retry="Recharger vos choses")`.
+    """
+    bindings: list[BindingType] = [Binding(key, action, _(label), id=binding_id, tooltip=_(tooltip))
+                for key, action, label, binding_id, tooltip in keys]
+    if retry is not None:
+        bindings.append(retry_binding(retry))
+    if back is not None:
+        bindings.append(back_binding(back))
+    return bindings
 
 
 _OLD_BACK = (

@@ -7,7 +7,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
@@ -16,8 +15,9 @@ from ..core.documents import download_name
 from ..core.send_document.files import human_size
 from ..core.formatting import long_date, short_date
 from ..core.i18n import _
+from ..widgets.columns import add_columns
 from ..widgets.load_panel import LoadPanel
-from .bindings import retry_binding
+from .bindings import page_bindings
 from .downloads import save_in_downloads
 from .kiosk_papers import KioskPapers, paper_bindings
 from .loading_page import LoadingPage
@@ -29,6 +29,7 @@ FILTERS: list[tuple[Direction | None, str]] = [
     (Direction.received, "les documents reçus de la MSA"),
 ]
 """The direction filter, in the order the F key cycles through it."""
+COLUMNS = [("Date", "date", 10), ("Sens", "direction", 7), ("Titre", "title", None), ("Taille", "size", 9)]
 
 
 def direction_label(direction: Direction | str) -> str:
@@ -43,11 +44,12 @@ class DocumentsScreen(KioskPapers, LoadingPage):
     FAILURE_LINES = {"documents-download": "#download-result"}
     PAPER_LINE = "#download-result"
     BINDINGS = [
-        Binding("t", "download", _("Télécharger"), id="documents.download",
-                tooltip=_("Enregistrer le document sélectionné dans votre dossier Téléchargements")),
-        Binding("f", "next_filter", _("Filtrer"), id="documents.filter",
-                tooltip=_("Afficher tous les documents, les envoyés ou les reçus")),
-        retry_binding("Recharger la liste des documents"),
+        *page_bindings(
+            ("t", "download", "Télécharger", "documents.download",
+             "Enregistrer le document sélectionné dans votre dossier Téléchargements"),
+            ("f", "next_filter", "Filtrer", "documents.filter",
+             "Afficher tous les documents, les envoyés ou les reçus"),
+            retry="Recharger la liste des documents"),
         *paper_bindings(),
     ]
 
@@ -69,11 +71,7 @@ class DocumentsScreen(KioskPapers, LoadingPage):
         yield Static("", id="download-result", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(_("Date"), key="date", width=10)
-        table.add_column(_("Sens"), key="direction", width=7)
-        table.add_column(_("Titre"), key="title")
-        table.add_column(_("Taille"), key="size", width=9)
+        add_columns(self.query_one(DataTable), COLUMNS)
         self.query_one("#download-result", Static).display = False
         self.show_filter()
         self.load()

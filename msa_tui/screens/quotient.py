@@ -30,9 +30,7 @@ class QuotientScreen(LoadingPage):
 
     PAGE_TITLE = "Mon quotient familial"
     CSS_PATH = "quotient.tcss"
-    BINDINGS = [
-        retry_binding("Recharger votre quotient familial"),
-    ]
+    BINDINGS = [retry_binding("Recharger votre quotient familial")]
 
     def compose_body(self) -> ComposeResult:
         yield LoadPanel(id="quotient-load")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from rich.console import Group
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from ..core import request_drafts
 from ..api.errors import ApiError
@@ -18,7 +17,8 @@ from ..core.i18n import _
 from ..core.requests import show_answer, status_label
 from ..widgets.load_panel import LoadPanel
 from ..widgets.model_list import ModelList
-from .bindings import retry_binding
+from .bindings import page_bindings
+from .list_page import ListPage, ListWords
 from .loading_page import LoadingPage
 from .prompts import two_lines
 
@@ -55,52 +55,35 @@ def listed_key(listed: Listed) -> str:
     return f"draft:{listed['type']}" if isinstance(listed, dict) else f"req:{listed.id}"
 
 
-class RequestsScreen(LoadingPage):
+class RequestsScreen(ListPage[Listed]):
     """Drafts first (not sent yet), then the requests filed, most recently updated first."""
 
     PAGE_TITLE = "Mes démarches"
     CSS_PATH = "requests.tcss"
-    BINDINGS = [
-        Binding("n", "services", _("Nouvelle demande"), id="requests.new",
-                tooltip=_("Choisir une démarche dans le catalogue des services")),
-        retry_binding("Recharger la liste de vos démarches"),
-    ]
+    BINDINGS = page_bindings(("n", "services", "Nouvelle demande", "requests.new",
+                              "Choisir une démarche dans le catalogue des services"),
+                             retry="Recharger la liste de vos démarches")
+    WORDS = ListWords("requests", "Entrée : suivi ou brouillon · N : nouvelle demande · Échap : retour",
+                      "Aucune démarche pour l'instant. Appuyez sur N pour en commencer une.",
+                      "Vos démarches n'ont pas pu être chargées.")
 
     def __init__(self) -> None:
-        super().__init__()
-        self.listing: ModelList[Listed] = ModelList(listed_prompt, id="requests", key=listed_key)
+        super().__init__(ModelList(listed_prompt, id="requests", key=listed_key))
 
-    def compose_body(self) -> ComposeResult:
-        yield Static(_("Entrée : suivi ou brouillon · N : nouvelle demande · Échap : retour"),
-                     id="requests-help", markup=False)
-        yield LoadPanel(id="requests-load")
-        yield from self.listing.compose_with_empty(
-            _("Aucune démarche pour l'instant. Appuyez sur N pour en commencer une."))
-
-    def on_screen_resume(self) -> None:
-        # Back from a form or a detail: a draft may have been sent, a status may have changed.
-        self.load()
-
-    @work(exclusive=True, group="requests-load", exit_on_error=False)
-    async def load(self) -> None:
-        page = await self.fetch(self.api.requests, _("Vos démarches n'ont pas pu être chargées."),
-                                quiet=bool(self.listing.models))
-        me = getattr(self.app, "me", None)
+    async def rows(self) -> list[Listed]:
+        page = await self.fetch_rows(self.api.requests)
+        me = self.msa_app.me
         drafts: list[Listed] = list(request_drafts.request_drafts(me.id)) if me is not None else []
-        # Drafts first (not sent yet), then the requests filed.
-        self.listing.show(drafts + list(page.items))
+        return drafts + list(page.items)
 
-    @on(OptionList.OptionSelected, "#requests")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        kind, _sep, key = (event.option.id or "").partition(":")
-        if kind == "draft":
-            self.msa_app.open_page("request_form", request_type=key)
-        elif kind == "req":
-            self.app.push_screen(RequestDetailScreen(key))
+    def open(self, listed: Listed) -> None:
+        if isinstance(listed, dict):
+            self.msa_app.open_page("request_form", request_type=listed["type"])
+        else:
+            self.app.push_screen(RequestDetailScreen(listed.id))
 
     def action_services(self) -> None:
         self.msa_app.open_page("services")
-
 
 
 def timeline_text(request: Request) -> str:
@@ -126,11 +109,8 @@ class RequestDetailScreen(LoadingPage):
 
     PAGE_TITLE = "Suivi de ma démarche"
     CSS_PATH = "requests.tcss"
-    BINDINGS = [
-        Binding("e", "send_document", _("Envoyer un document"), id="request_detail.send_document",
-                tooltip=_("Envoyer les pièces demandées par votre MSA")),
-        retry_binding("Recharger le suivi de la démarche"),
-    ]
+    BINDINGS = page_bindings(("e", "send_document", "Envoyer un document", "request_detail.send_document",
+                              "Envoyer les pièces demandées par votre MSA"), retry="Recharger le suivi de la démarche")
 
     def __init__(self, request_id: str, request: Request | None = None) -> None:
         super().__init__()
