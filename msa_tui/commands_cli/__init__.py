@@ -1,7 +1,8 @@
 """The `msa-tui` sub-commands (`doctor`, `web`, the scripting nouns), one module each.
 
-A command module exposes NAME, HELP (one line for `msa-tui --help`), DESCRIPTION,
-`add_arguments(parser)` and `run(args) -> int` (the exit status). Its top level
+A command module exposes NAME, HELP (one line for `msa-tui --help`), DESCRIPTION, and either
+`add_arguments(parser)` and `run(args) -> int` (the exit status), or, for a noun with actions,
+VERBS: (verb, help, add_arguments, run) tuples (`_script.add_verbs`). Its top level
 imports nothing heavy: every module here is imported to build the parser, even
 for `msa-tui --help`. To add a command, write its module and list it in COMMANDS.
 (Not to be confused with `msa_tui.commands`, the Textual command palette.)
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
+from . import _script
 from .argparse_fr import FrenchArgumentParser
 
 COMMANDS = ("doctor", "web", "auth", "me", "payments", "attestations", "documents", "messages",
@@ -26,5 +28,11 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     for module_name in COMMANDS:
         module = importlib.import_module(f"{__name__}.{module_name}")
         sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.DESCRIPTION)
-        module.add_arguments(sub)
-        sub.set_defaults(run=module.run)
+        verbs = getattr(module, "VERBS", None)
+        if verbs is None:
+            module.add_arguments(sub)
+            sub.set_defaults(run=module.run)
+            continue
+        _script.add_common_options(sub)
+        _script.add_verbs(sub, verbs)
+        sub.set_defaults(run=_script.run_verb)

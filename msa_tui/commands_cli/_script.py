@@ -15,6 +15,7 @@ Tests give the commands a transport and a credential store through `hooks`.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -87,6 +88,22 @@ def run_verb(args: argparse.Namespace) -> int:
     return int(args.verb_run(args))
 
 
+def no_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of a verb that takes none of its own (for `add_verbs`)."""
+
+
+def command(body: Callable[[Context, argparse.Namespace], Awaitable[int | None]],
+            ) -> Callable[[argparse.Namespace], int]:
+    """`async def verb(ctx, args)` (returns None for OK, or an exit status) → the `verb(args) -> int`
+    that argparse runs, through `run` (settings, errors → French reason and exit status)."""
+
+    @functools.wraps(body)
+    def verb(args: argparse.Namespace) -> int:
+        return run(args, lambda ctx: body(ctx, args))
+
+    return verb
+
+
 # --- output ----------------------------------------------------------------------------
 
 
@@ -131,6 +148,17 @@ class Output:
         return status
 
 
+def answer(ctx: Context, data: Any, *lines: str, note: str | None = None) -> None:
+    """The result: `data` as JSON with --json, else `lines` (stdout) then the `note` (stderr)."""
+    if ctx.out.json:
+        ctx.out.data(data)
+        return
+    for line in lines:
+        ctx.out.line(line)
+    if note is not None:
+        ctx.out.note(note)
+
+
 def clip(text: str, width: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
@@ -152,6 +180,13 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, flex: int, r
         out.append("  ".join(parts).rstrip())
     out.insert(1, "  ".join("-" * w for w in widths))
     return out
+
+
+def print_table(ctx: Context, headers: Sequence[str], rows: Sequence[Sequence[str]], *, flex: int,
+                right: frozenset[int] = frozenset()) -> None:
+    """`table` printed, line by line."""
+    for line in table(headers, rows, flex=flex, right=right):
+        ctx.out.line(line)
 
 
 # --- running -----------------------------------------------------------------------------
@@ -286,6 +321,13 @@ def shown_plainly(ctx: Context, items: Sequence[Any], empty: str) -> bool:
         ctx.out.line(empty)
         return True
     return False
+
+
+def print_list(ctx: Context, items: Sequence[Any], empty: str, headers: Sequence[str],
+               row: Callable[[Any], Sequence[str]], *, flex: int) -> None:
+    """A list: JSON with --json, the French `empty` line when there is nothing, else a table of `row(item)`."""
+    if not shown_plainly(ctx, items, empty):
+        print_table(ctx, headers, [row(item) for item in items], flex=flex)
 
 
 def iso_day(text: str) -> Any:

@@ -28,14 +28,6 @@ def _get_arguments(parser: argparse.ArgumentParser) -> None:
                         help="fichier à écrire, ou dossier où l'écrire")
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    s.add_common_options(parser)
-    s.add_verbs(parser, [("get", "télécharger une attestation", _get_arguments, get)])
-
-
-run = s.run_verb
-
-
 def destination(output: Path | None, name: str) -> Path:
     """Where a download goes: -o as given (a folder: inside it), else the Downloads folder; never over a file."""
     from ..core.documents import unique_path
@@ -46,23 +38,20 @@ def destination(output: Path | None, name: str) -> Path:
     return unique_path(output if output is not None else downloads_dir(), name)
 
 
-def get(args: argparse.Namespace) -> int:
-    async def body(ctx: s.Context) -> int:
-        if args.kind not in PERIOD_KINDS and (args.date_from or args.date_to):
-            raise s.Refused(f"--from et --to ne valent que pour {' et '.join(PERIOD_KINDS)}.", s.USAGE, "usage")
-        s.check_period(args.date_from, args.date_to)
-        from ..api.models import AttestationKind
-        from ..core.clock import today
-        from ..core.payments import Period, attestation_name
+@s.command
+async def get(ctx: s.Context, args: argparse.Namespace) -> None:
+    if args.kind not in PERIOD_KINDS and (args.date_from or args.date_to):
+        raise s.Refused(f"--from et --to ne valent que pour {' et '.join(PERIOD_KINDS)}.", s.USAGE, "usage")
+    s.check_period(args.date_from, args.date_to)
+    from ..api.models import AttestationKind
+    from ..core.clock import today
+    from ..core.payments import Period, attestation_name
 
-        kind = AttestationKind(args.kind)
-        period = Period(args.date_from, args.date_to)
-        dest = destination(args.output, attestation_name(kind, period, today()))
-        path = await ctx.connect().attestation(kind, dest, date_from=args.date_from, date_to=args.date_to)
-        if ctx.out.json:
-            ctx.out.data({"kind": kind.value, "path": str(path)})
-        else:
-            ctx.out.line(str(path))
-        return s.OK
+    kind = AttestationKind(args.kind)
+    period = Period(args.date_from, args.date_to)
+    dest = destination(args.output, attestation_name(kind, period, today()))
+    path = await ctx.connect().attestation(kind, dest, date_from=args.date_from, date_to=args.date_to)
+    s.answer(ctx, {"kind": kind.value, "path": str(path)}, str(path))
 
-    return s.run(args, body)
+
+VERBS = [("get", "télécharger une attestation", _get_arguments, get)]

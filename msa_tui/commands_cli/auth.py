@@ -37,23 +37,6 @@ def _login_arguments(parser: argparse.ArgumentParser) -> None:
                         help="afficher le jeton de session, à exporter dans MSA_TUI_TOKEN")
 
 
-def _none(parser: argparse.ArgumentParser) -> None:
-    return None
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    s.add_common_options(parser)
-    s.add_verbs(parser, [
-        ("login", "se connecter", _login_arguments, login),
-        ("status", "dire si une session est ouverte, et pour qui", _none, status),
-        ("logout", "fermer la session (sur le serveur et dans le trousseau)", _none, logout),
-        ("token", "afficher un jeton d'accès valide (pour MSA_TUI_TOKEN)", _none, token),
-    ])
-
-
-run = s.run_verb
-
-
 def _ask_nir(args: argparse.Namespace) -> str:
     from ..core.nir import validate_nir
 
@@ -83,86 +66,68 @@ def _ask_password(args: argparse.Namespace) -> str:
     return password
 
 
-def login(args: argparse.Namespace) -> int:
-    async def body(ctx: s.Context) -> int:
-        nir = _ask_nir(args)
-        password = _ask_password(args)
-        client = ctx.open_client()
-        store = ctx.session.credentials
-        tokens = await client.login(nir, password)
-        del password
-        me = await client.me()
-        ctx.session.start(me, nir)
-        kept = store.available
-        if not kept:
-            ctx.out.note(NO_KEYRING_TEXT)
-            if not args.print_token:
-                # A session nobody can use again is closed at once rather than left open on the server.
-                await client.logout()
-                return s.OK
-        if ctx.out.json:
-            ctx.out.data({"logged_in": True, "kept_in_keyring": kept, "member": _who(me),
-                          **({"token": tokens.access_token, "expires_in": tokens.expires_in}
-                             if args.print_token else {})})
-        elif args.print_token:
-            ctx.out.line(tokens.access_token)
-        if not ctx.out.json:
-            ctx.out.note(f"Connecté : {me.first_name} {me.last_name}.")
-        return s.OK
-
-    return s.run(args, body)
+@s.command
+async def login(ctx: s.Context, args: argparse.Namespace) -> None:
+    nir = _ask_nir(args)
+    password = _ask_password(args)
+    client = ctx.open_client()
+    store = ctx.session.credentials
+    tokens = await client.login(nir, password)
+    del password
+    me = await client.me()
+    ctx.session.start(me, nir)
+    kept = store.available
+    if not kept:
+        ctx.out.note(NO_KEYRING_TEXT)
+        if not args.print_token:
+            # A session nobody can use again is closed at once rather than left open on the server.
+            await client.logout()
+            return
+    token = {"token": tokens.access_token, "expires_in": tokens.expires_in} if args.print_token else {}
+    s.answer(ctx, {"logged_in": True, "kept_in_keyring": kept, "member": _who(me), **token},
+             *([tokens.access_token] if args.print_token else []), note=f"Connecté : {me.first_name} {me.last_name}.")
 
 
 def _who(me: Me) -> dict[str, str]:
     return {"id": me.id, "first_name": me.first_name, "last_name": me.last_name}
 
 
-def status(args: argparse.Namespace) -> int:
-    async def body(ctx: s.Context) -> int:
+@s.command
+async def status(ctx: s.Context, args: argparse.Namespace) -> None:
+    me = await ctx.connect().me()
+    source = "MSA_TUI_TOKEN" if ctx.token_source == "env" else "trousseau"
+    s.answer(ctx, {"logged_in": True, "source": ctx.token_source, "server": ctx.config.server_url, "member": _who(me)},
+             f"Connecté : {me.first_name} {me.last_name}", f"Serveur : {ctx.config.server_url}", f"Session : {source}")
+
+
+@s.command
+async def logout(ctx: s.Context, args: argparse.Namespace) -> None:
+    try:
         client = ctx.connect()
-        me = await client.me()
-        source = "MSA_TUI_TOKEN" if ctx.token_source == "env" else "trousseau"
-        if ctx.out.json:
-            ctx.out.data({"logged_in": True, "source": ctx.token_source, "server": ctx.config.server_url,
-                          "member": _who(me)})
-        else:
-            ctx.out.line(f"Connecté : {me.first_name} {me.last_name}")
-            ctx.out.line(f"Serveur : {ctx.config.server_url}")
-            ctx.out.line(f"Session : {source}")
-        return s.OK
-
-    return s.run(args, body)
+    except s.Refused:
+        ctx.out.note("Aucune session ouverte.")
+        return
+    await client.logout()  # revokes on the server; the keyring entry goes with the tokens
+    if ctx.token_source == "env":
+        ctx.out.note("Session de MSA_TUI_TOKEN fermée : retirez cette variable de votre environnement.")
+    else:
+        ctx.out.note("Déconnecté.")
 
 
-def logout(args: argparse.Namespace) -> int:
-    async def body(ctx: s.Context) -> int:
-        try:
-            client = ctx.connect()
-        except s.Refused:
-            ctx.out.note("Aucune session ouverte.")
-            return s.OK
-        await client.logout()  # revokes on the server; the keyring entry goes with the tokens
-        if ctx.token_source == "env":
-            ctx.out.note("Session de MSA_TUI_TOKEN fermée : retirez cette variable de votre environnement.")
-        else:
-            ctx.out.note("Déconnecté.")
-        return s.OK
-
-    return s.run(args, body)
+@s.command
+async def token(ctx: s.Context, args: argparse.Namespace) -> None:
+    client = ctx.connect()
+    if ctx.token_source == "env":
+        access = client.tokens.access_token
+    else:
+        # A fresh pair gives the caller the access token's whole life; the keyring gets the new pair.
+        access = (await client.refresh()).access_token
+    s.answer(ctx, {"token": access, "source": ctx.token_source}, access)
 
 
-def token(args: argparse.Namespace) -> int:
-    async def body(ctx: s.Context) -> int:
-        client = ctx.connect()
-        if ctx.token_source == "env":
-            access = client.tokens.access_token
-        else:
-            # A fresh pair gives the caller the access token's whole life; the keyring gets the new pair.
-            access = (await client.refresh()).access_token
-        if ctx.out.json:
-            ctx.out.data({"token": access, "source": ctx.token_source})
-        else:
-            ctx.out.line(access)
-        return s.OK
-
-    return s.run(args, body)
+VERBS = [
+    ("login", "se connecter", _login_arguments, login),
+    ("status", "dire si une session est ouverte, et pour qui", s.no_arguments, status),
+    ("logout", "fermer la session (sur le serveur et dans le trousseau)", s.no_arguments, logout),
+    ("token", "afficher un jeton d'accès valide (pour MSA_TUI_TOKEN)", s.no_arguments, token),
+]

@@ -16,10 +16,6 @@ DESCRIPTION = (
 TOPICS_HELP = "thème (Santé, Famille, Logement, Retraite, « RSA / prime d'activité », …)"
 
 
-def _none(parser: argparse.ArgumentParser) -> None:
-    return None
-
-
 def _thread_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("thread", metavar="CONVERSATION", help="identifiant (voir « messages list »)")
 
@@ -39,19 +35,6 @@ def _new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--topic", required=True, metavar="THÈME", help=TOPICS_HELP)
     parser.add_argument("--subject", required=True, metavar="OBJET", help="l'objet du message (120 caractères au plus)")
     _body_arguments(parser)
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    s.add_common_options(parser)
-    s.add_verbs(parser, [
-        ("list", "lister les conversations", _none, list_threads),
-        ("show", "afficher une conversation", _thread_argument, show),
-        ("reply", "répondre dans une conversation", _reply_arguments, reply),
-        ("new", "écrire un nouveau message", _new_arguments, new),
-    ])
-
-
-run = s.run_verb
 
 
 def _body_text(args: argparse.Namespace) -> str:
@@ -74,74 +57,55 @@ def _body_text(args: argparse.Namespace) -> str:
     return value or ""
 
 
-def _print_thread(ctx: s.Context, thread) -> None:
+def _thread_lines(thread) -> list[str]:
     from ..core.messages import author_word, moment_words
 
-    ctx.out.line(f"{thread.subject} ({thread.topic})")
+    lines = [f"{thread.subject} ({thread.topic})"]
     for message in thread.messages:
-        ctx.out.line("")
-        ctx.out.line(f"— {author_word(message.author)}, le {moment_words(message.sent_at)} :")
-        for paragraph in message.body.splitlines():
-            ctx.out.line(paragraph)
+        lines += ["", f"— {author_word(message.author)}, le {moment_words(message.sent_at)} :"]
+        lines += message.body.splitlines()
+    return lines
 
 
-def list_threads(args: argparse.Namespace) -> int:
-    async def body(ctx: s.Context) -> int:
-        client = ctx.connect()
-        items = await s.all_pages(lambda cursor: client.threads(cursor=cursor))
-        if s.shown_plainly(ctx, items, "Aucune conversation."):
-            return s.OK
-        from ..core.formatting import short_date
-        from ..core.messages import thread_state_words
+@s.command
+async def list_threads(ctx: s.Context, args: argparse.Namespace) -> None:
+    from ..core.formatting import short_date
+    from ..core.messages import thread_state_words
 
-        rows = [[t.id, short_date(t.updated_at), t.subject, ", ".join(thread_state_words(t))] for t in items]
-        for line in s.table(["ID", "Date", "Objet", "État"], rows, flex=2):
-            ctx.out.line(line)
-        return s.OK
-
-    return s.run(args, body)
+    client = ctx.connect()
+    items = await s.all_pages(lambda cursor: client.threads(cursor=cursor))
+    s.print_list(ctx, items, "Aucune conversation.", ["ID", "Date", "Objet", "État"],
+                 lambda t: [t.id, short_date(t.updated_at), t.subject, ", ".join(thread_state_words(t))], flex=2)
 
 
-def show(args: argparse.Namespace) -> int:
-    async def body(ctx: s.Context) -> int:
-        thread = await ctx.connect().thread(args.thread)
-        if ctx.out.json:
-            ctx.out.data(thread)
-        else:
-            _print_thread(ctx, thread)
-        return s.OK
-
-    return s.run(args, body)
+@s.command
+async def show(ctx: s.Context, args: argparse.Namespace) -> None:
+    thread = await ctx.connect().thread(args.thread)
+    s.answer(ctx, thread, *_thread_lines(thread))
 
 
-def reply(args: argparse.Namespace) -> int:
-    async def body(ctx: s.Context) -> int:
-        text = _body_text(args)
-        thread = await ctx.connect().reply(args.thread, text)
-        if ctx.out.json:
-            ctx.out.data(thread)
-        else:
-            ctx.out.note("Message envoyé.")
-        return s.OK
-
-    return s.run(args, body)
+@s.command
+async def reply(ctx: s.Context, args: argparse.Namespace) -> None:
+    thread = await ctx.connect().reply(args.thread, _body_text(args))
+    s.answer(ctx, thread, note="Message envoyé.")
 
 
-def new(args: argparse.Namespace) -> int:
-    async def body(ctx: s.Context) -> int:
-        from ..api.models import NewThread
-        from ..core.messages import TOPICS, check_new_thread
+@s.command
+async def new(ctx: s.Context, args: argparse.Namespace) -> None:
+    from ..api.models import NewThread
+    from ..core.messages import TOPICS, check_new_thread
 
-        checked = check_new_thread(args.subject, args.topic, _body_text(args))
-        if checked.errors:
-            extra = f" Thèmes : {', '.join(TOPICS)}." if "topic" in checked.errors else ""
-            raise s.Refused(" ".join(checked.errors.values()) + extra)
-        thread = await ctx.connect().new_thread(NewThread(**checked.values))
-        if ctx.out.json:
-            ctx.out.data(thread)
-        else:
-            ctx.out.line(thread.id)
-            ctx.out.note("Message envoyé.")
-        return s.OK
+    checked = check_new_thread(args.subject, args.topic, _body_text(args))
+    if checked.errors:
+        extra = f" Thèmes : {', '.join(TOPICS)}." if "topic" in checked.errors else ""
+        raise s.Refused(" ".join(checked.errors.values()) + extra)
+    thread = await ctx.connect().new_thread(NewThread(**checked.values))
+    s.answer(ctx, thread, thread.id, note="Message envoyé.")
 
-    return s.run(args, body)
+
+VERBS = [
+    ("list", "lister les conversations", s.no_arguments, list_threads),
+    ("show", "afficher une conversation", _thread_argument, show),
+    ("reply", "répondre dans une conversation", _reply_arguments, reply),
+    ("new", "écrire un nouveau message", _new_arguments, new),
+]

@@ -30,38 +30,27 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--csv", action="store_true", help="résultat en CSV (avec en-tête)")
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    s.add_common_options(parser)
-    s.add_verbs(parser, [("list", "lister les paiements", _list_arguments, list_payments)])
+@s.command
+async def list_payments(ctx: s.Context, args: argparse.Namespace) -> None:
+    if args.csv and ctx.out.json:
+        raise s.Refused("Choisissez --json ou --csv, pas les deux.", s.USAGE, "usage")
+    s.check_period(args.date_from, args.date_to)
+    from ..core.payments import load_batch
 
+    client = ctx.connect()
 
-run = s.run_verb
+    async def fetch(cursor: str | None, size: int):
+        return await client.payments(domain=args.domain, date_from=args.date_from, date_to=args.date_to,
+                                     limit=size, cursor=cursor)
 
-
-def list_payments(args: argparse.Namespace) -> int:
-    async def body(ctx: s.Context) -> int:
-        if args.csv and ctx.out.json:
-            raise s.Refused("Choisissez --json ou --csv, pas les deux.", s.USAGE, "usage")
-        s.check_period(args.date_from, args.date_to)
-        from ..core.payments import load_batch
-
-        client = ctx.connect()
-
-        async def fetch(cursor: str | None, size: int):
-            return await client.payments(domain=args.domain, date_from=args.date_from, date_to=args.date_to,
-                                         limit=size, cursor=cursor)
-
-        batch = await load_batch(fetch, cap=None if args.all else args.limit)
-        assert batch is not None  # direct calls raise instead of answering None
-        if ctx.out.json:
-            ctx.out.data(batch.items)
-        elif args.csv:
-            _print_csv(batch.items)
-        else:
-            _print_table(ctx, batch.items, complete=batch.complete)
-        return s.OK
-
-    return s.run(args, body)
+    batch = await load_batch(fetch, cap=None if args.all else args.limit)
+    assert batch is not None  # direct calls raise instead of answering None
+    if ctx.out.json:
+        ctx.out.data(batch.items)
+    elif args.csv:
+        _print_csv(batch.items)
+    else:
+        _print_table(ctx, batch.items, complete=batch.complete)
 
 
 def _print_csv(items: list) -> None:
@@ -82,11 +71,13 @@ def _print_table(ctx: s.Context, items: list, *, complete: bool) -> None:
         return
     rows = [[f"{p.date:%d/%m/%Y}", domain_label(p.domain, short=True), p.label, money(p.amount).replace("\u00a0", " ")]
             for p in items]
-    for line in s.table(["Date", "Domaine", "Libellé", "Montant"], rows, flex=2, right=frozenset({3})):
-        ctx.out.line(line)
+    s.print_table(ctx, ["Date", "Domaine", "Libellé", "Montant"], rows, flex=2, right=frozenset({3}))
     ctx.out.line("")
     summary = counted(len(items), "{n} paiement", "{n} paiements") + f", total {money(total(items))}".replace(
         "\u00a0", " ")
     ctx.out.line(summary)
     if not complete:
         ctx.out.note("D'autres paiements existent sur cette période : --limit N ou --all pour les voir.")
+
+
+VERBS = [("list", "lister les paiements", _list_arguments, list_payments)]

@@ -202,74 +202,72 @@ class TerminalProgress:
             print("\r\033[K", file=sys.stderr, end="", flush=True)
 
 
-def run(args: argparse.Namespace) -> int:
-    async def body(ctx: s.Context) -> int:
-        import asyncio
+@s.command
+async def run(ctx: s.Context, args: argparse.Namespace) -> int:
+    import asyncio
 
-        from ..core import drafts
-        from ..core.send_document.files import ensure_hash
-        from ..core.send_document.sending import Outcome, SendProgress, Sender
-        from ..core.send_document.wizard import Wizard
+    from ..core import drafts
+    from ..core.send_document.files import ensure_hash
+    from ..core.send_document.sending import Outcome, SendProgress, Sender
+    from ..core.send_document.wizard import Wizard
 
-        request = read_request(args)
-        if not request.attest:  # checked before any call: nothing leaves the machine without it
-            raise s.Refused(ATTEST_TEXT, s.REFUSED, "attestation_required")
-        client = ctx.connect()
-        me = await client.me()
-        constraints = await client.submission_constraints()
-        medical = [i + 1 for i, d in enumerate(request.documents) if d.nature in set(constraints.medical_natures)]
-        if medical:
-            raise await _medical_refusal(client, medical)
-        wizard = build_wizard(request, me, constraints)
-        for _index, _position, chosen in wizard.all_files():
-            await asyncio.to_thread(ensure_hash, chosen)
-        digest = fingerprint(wizard)
-        key = args.idempotency_key or f"cli-{digest[:40]}"
-        owner = f"{me.id}:{key}"
-        kept = drafts.load_draft(DRAFT_KIND, owner)
-        if kept is not None:
-            if kept.get("cli_request") != digest:
-                raise s.Refused(f"La clé d'idempotence « {key} » a déjà servi pour un autre envoi : "
-                                "choisissez-en une autre. Rien n'a été envoyé.", s.REFUSED, "idempotency_key_reused")
-            wizard = Wizard.from_dict(kept, constraints, wizard.people)
-        else:
-            wizard.idempotency_key = key
-        already_sent = wizard.receipt is not None
+    request = read_request(args)
+    if not request.attest:  # checked before any call: nothing leaves the machine without it
+        raise s.Refused(ATTEST_TEXT, s.REFUSED, "attestation_required")
+    client = ctx.connect()
+    me = await client.me()
+    constraints = await client.submission_constraints()
+    medical = [i + 1 for i, d in enumerate(request.documents) if d.nature in set(constraints.medical_natures)]
+    if medical:
+        raise await _medical_refusal(client, medical)
+    wizard = build_wizard(request, me, constraints)
+    for _index, _position, chosen in wizard.all_files():
+        await asyncio.to_thread(ensure_hash, chosen)
+    digest = fingerprint(wizard)
+    key = args.idempotency_key or f"cli-{digest[:40]}"
+    owner = f"{me.id}:{key}"
+    kept = drafts.load_draft(DRAFT_KIND, owner)
+    if kept is not None:
+        if kept.get("cli_request") != digest:
+            raise s.Refused(f"La clé d'idempotence « {key} » a déjà servi pour un autre envoi : "
+                            "choisissez-en une autre. Rien n'a été envoyé.", s.REFUSED, "idempotency_key_reused")
+        wizard = Wizard.from_dict(kept, constraints, wizard.people)
+    else:
+        wizard.idempotency_key = key
+    already_sent = wizard.receipt is not None
 
-        def save() -> None:
-            drafts.save_draft(DRAFT_KIND, owner, {**wizard.to_dict(), "cli_request": digest})
+    def save() -> None:
+        drafts.save_draft(DRAFT_KIND, owner, {**wizard.to_dict(), "cli_request": digest})
 
-        if not already_sent:
-            save()
-            terminal = TerminalProgress(wizard, sys.stderr.isatty() and not ctx.out.quiet)
-            progress = SendProgress(status=terminal.status, file=terminal.file, changed=save)
-            try:
-                result = await Sender(client, wizard, progress).run()
-            finally:
-                terminal.end()
-            if result.outcome is Outcome.refused:
-                drafts.delete_draft(DRAFT_KIND, owner)
-                from ..api.errors import MedicalDocument
+    if not already_sent:
+        save()
+        terminal = TerminalProgress(wizard, sys.stderr.isatty() and not ctx.out.quiet)
+        progress = SendProgress(status=terminal.status, file=terminal.file, changed=save)
+        try:
+            result = await Sender(client, wizard, progress).run()
+        finally:
+            terminal.end()
+        if result.outcome is Outcome.refused:
+            drafts.delete_draft(DRAFT_KIND, owner)
+            from ..api.errors import MedicalDocument
 
-                if isinstance(result.error, MedicalDocument):
-                    raise await _medical_refusal(client, wizard.medical_documents() or [1])
-                assert result.error is not None
-                raise result.error
-            if result.outcome is Outcome.files_failed:
-                drafts.delete_draft(DRAFT_KIND, owner)
-                raise s.Refused("\n".join(result.problems) + "\nRien n'a été envoyé.")
-            if result.outcome is Outcome.interrupted:
-                resume = " Relancez la même commande : l'envoi reprendra où il s'est arrêté, sans doublon."
-                from ..api.errors import SessionExpired
+            if isinstance(result.error, MedicalDocument):
+                raise await _medical_refusal(client, wizard.medical_documents() or [1])
+            assert result.error is not None
+            raise result.error
+        if result.outcome is Outcome.files_failed:
+            drafts.delete_draft(DRAFT_KIND, owner)
+            raise s.Refused("\n".join(result.problems) + "\nRien n'a été envoyé.")
+        if result.outcome is Outcome.interrupted:
+            resume = " Relancez la même commande : l'envoi reprendra où il s'est arrêté, sans doublon."
+            from ..api.errors import SessionExpired
 
-                if isinstance(result.error, SessionExpired):
-                    raise s.Refused(s.EXPIRED_TEXT + resume, s.NOT_LOGGED_IN, "unauthorized")
-                reason = result.error.message if result.error else "connexion perdue"
-                raise s.Refused(s.UNAVAILABLE_TEXT.format(reason=reason.rstrip(".")) + resume, s.UNAVAILABLE,
-                                "unavailable")
-        return _report(ctx, wizard, already_sent=already_sent)
-
-    return s.run(args, body)
+            if isinstance(result.error, SessionExpired):
+                raise s.Refused(s.EXPIRED_TEXT + resume, s.NOT_LOGGED_IN, "unauthorized")
+            reason = result.error.message if result.error else "connexion perdue"
+            raise s.Refused(s.UNAVAILABLE_TEXT.format(reason=reason.rstrip(".")) + resume, s.UNAVAILABLE,
+                            "unavailable")
+    return _report(ctx, wizard, already_sent=already_sent)
 
 
 def _report(ctx: s.Context, wizard: Any, *, already_sent: bool) -> int:
