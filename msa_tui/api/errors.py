@@ -18,100 +18,101 @@ class ApiError(Exception):
         self.problem = problem
         self.message = message or (problem.detail if problem else None) or self.default_message
         super().__init__(self.message)
-
-    @property
-    def code(self) -> str | None:
-        return self.problem.code if self.problem else None
-
-    @property
-    def status(self) -> int | None:
-        return self.problem.status if self.problem else None
+        self.code: str | None = problem.code if problem else None
+        self.status: int | None = problem.status if problem else None
+        self.retry_after: int | None = problem.retry_after if problem else None
+        """Seconds until a lockout (AccountLocked) or a throttle ends, when the server said."""
+        self.field_errors: list[FieldError] = problem.errors if problem else []
+        """The refused fields of a ValidationFailed, each with its French message."""
 
 
 class InvalidCredentials(ApiError):
-    default_message = "Identifiant ou mot de passe incorrect."
+    pass
 
 
 class AccountLocked(ApiError):
-    default_message = "Compte verrouillé après trop d'essais. Réessayez plus tard."
-
-    @property
-    def retry_after(self) -> int | None:
-        """Seconds until the lockout ends, when the server said."""
-        return self.problem.retry_after if self.problem else None
+    pass
 
 
 class SessionExpired(ApiError):
-    default_message = "Votre session a expiré. Veuillez vous reconnecter."
+    pass
 
 
 class ValidationFailed(ApiError):
-    default_message = "Certaines informations sont invalides."
-
-    @property
-    def field_errors(self) -> list[FieldError]:
-        return self.problem.errors if self.problem else []
+    pass
 
 
 class NotFound(ApiError):
-    default_message = "Élément introuvable."
+    pass
 
 
 class FileTooLarge(ApiError):
-    default_message = "Le fichier dépasse la taille autorisée."
+    pass
 
 
 class UnsupportedType(ApiError):
-    default_message = "Ce type de fichier n'est pas accepté."
+    pass
 
 
 class MedicalDocument(ApiError):
-    default_message = (
-        "Les documents contenant des informations médicales doivent être envoyés "
-        "par courrier postal au service médical de votre MSA."
-    )
+    pass
 
 
 class Conflict(ApiError):
-    default_message = "Cette action a déjà été effectuée."
+    """The action was already done (sent, registered, filed), or the slot was taken meanwhile."""
 
 
 class NotEligible(ApiError):
-    default_message = "Vous n'avez pas droit à ce document pour la période demandée."
+    pass
 
 
 class ServerUnavailable(ApiError):
-    default_message = "Le service MSA est momentanément indisponible. Réessayez dans quelques instants."
+    pass
 
 
 class NetworkDown(ApiError):
-    default_message = "Connexion impossible au service MSA. Vérifiez votre connexion réseau."
+    pass
 
 
 class InvalidResponse(ApiError):
-    default_message = "Le serveur a envoyé une réponse illisible. Réessayez plus tard."
+    pass
 
 
 class FileUnreadable(ApiError):
     """A local file to upload vanished, became unreadable or changed while being sent."""
 
-    default_message = "Le fichier est introuvable ou illisible. Vérifiez qu'il existe toujours."
-
 
 class FileUnwritable(ApiError):
     """A downloaded file could not be written where asked."""
-
-    default_message = "Impossible d'enregistrer le fichier à cet emplacement."
 
 
 class ChecksumMismatch(ApiError):
     """The server's SHA-256 of an upload differs from the bytes the client read."""
 
-    default_message = (
-        "Le fichier reçu par le serveur ne correspond pas au fichier envoyé. "
-        "Veuillez le joindre à nouveau."
-    )
 
+_MESSAGES: dict[type[ApiError], str] = {
+    InvalidCredentials: "Identifiant ou mot de passe incorrect.",
+    AccountLocked: "Compte verrouillé après trop d'essais. Réessayez plus tard.",
+    SessionExpired: "Votre session a expiré. Veuillez vous reconnecter.",
+    ValidationFailed: "Certaines informations sont invalides.",
+    NotFound: "Élément introuvable.",
+    FileTooLarge: "Le fichier dépasse la taille autorisée.",
+    UnsupportedType: "Ce type de fichier n'est pas accepté.",
+    MedicalDocument: ("Les documents contenant des informations médicales doivent être envoyés "
+                      "par courrier postal au service médical de votre MSA."),
+    Conflict: "Cette action a déjà été effectuée.",
+    NotEligible: "Vous n'avez pas droit à ce document pour la période demandée.",
+    ServerUnavailable: "Le service MSA est momentanément indisponible. Réessayez dans quelques instants.",
+    NetworkDown: "Connexion impossible au service MSA. Vérifiez votre connexion réseau.",
+    InvalidResponse: "Le serveur a envoyé une réponse illisible. Réessayez plus tard.",
+    FileUnreadable: "Le fichier est introuvable ou illisible. Vérifiez qu'il existe toujours.",
+    FileUnwritable: "Impossible d'enregistrer le fichier à cet emplacement.",
+    ChecksumMismatch: ("Le fichier reçu par le serveur ne correspond pas au fichier envoyé. "
+                       "Veuillez le joindre à nouveau."),
+}
+"""Each error's French message when the server gave none: all in one table, to review them together."""
+for _error, _message in _MESSAGES.items():
+    _error.default_message = _message
 
 _BY_CODE: dict[str, type[ApiError]] = {
     Code.invalid_credentials: InvalidCredentials,

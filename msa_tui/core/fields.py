@@ -124,12 +124,12 @@ def parse_whole_number(text: str) -> Parsed[int]:
 
 def parse_email(text: str) -> Parsed[str]:
     """An e-mail address of the shape name@domain.tld (the contract's pattern), at most 254 characters."""
-    value = text.strip()
-    if not value:
-        return None, _("Saisissez votre adresse e-mail.")
-    if len(value) > EMAIL_MAX or not _EMAIL_RE.match(value):
-        return None, _("Adresse e-mail invalide, par exemple prenom.nom@exemple.fr.")
-    return value, None
+    invalid = _("Adresse e-mail invalide, par exemple prenom.nom@exemple.fr.")
+    value, problem = parse_line(text, max_length=EMAIL_MAX, blank=_("Saisissez votre adresse e-mail."),
+                                too_long=invalid)
+    if value is not None and not _EMAIL_RE.match(value):
+        return None, invalid  # no white space in an address: collapsing runs of it changed nothing
+    return value, problem
 
 
 def parse_phone(text: str) -> Parsed[str]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .common import Email, MemberText, NIR_PATTERN, RequestBody, ResponseBody, ServerBody, ServerText
+from .common import Email, MemberText, NIR_PATTERN, iso_date, RequestBody, ResponseBody, ServerBody, ServerText
 
 
 # --- auth -------------------------------------------------------------------
@@ -31,17 +30,12 @@ class RefreshRequest(RequestBody):
     refresh_token: str
 
 
-def _iso_birth_date(value: Any) -> Any:
-    # JSON gives a string: only YYYY-MM-DD (pydantic would read 0 or "0" as 1970-01-01), from 1900 on.
-    if isinstance(value, str):
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError("Date invalide (format attendu : AAAA-MM-JJ).")
-        value = date.fromisoformat(value)
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise ValueError("Date invalide (format attendu : AAAA-MM-JJ).")
-    if value.year < 1900:
+def _iso_birth_date(value: Any) -> date:
+    # An ISO date (see iso_date), from 1900 on.
+    born = iso_date(value)
+    if born.year < 1900:
         raise ValueError("Date de naissance invalide.")
-    return value
+    return born
 
 
 class RegisterRequest(RequestBody):
@@ -52,6 +46,7 @@ class RegisterRequest(RequestBody):
     email: Email
 
 
+# The code mailed to the member, with the password chosen: registration's and reset's last step alike.
 class VerifyRequest(RequestBody):
     nir: str = Field(pattern=NIR_PATTERN)
     code: str = Field(pattern=r"^[0-9]{6}$")
@@ -63,10 +58,8 @@ class PasswordResetRequest(RequestBody):
     email: Email
 
 
-class PasswordResetConfirm(RequestBody):
-    nir: str = Field(pattern=NIR_PATTERN)
-    code: str = Field(pattern=r"^[0-9]{6}$")
-    password: str = Field(min_length=8, max_length=256)
+class PasswordResetConfirm(VerifyRequest):
+    pass
 
 
 class Accepted(ResponseBody):

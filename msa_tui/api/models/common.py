@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import warnings
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Generic, TypeVar
 
@@ -78,6 +80,23 @@ with contextlib.suppress(ImportError):  # pydantic < 2.12 has no such warning
 
     warnings.filterwarnings("ignore", message=r"The '\w*alias' attribute with value",
                             category=UnsupportedFieldAttributeWarning)
+
+
+DATE_FORMAT_WORDS = "Date invalide (format attendu : AAAA-MM-JJ)."
+
+
+def iso_date(value: object) -> date:
+    """A date as JSON gives it: only YYYY-MM-DD (pydantic alone would read 0 or "0" as 1970-01-01).
+
+    For a `BeforeValidator`: a string is parsed, a date passes, anything else raises ValueError in French.
+    """
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(DATE_FORMAT_WORDS)
+        value = date.fromisoformat(value)
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise ValueError(DATE_FORMAT_WORDS)
+    return value
 
 
 class RequestBody(BaseModel):
