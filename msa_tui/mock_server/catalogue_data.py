@@ -4,31 +4,36 @@ from __future__ import annotations
 
 from msa_tui.api.models import Choice, FormField, RequestForm, Service, ServiceCategory
 
-OBJECTS = [
-    Choice(code="prestations_familiales", label="Prestations familiales"),
-    Choice(code="rsa_prime_activite", label="RSA / prime d'activité"),
-    Choice(code="logement", label="Logement"),
-    Choice(code="retraite", label="Retraite"),
-    Choice(code="sante", label="Santé"),
-    Choice(code="changement_situation", label="Changement de situation"),
-    Choice(code="autre", label="Autre"),
-]
 
-NATURES = [
-    Choice(code="justificatif_identite", label="Justificatif d'identité"),
-    Choice(code="justificatif_domicile", label="Justificatif de domicile"),
-    Choice(code="avis_imposition", label="Avis d'imposition"),
-    Choice(code="bulletin_salaire", label="Bulletin de salaire"),
-    Choice(code="rib", label="Relevé d'identité bancaire (RIB)"),
-    Choice(code="bail", label="Bail ou quittance de loyer"),
-    Choice(code="acte_etat_civil", label="Acte d'état civil, livret de famille"),
-    Choice(code="attestation_employeur", label="Attestation employeur"),
-    Choice(code="formulaire", label="Formulaire complété"),
-    Choice(code="certificat_medical", label="Certificat médical"),
-    Choice(code="compte_rendu_medical", label="Compte rendu médical ou d'hospitalisation"),
-    Choice(code="arret_de_travail", label="Avis d'arrêt de travail"),
-    Choice(code="autre", label="Autre document"),
-]
+def _choices(pairs: list[tuple[str, str]]) -> list[Choice]:
+    return [Choice(code=code, label=label) for code, label in pairs]
+
+
+OBJECTS = _choices([
+    ("prestations_familiales", "Prestations familiales"),
+    ("rsa_prime_activite", "RSA / prime d'activité"),
+    ("logement", "Logement"),
+    ("retraite", "Retraite"),
+    ("sante", "Santé"),
+    ("changement_situation", "Changement de situation"),
+    ("autre", "Autre"),
+])
+
+NATURES = _choices([
+    ("justificatif_identite", "Justificatif d'identité"),
+    ("justificatif_domicile", "Justificatif de domicile"),
+    ("avis_imposition", "Avis d'imposition"),
+    ("bulletin_salaire", "Bulletin de salaire"),
+    ("rib", "Relevé d'identité bancaire (RIB)"),
+    ("bail", "Bail ou quittance de loyer"),
+    ("acte_etat_civil", "Acte d'état civil, livret de famille"),
+    ("attestation_employeur", "Attestation employeur"),
+    ("formulaire", "Formulaire complété"),
+    ("certificat_medical", "Certificat médical"),
+    ("compte_rendu_medical", "Compte rendu médical ou d'hospitalisation"),
+    ("arret_de_travail", "Avis d'arrêt de travail"),
+    ("autre", "Autre document"),
+])
 
 MEDICAL_NATURES = ["certificat_medical", "compte_rendu_medical", "arret_de_travail"]
 
@@ -124,7 +129,7 @@ CATALOGUE = [
 def _f(name: str, label: str, kind: str, required: bool = True, choices: list[tuple[str, str]] | None = None,
        max_length: int | None = None, help: str | None = None) -> FormField:
     return FormField(name=name, label=label, kind=kind, required=required,
-                     choices=[Choice(code=c, label=lbl) for c, lbl in choices or []],
+                     choices=_choices(choices or []),
                      max_length=max_length, help=help)
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import ipaddress
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from msa_tui.api.models import Code
 
+from .limits import HttpMiddleware
 from .problems import problem_response
 
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -67,14 +68,8 @@ def allows(bound: tuple[str, int] | None, host_header: str | None) -> bool | Non
     return bound_host in ("0.0.0.0", "::") and _is_ip(host)
 
 
-class HostCheck:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class HostCheck(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         header = dict(scope.get("headers") or []).get(b"host")
         bound = getattr(scope["app"].state, "bound", None) if "app" in scope else None
         verdict = allows(bound, header.decode("latin-1") if header is not None else None)

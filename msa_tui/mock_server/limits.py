@@ -11,21 +11,41 @@ from .problems import problem_response
 MAX_JSON_BODY = 2 * 1024 * 1024
 
 
-class BodyLimit:
+class HttpMiddleware:
+    """An ASGI middleware that sees HTTP requests only (`handle`); other scopes (lifespan) and the
+    requests `applies` declines go straight to the app."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not self.applies(scope):
+            await self.app(scope, receive, send)
+            return
+        await self.handle(scope, receive, send)
+
+    def applies(self, scope: Scope) -> bool:
+        return True
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class BodyLimit(HttpMiddleware):
     """Buffers small bodies (JSON endpoints) and answers 413 past `limit`.
 
     Paths ending in `skip_suffix` (file uploads) stream through untouched: their route checks the size.
     """
 
     def __init__(self, app: ASGIApp, *, limit: int = MAX_JSON_BODY, skip_suffix: str = "/files") -> None:
-        self.app = app
+        super().__init__(app)
         self.limit = limit
         self.skip_suffix = skip_suffix
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].rstrip("/").endswith(self.skip_suffix):
-            await self.app(scope, receive, send)
-            return
+    def applies(self, scope: Scope) -> bool:
+        return not scope["path"].rstrip("/").endswith(self.skip_suffix)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
             await self._too_large(scope, receive, send)
@@ -65,18 +85,11 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
-class StandardHeaders:
+class StandardHeaders(HttpMiddleware):
     """Headers every answer carries: browsers must not second-guess the declared type of a
     served file (nosniff), and every text the server writes is French."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))

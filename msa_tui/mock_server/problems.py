@@ -59,6 +59,31 @@ class ProblemError(Exception):
         self.retry_after = retry_after
         self.headers = headers or {}
 
+    def response(self, instance: str | None = None) -> JSONResponse:
+        """The problem+json answer; `instance` is the path the problem happened on."""
+        problem = Problem(
+            **self.extra,
+            **({"instance": instance} if instance else {}),
+            type=PROBLEM_TYPE + self.code,
+            title=_TITLES.get(self.status, "Erreur"),
+            status=self.status,
+            detail=self.detail,
+            code=self.code,
+            errors=self.errors,
+            retry_after=self.retry_after,
+        )
+        headers = dict(self.headers)
+        if self.retry_after is not None:
+            headers.setdefault("Retry-After", str(self.retry_after))
+        return JSONResponse(problem.model_dump(mode="json", exclude_none=True), status_code=self.status,
+                            media_type=PROBLEM_JSON, headers=headers)
+
+
+def problem_response(status: int, code: str, detail: str, *, instance: str | None = None,
+                     **details: Any) -> JSONResponse:
+    """A problem+json answer at once (outside a route): `details` as ProblemError takes them."""
+    return ProblemError(status, code, detail, **details).response(instance)
+
 
 def not_found(what: str = "Élément introuvable.") -> ProblemError:
     return ProblemError(404, Code.not_found, what)
@@ -71,39 +96,6 @@ def invalid(field: str, message: str, detail: str | None = None) -> ProblemError
         Code.validation_error,
         detail or f"Donnée invalide : {message}",
         errors=[FieldError(field=field, message=message)],
-    )
-
-
-def problem_response(
-    status: int,
-    code: str,
-    detail: str,
-    *,
-    errors: list[FieldError] | None = None,
-    retry_after: int | None = None,
-    headers: dict[str, str] | None = None,
-    extra: dict[str, Any] | None = None,
-    instance: str | None = None,
-) -> JSONResponse:
-    problem = Problem(
-        **(extra or {}),
-        **({"instance": instance} if instance else {}),
-        type=PROBLEM_TYPE + code,
-        title=_TITLES.get(status, "Erreur"),
-        status=status,
-        detail=detail,
-        code=code,
-        errors=errors or [],
-        retry_after=retry_after,
-    )
-    all_headers = dict(headers or {})
-    if retry_after is not None:
-        all_headers.setdefault("Retry-After", str(retry_after))
-    return JSONResponse(
-        problem.model_dump(mode="json", exclude_none=True),
-        status_code=status,
-        media_type=PROBLEM_JSON,
-        headers=all_headers,
     )
 
 
@@ -186,10 +178,7 @@ def field_errors(errors: list[dict[str, Any]]) -> list[FieldError]:
 
 async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ProblemError)
-    return problem_response(
-        exc.status, exc.code, exc.detail, errors=exc.errors, retry_after=exc.retry_after, headers=exc.headers,
-        extra=exc.extra, instance=request.url.path,
-    )
+    return exc.response(request.url.path)
 
 
 async def _on_validation(request: Request, exc: Exception) -> JSONResponse:

@@ -11,7 +11,7 @@ from msa_tui.api.models import Receipt, StoredFile, Submission, SubmissionDocume
 
 from .caisses import caisse, postal_line
 from .catalogue_data import NATURES, OBJECTS, SILENCE
-from .problems import not_found
+from .owned import owned_row
 from .store import Store
 
 OBJECT_LABELS = {c.code: c.label for c in OBJECTS}
@@ -19,10 +19,7 @@ NATURE_LABELS = {c.code: c.label for c in NATURES}
 
 
 def submission_row(store: Store, submission_id: str, member_id: str) -> sqlite3.Row:
-    row = store.one("SELECT * FROM submissions WHERE id = ? AND member_id = ?", (submission_id, member_id))
-    if row is None:
-        raise not_found("Cet envoi est introuvable.")
-    return row
+    return owned_row(store, "submissions", submission_id, member_id, "Cet envoi est introuvable.")
 
 
 def load_submission(store: Store, row: sqlite3.Row) -> Submission:

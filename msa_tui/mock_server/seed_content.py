@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
+import tomllib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from importlib import resources
 from typing import Any
 
 from .caisses import ARMORIQUE, CORSE, MPN, caisse
@@ -191,6 +193,12 @@ def _pdf(member: Row, title: str, lines: list[str], when: date) -> bytes:
     return make_pdf(title, header, lines, created=datetime.combine(when, time(8), PARIS))
 
 
+def _data(name: str) -> dict[str, Any]:
+    """A TOML file of seed content from the package's data folder."""
+    text = resources.files("msa_tui.mock_server").joinpath(f"data/{name}").read_text("utf-8")
+    return tomllib.loads(text)
+
+
 def _slug(title: str) -> str:
     """An ASCII file name stem: "Relevé d'identité bancaire" → "releve-d-identite-bancaire"."""
     plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
@@ -212,24 +220,12 @@ def documents(ids: Ids, pierre: Row, sophie: Row, antoine: Row, start: date) -> 
         yield doc(pierre, f"Relevé mensuel de prestations – {_month(month)}", "received", month.replace(day=8),
                   [f"Prestations versées en {_month(month)} : allocations familiales, prime d'activité, "
                    "remboursements de soins."])
-    yield doc(pierre, "Notification de droits – prime d'activité", "received", _add_months(start, -2).replace(day=14),
-              ["Votre droit à la prime d'activité est renouvelé pour les trois prochains mois."])
-    yield doc(pierre, "Attestation de droits à l'assurance maladie", "received", _add_months(start, -5).replace(day=3),
-              ["Vous et vos ayants droit êtes couverts par l'assurance maladie de la MSA."])
-    yield doc(pierre, "Avis d'imposition (copie)", "sent", _add_months(start, -3).replace(day=21),
-              ["Copie de l'avis d'imposition transmise pour le calcul des droits."], f"MSA-{year}-000041")
-    yield doc(pierre, "Relevé d'identité bancaire", "sent", _add_months(start, -9).replace(day=11),
-              ["Nouveau RIB pour le versement des prestations."], f"MSA-{year - 1}-000213")
-    yield doc(sophie, "Notification – aide au logement", "received", _add_months(start, -3).replace(day=9),
-              ["Votre aide au logement est recalculée à compter du mois prochain."])
-    yield doc(sophie, "Relevé mensuel de prestations", "received", _add_months(start, -1).replace(day=8),
-              ["RSA et aide au logement versés ce mois-ci."])
-    yield doc(sophie, "Bail de location", "sent", _add_months(start, -3).replace(day=2),
-              ["Copie du bail transmise pour l'aide au logement."], f"MSA-{year}-000077")
-    yield doc(antoine, "Relevé fiscal annuel – retraite", "received", _add_months(start, -7).replace(day=15),
-              ["Montant imposable de vos pensions de l'année précédente."])
-    yield doc(antoine, "Notification de retraite", "received", _add_months(start, -20).replace(day=4),
-              ["Votre retraite de base et votre retraite complémentaire sont attribuées."])
+    members = {"pierre": pierre, "sophie": sophie, "antoine": antoine}
+    for kept in _data("documents.toml")["document"]:
+        reference = kept.get("reference")
+        yield doc(members[kept["member"]], kept["title"], kept["direction"],
+                  _add_months(start, -kept["months_ago"]).replace(day=kept["day"]), [kept["text"]],
+                  reference.format(year=year, last_year=year - 1) if reference else None)
 
 
 def requests(ids: Ids, pierre: Row, sophie: Row, antoine: Row, start: date) -> Iterator[Row]:

@@ -15,6 +15,7 @@ from msa_tui.api.models import Direction, Document, Page
 
 from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate
 from ..filecheck import EXTENSIONS
+from ..owned import owned_row
 from ..problems import not_found
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -37,10 +38,7 @@ def _document(row: sqlite3.Row) -> Document:
 
 
 def _row(ctx: CtxDep, document_id: str, member_id: str) -> sqlite3.Row:
-    row = ctx.store.one("SELECT * FROM documents WHERE id = ? AND member_id = ?", (document_id, member_id))
-    if row is None:
-        raise not_found("Ce document est introuvable.")
-    return row
+    return owned_row(ctx.store, "documents", document_id, member_id, "Ce document est introuvable.")
 
 
 @router.get("", response_model=Page[Document], summary="Mes documents échangés, le plus récent d'abord")

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Query
 from msa_tui.api.models import Domain, Page, Payment
 
 from ..deps import CtxDep, Keyset, MemberDep, PageDep, PlausibleDate, paginate
-from ..problems import invalid, not_found
+from ..owned import owned_row
+from ..problems import invalid
 
 router = APIRouter(prefix="/payments", tags=["payments"])
 ORDER = Keyset("payments", (("date", True), ("id", False)))
@@ -48,7 +49,4 @@ def list_payments(
 
 @router.get("/{payment_id}", response_model=Payment, summary="Un paiement")
 def get_payment(payment_id: str, me: MemberDep, ctx: CtxDep) -> Payment:
-    row = ctx.store.one("SELECT * FROM payments WHERE id = ? AND member_id = ?", (payment_id, me.id))
-    if row is None:
-        raise not_found("Ce paiement est introuvable.")
-    return _payment(row)
+    return _payment(owned_row(ctx.store, "payments", payment_id, me.id, "Ce paiement est introuvable."))

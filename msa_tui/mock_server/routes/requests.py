@@ -16,7 +16,8 @@ from msa_tui.api.models import Code, FieldError, FormField, Page, Request, Reque
 from ..catalogue_data import FORMS
 from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate, plausible_date
 from ..idempotency import IdempotencyKey, fingerprint, once
-from ..problems import ProblemError, invalid, not_found
+from ..owned import owned_row
+from ..problems import ProblemError, invalid
 
 router = APIRouter(prefix="/requests", tags=["requests"])
 ORDER = Keyset("requests", (("updated_at", True), ("id", False)))
@@ -83,10 +84,7 @@ def list_requests(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
 
 @router.get("/{request_id}", response_model=Request, summary="Une démarche et son suivi")
 def get_request(request_id: str, me: MemberDep, ctx: CtxDep) -> Request:
-    row = ctx.store.one("SELECT * FROM requests WHERE id = ? AND member_id = ?", (request_id, me.id))
-    if row is None:
-        raise not_found("Cette démarche est introuvable.")
-    return _full(row)
+    return _full(owned_row(ctx.store, "requests", request_id, me.id, "Cette démarche est introuvable."))
 
 
 @router.post("", response_model=Request, status_code=status.HTTP_201_CREATED, summary="Déposer une démarche",
