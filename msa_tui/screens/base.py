@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Button, Static
 from textual.worker import Worker, WorkerState
 
 from ..core.i18n import _
@@ -55,6 +55,9 @@ class PageScreen(Screen):
     FAILURE_LINES: ClassVar[dict[str, str]] = {}
     """Worker group → the message line (a Static) where that worker's failure is told, e.g. a form's
     error line for its submit worker. Workers not listed fail into the LoadPanel or a notification."""
+    BUTTON_ACTIONS: ClassVar[dict[str, str]] = {}
+    """Button id → the action it runs, the one its key runs too, e.g. `{"reply-send": "send"}`
+    (instead of a handler per button that calls `action_send`)."""
 
     def compose(self) -> ComposeResult:
         yield PortalHeader(_(self.PAGE_TITLE) if self.PAGE_TITLE else "")
@@ -79,6 +82,16 @@ class PageScreen(Screen):
     def action_back(self) -> None:
         if not self._is_first_page() and self.app.screen is self:
             self.app.pop_screen()
+
+    def button_action(self, button_id: str) -> str | None:
+        """The action a button of this page runs (from `BUTTON_ACTIONS`), if any."""
+        return self.BUTTON_ACTIONS.get(button_id)
+
+    @on(Button.Pressed)
+    async def _run_button_action(self, event: Button.Pressed) -> None:
+        action = self.button_action(event.button.id or "")
+        if action is not None:
+            await self.run_action(action)
 
     # --- the app, typed -----------------------------------------------------------------
 

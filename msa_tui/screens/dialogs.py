@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
@@ -10,6 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.visual import VisualType
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from ..core.i18n import _
@@ -19,6 +22,15 @@ from ..widgets.safe import plain
 if TYPE_CHECKING:
     from ..app import MsaApp
     from ..core.idle import IdleTimer
+
+
+def dialog(title: VisualType, *body: Widget, buttons: Sequence[Button]) -> Vertical:
+    """A dialog's frame: its title, its body, then its buttons in a row (the classes the stylesheet styles).
+
+    For a modal's `compose`: `yield dialog(_("Titre ?"), Static(...), buttons=[Button(...), Button(...)])`.
+    """
+    return Vertical(Label(title, classes="dialog-title"), *body, Horizontal(*buttons, classes="dialog-buttons"),
+                    classes="dialog")
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -40,11 +52,9 @@ class ConfirmDialog(ModalScreen[bool]):
         self.cancel_label = cancel_label
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(plain(self.question), classes="dialog-title")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.confirm_label} (O)", id="yes", variant="primary")
-                yield Button(f"{self.cancel_label} (N)" if self.cancel_label else _("Annuler (N)"), id="no")
+        cancel = f"{self.cancel_label} (N)" if self.cancel_label else _("Annuler (N)")
+        yield dialog(plain(self.question), buttons=[Button(f"{self.confirm_label} (O)", id="yes", variant="primary"),
+                                                    Button(cancel, id="no")])
 
     def on_mount(self) -> None:
         self.query_one("#no" if self.focus_cancel else "#yes", Button).focus()
@@ -73,12 +83,10 @@ class IdleWarningDialog(ModalScreen[bool]):
         self.idle = idle
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(_("Êtes-vous toujours là ?"), classes="dialog-title")
-            yield Static(self._countdown_text(), id="idle-countdown", markup=False)
-            yield Static(_("Appuyez sur Entrée (ou R) pour rester connecté."))
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Rester connecté (Entrée)"), id="stay", variant="primary")
+        yield dialog(_("Êtes-vous toujours là ?"),
+                     Static(self._countdown_text(), id="idle-countdown", markup=False),
+                     Static(_("Appuyez sur Entrée (ou R) pour rester connecté.")),
+                     buttons=[Button(_("Rester connecté (Entrée)"), id="stay", variant="primary")])
 
     def _countdown_text(self) -> str:
         seconds = max(0, int(round(self.idle.seconds_left())))
@@ -114,15 +122,13 @@ class ReloginDialog(ModalScreen[bool]):
         self.answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(_("Votre session a expiré"), classes="dialog-title")
-            yield Static(_("Saisissez à nouveau votre mot de passe pour reprendre là où vous en étiez."))
-            yield Static(_("Identifiant : {nir}").format(nir=format_nir(self.nir)), id="relogin-nir", markup=False)
-            yield Input(password=True, placeholder=_("Mot de passe"), id="relogin-password")
-            yield Static("", id="relogin-error", classes="error-message")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Se reconnecter"), id="relogin-submit", variant="primary")
-                yield Button(_("Abandonner (Échap)"), id="relogin-cancel")
+        yield dialog(_("Votre session a expiré"),
+                     Static(_("Saisissez à nouveau votre mot de passe pour reprendre là où vous en étiez.")),
+                     Static(_("Identifiant : {nir}").format(nir=format_nir(self.nir)), id="relogin-nir", markup=False),
+                     Input(password=True, placeholder=_("Mot de passe"), id="relogin-password"),
+                     Static("", id="relogin-error", classes="error-message"),
+                     buttons=[Button(_("Se reconnecter"), id="relogin-submit", variant="primary"),
+                              Button(_("Abandonner (Échap)"), id="relogin-cancel")])
 
     def on_mount(self) -> None:
         self.query_one("#relogin-password", Input).focus()

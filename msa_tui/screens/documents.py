@@ -43,15 +43,11 @@ class DocumentsScreen(KioskPapers, LoadingPage):
     CSS_PATH = "documents.tcss"
     FAILURE_LINES = {"documents-download": "#download-result"}
     PAPER_LINE = "#download-result"
-    BINDINGS = [
-        *page_bindings(
-            ("t", "download", "Télécharger", "documents.download",
-             "Enregistrer le document sélectionné dans votre dossier Téléchargements"),
-            ("f", "next_filter", "Filtrer", "documents.filter",
-             "Afficher tous les documents, les envoyés ou les reçus"),
-            retry="Recharger la liste des documents"),
-        *paper_bindings(),
-    ]
+    BINDINGS = page_bindings(
+        ("t", "download", "Télécharger", "documents.download",
+         "Enregistrer le document sélectionné dans votre dossier Téléchargements"),
+        ("f", "next_filter", "Filtrer", "documents.filter", "Afficher tous les documents, les envoyés ou les reçus"),
+        retry="Recharger la liste des documents") + paper_bindings()
 
     def __init__(self) -> None:
         super().__init__()

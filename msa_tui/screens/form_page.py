@@ -7,6 +7,7 @@ from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.widgets import Input, Static
+from textual.worker import Worker
 
 from ..api.errors import ValidationFailed
 from ..core.i18n import _
@@ -20,14 +21,19 @@ class FormPage(PageScreen):
     """Local checks → errors under their fields → submit in a worker → the server's field errors under
     their fields → the rest in the form's message line (`FORM_ERROR`).
 
-    Subclasses give `form_fields()`; their submit worker awaits `submit_form`, which raises
-    `AlreadyShown` once a refusal is on screen (the page's worker handler then says no more).
+    Subclasses give `form_fields()` and `action_submit()` (local checks, then the submit worker); their
+    submit worker awaits `submit_form`, which raises `AlreadyShown` once a refusal is on screen (the
+    page's worker handler then says no more).
     """
 
     FORM_ERROR: ClassVar[str] = ""
     """The selector of the form's message line (a Static)."""
     NOT_SENT: ClassVar[str] = "Corrigez les champs signalés : rien n'a été envoyé."
     """What the message line says when fields are refused (French; translated when shown)."""
+
+    SUBMIT_ID: ClassVar[str] = ""
+    """The id (without "#") of the button that files the form (it runs `action_submit`, as the page's
+    key does), and the group of the submit worker, whose failure is told in the `FORM_ERROR` line."""
 
     sending = False
 
@@ -67,6 +73,21 @@ class FormPage(PageScreen):
     def refusal_line(self, error: ValidationFailed, others: list[str]) -> str:
         """The message line after a refusal: the messages no field took, else `NOT_SENT`."""
         return " ".join(others) or _(self.NOT_SENT)
+
+    def action_submit(self) -> None:  # pragma: no cover - every page with a SUBMIT_BUTTON defines it
+        """Check the form locally, then start the submit worker unless a field is refused."""
+        raise NotImplementedError
+
+    def button_action(self, button_id: str) -> str | None:
+        if self.SUBMIT_ID and button_id == self.SUBMIT_ID:
+            return "submit"
+        return super().button_action(button_id)
+
+    def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
+        if self.SUBMIT_ID and worker.group == self.SUBMIT_ID:
+            show_line(self.query_one(self.FORM_ERROR, Static), message, announce=True)
+            return
+        super().show_failure(message, worker, already_told=already_told)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:

@@ -13,25 +13,24 @@ from pathlib import Path
 from typing import Any
 
 from textual import work
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.widgets import Static
 
 from ..api.errors import ApiError
 from ..core.i18n import _
 from ..core.kiosk import print_file
 from ..widgets.safe import notify_plain
+from .bindings import page_bindings
 
 PAPER_ACTIONS = ("mail_copy", "print_paper")
 
 
-def paper_bindings() -> list[Binding]:
+def paper_bindings() -> list[BindingType]:
     # F-keys: they pass through GNU screen and SSH, and no field of these pages uses them.
-    return [
-        Binding("f6", "mail_copy", _("Courriel"), id="kiosk.mail_copy",
-                tooltip=_("Envoyer par courriel ce document à l'adresse connue de la MSA")),
-        Binding("f7", "print_paper", _("Imprimer"), id="kiosk.print",
-                tooltip=_("Imprimer ce document sur l'imprimante de l'accueil")),
-    ]
+    return page_bindings(
+        ("f6", "mail_copy", "Courriel", "kiosk.mail_copy",
+         "Envoyer par courriel ce document à l'adresse connue de la MSA"),
+        ("f7", "print_paper", "Imprimer", "kiosk.print", "Imprimer ce document sur l'imprimante de l'accueil"))
 
 
 class KioskPapers:

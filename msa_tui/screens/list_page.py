@@ -57,10 +57,14 @@ class ListWords:
 
 
 class ListPage(LoadingPage, Generic[M]):
-    """Loads on every return to the page (what was opened from it may have changed the list), keeps the
-    highlight across reloads, opens the highlighted model on Enter."""
+    """Loads on every return to the page (what was opened from it may have changed the list; see
+    `RELOAD_ON_RESUME`), keeps the highlight across reloads, opens the highlighted model on Enter.
+
+    A subclass with its own `on_mount` (e.g. hiding a result line) keeps it: Textual runs both."""
 
     WORDS: ClassVar[ListWords]
+    RELOAD_ON_RESUME: ClassVar[bool] = True
+    """False: load once, when mounted (a page that reloads itself after its own actions, e.g. a cancel)."""
 
     def __init__(self, listing: ModelList[M]) -> None:
         super().__init__()
@@ -84,8 +88,13 @@ class ListPage(LoadingPage, Generic[M]):
         """Widgets under the list (e.g. the highlighted model's details)."""
         yield from ()
 
+    def on_mount(self) -> None:
+        if not self.RELOAD_ON_RESUME:
+            self.load()
+
     def on_screen_resume(self) -> None:
-        self.load()
+        if self.RELOAD_ON_RESUME:
+            self.load()
 
     def load(self) -> Worker[None]:
         return self.run_worker(self._load(), group=f"{self.WORDS.prefix}-load", exclusive=True, exit_on_error=False)

@@ -6,7 +6,6 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
@@ -19,28 +18,21 @@ from ..core.requests import Answer, check_answers, field_hint, field_label, fiel
 from ..widgets.form_field import FormField
 from ..widgets.load_panel import LoadPanel
 from ..widgets.toggles import TextCheckbox
-from .bindings import back_binding, retry_binding
+from .bindings import page_bindings
 from .form_page import FormPage
 from .loading_page import LoadingPage
 from ..widgets.safe import plain
-
-NOT_SENT = "Corrigez les champs signalés : rien n'a été envoyé."
-
 
 class RequestFormScreen(FormPage, LoadingPage):
     """One form per request type; every change is saved as a draft; Ctrl+S files the request."""
 
     PAGE_TITLE = "Faire une demande"
     CSS_PATH = "request_form.tcss"
-    FAILURE_LINES = {"request-submit": "#request-error"}
     FORM_ERROR = "#request-error"
-    NOT_SENT = NOT_SENT
-    BINDINGS = [
-        Binding("ctrl+s", "submit", _("Déposer"), id="request_form.submit",
-                tooltip=_("Vérifier puis déposer votre demande")),
-        retry_binding("Recharger le formulaire"),
-        back_binding("Revenir à la page précédente (vos réponses restent en brouillon)"),
-    ]
+    SUBMIT_ID = "request-submit"
+    BINDINGS = page_bindings(("ctrl+s", "submit", "Déposer", "request_form.submit",
+                              "Vérifier puis déposer votre demande"), retry="Recharger le formulaire",
+                             back="Revenir à la page précédente (vos réponses restent en brouillon)")
 
     def __init__(self, request_type: str) -> None:
         super().__init__()
@@ -165,10 +157,6 @@ class RequestFormScreen(FormPage, LoadingPage):
 
     def form_fields(self) -> dict[str, FormField]:
         return {spec.name: self.field(spec.name) for spec in self.form.fields} if self.form else {}
-
-    @on(Button.Pressed, "#request-submit")
-    def _submit_pressed(self) -> None:
-        self.action_submit()
 
     def action_submit(self) -> None:
         if self.form is None or self.sending:

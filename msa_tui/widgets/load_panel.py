@@ -5,12 +5,23 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, LoadingIndicator, Static
 
 from ..core.i18n import _
 
 ERROR_MARK = "⚠ "
 """The error reads as such without colour (NO_COLOR)."""
+
+
+def show_load_state(widget: Widget, state: str) -> None:
+    """Mark `widget` with the class of its load `state` ("-loading", "-failed" or "-ready"; the stylesheet
+    shows what goes with it), its spinners animating only while loading."""
+    for name in ("loading", "failed", "ready"):
+        widget.set_class(name == state, f"-{name}")
+    # A hidden spinner still redraws 16 times a second: it animates only while loading.
+    for spinner in widget.query(LoadingIndicator):
+        spinner.auto_refresh = 1 / 16 if state == "loading" else None
 
 
 class LoadPanel(Vertical):
@@ -48,11 +59,7 @@ class LoadPanel(Vertical):
 
     def _set_state(self, state: str) -> None:
         self.state = state
-        for name in ("loading", "failed", "ready"):
-            self.set_class(name == state, f"-{name}")
-        # A hidden spinner still redraws 16 times a second: it animates only while loading.
-        for spinner in self.query(LoadingIndicator):
-            spinner.auto_refresh = 1 / 16 if state == "loading" else None
+        show_load_state(self, state)
 
     def show_loading(self) -> None:
         # Not `loading`: that is Widget's reactive, and a method of that name (always truthy) made

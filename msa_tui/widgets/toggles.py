@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.content import Content
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, RadioButton
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
+
+
+def written_button(toggle: Checkbox | RadioButton, mark: str, brackets: str = "[]") -> Content:
+    """A toggle's button with its state written: `mark` between the brackets when on, a space when off
+    (for a toggle's `_button`: "[x]"/"[ ]" for a checkbox, `written_button(self, "•", "()")` for a radio)."""
+    style = toggle.get_visual_style("toggle--button")
+    return Content.assemble(brackets[0], (mark if toggle.value else " ", style), brackets[1])
 
 
 class TextCheckbox(Checkbox):
@@ -22,8 +29,7 @@ class TextCheckbox(Checkbox):
 
     @property
     def _button(self) -> Content:
-        style = self.get_visual_style("toggle--button")
-        return Content.assemble("[", ("x" if self.value else " ", style), "]")
+        return written_button(self, "x")
 
 
 class WrappedCheckbox(TextCheckbox):

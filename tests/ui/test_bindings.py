@@ -78,3 +78,15 @@ async def test_an_old_back_id_in_keymap_still_remaps_back(server_app):
         await wait_screen(pilot, "ProfileScreen")
         await pilot.press("f9")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "DashboardScreen")
+
+
+def test_page_bindings_keeps_the_order_and_adds_the_shared_keys():
+    from msa_tui.screens.bindings import page_bindings
+
+    bindings = page_bindings(("n", "new", "Nouveau", "things.new", "Créer une chose"),
+                             retry="Recharger vos choses", back="Revenir sans rien créer")
+    assert [(b.key, b.action, b.id) for b in bindings if isinstance(b, Binding)] == [
+        ("n", "new", "things.new"), (RETRY_KEY, "reload", RETRY_ID), ("escape", "back", BACK_ID)]
+    assert [b.tooltip for b in bindings if isinstance(b, Binding)] == [
+        "Créer une chose", "Recharger vos choses", "Revenir sans rien créer"]
+    assert page_bindings() == []

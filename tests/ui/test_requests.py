@@ -6,7 +6,7 @@ import io
 from decimal import Decimal
 
 from rich.console import Console
-from textual.widgets import OptionList
+from textual.widgets import Button, OptionList
 
 from msa_tui.core import request_drafts
 from msa_tui.widgets.load_panel import LoadPanel
@@ -112,6 +112,16 @@ async def test_required_field_left_empty_says_so_in_french_and_sends_nothing(ser
     client = make_client()
     await client.login(DEMO_NIR, DEMO_PASSWORD)
     assert not [r for r in (await client.requests()).items if r.type == "rsa"]
+
+
+async def test_the_submit_button_checks_the_form_as_ctrl_s_does(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_rsa_form(pilot)
+        app.screen.query_one("#request-submit", Button).focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.field("logement").error != "")
+        assert "rien n'a été envoyé" in shown(app, "#request-error")
 
 
 async def test_draft_comes_back_when_the_form_is_opened_again(server_app):
