@@ -29,8 +29,8 @@ def dialog(title: VisualType, *body: Widget, buttons: Sequence[Button]) -> Verti
 
     For a modal's `compose`: `yield dialog(_("Titre ?"), Static(...), buttons=[Button(...), Button(...)])`.
     """
-    return Vertical(Label(title, classes="dialog-title"), *body, Horizontal(*buttons, classes="dialog-buttons"),
-                    classes="dialog")
+    title_line = Label(title, classes="dialog-title", markup=False)  # titles are literal: nothing to parse
+    return Vertical(title_line, *body, Horizontal(*buttons, classes="dialog-buttons"), classes="dialog")
 
 
 class ConfirmDialog(ModalScreen[bool]):
