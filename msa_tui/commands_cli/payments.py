@@ -61,7 +61,8 @@ def list_payments(args: argparse.Namespace) -> int:
             _print_table(ctx, batch.items, complete=batch.complete)
         return s.OK
 
-    return s.run(args, body)
+    # A read: the light client (no httpx, no pydantic, no event loop; docs/decisions.md).
+    return s.run(args, body, light=True)
 
 
 def _print_csv(items: list) -> None:
