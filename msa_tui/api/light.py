@@ -1,4 +1,4 @@
-"""The command line's read path: the same calls as MsaClient over http.client, answers read with json.
+"""The command line's read path: the same calls as MsaClient over plain HTTP/1.1, answers read with json.
 
 `msa-tui payments list` is a process that makes one or a few GETs and prints: importing httpx,
 httpcore, anyio and pydantic and building the models cost it five times the call itself
@@ -18,9 +18,7 @@ forms pydantic's lax mode would also take (a date sent as a timestamp) are refus
 
 from __future__ import annotations
 
-import http.client
 import json
-import logging
 import re
 import time
 from collections.abc import Callable, Coroutine
@@ -31,6 +29,8 @@ from typing import Any, NamedTuple, TypeVar, cast
 from urllib.parse import urlencode, urlsplit
 
 from . import errors
+from .lazy_log import LazyLogger
+from .light_http import Connection
 from .models.codes import API_PREFIX, Domain
 from .rules import clean_text
 from .wire import (
@@ -38,7 +38,7 @@ from .wire import (
     query, tls_context,
 )
 
-log = logging.getLogger("msa_tui.api.client")
+log = LazyLogger("msa_tui.api.client")
 T = TypeVar("T")
 
 CHUNK = 64 * 1024
@@ -176,7 +176,7 @@ class LightClient:
         self.timeout, self.retries, self.backoff, self.deadline = timeout, retries, backoff, deadline
         self.on_tokens = on_tokens
         self.tokens: Any = None
-        self._connection: http.client.HTTPConnection | None = None
+        self._connection: Connection | None = None
 
     @property
     def logged_in(self) -> bool:
@@ -251,7 +251,7 @@ class LightClient:
                 headers["Authorization"] = f"Bearer {sent_token}"
             try:
                 status, answer_headers, data = self._exchange(method, target, headers, body)
-            except (OSError, http.client.HTTPException) as exc:
+            except OSError as exc:  # BadAnswer included: bytes that are not an HTTP answer
                 self._close()
                 log.info("%s %s: network error %s (attempt %d)", method, path, type(exc).__name__, attempt)
                 if attempt < attempts:
@@ -305,13 +305,10 @@ class LightClient:
             self._close()
         return response.status, answer_headers, bytes(buffer)
 
-    def _connect(self) -> http.client.HTTPConnection:
+    def _connect(self) -> Connection:
         if self._connection is None:
-            if self._https:
-                self._connection = http.client.HTTPSConnection(
-                    self._host, self._port, timeout=self.timeout, context=tls_context(self.base_url, self._ca_bundle))
-            else:
-                self._connection = http.client.HTTPConnection(self._host, self._port, timeout=self.timeout)
+            context = tls_context(self.base_url, self._ca_bundle) if self._https else None
+            self._connection = Connection(self._host, self._port, timeout=self.timeout, context=context)
         return self._connection
 
     def _close(self) -> None:

@@ -1,6 +1,6 @@
 """What the client's two transports share, importing neither httpx nor pydantic.
 
-`transport.py` (httpx, async: the TUI and every command that writes) and `light.py` (http.client:
+`transport.py` (httpx, async: the TUI and every command that writes) and `light.py` (light_http:
 the command line's read path) apply the same rules from here: which calls are retried and on which
 answers, how a query is written, how large an answer may be, whom TLS trusts, the French words for
 a network failure.
@@ -9,10 +9,12 @@ a network failure.
 from __future__ import annotations
 
 import os
-import ssl
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:  # ssl is loaded by the functions that build a context (an http:// command needs none)
+    import ssl
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUSES = frozenset({502, 503, 504})
@@ -55,6 +57,8 @@ def tls_context(base_url: str, ca_bundle: str | None) -> ssl.SSLContext:
     verify, so the CA bundle is not loaded for it (0.1 s and ~3 MiB per process): its context
     trusts no authority at all, so even a stray https request through it would be refused.
     """
+    import ssl
+
     if urlsplit(base_url).scheme.lower() == "http":
         return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # certificate and host name checks on, no trust
     return verified_context(ca_bundle)
@@ -63,6 +67,8 @@ def tls_context(base_url: str, ca_bundle: str | None) -> ssl.SSLContext:
 def verified_context(ca_bundle: str | None) -> ssl.SSLContext:
     """Certificate and host name checked against `ca_bundle`, else what httpx trusts by default:
     SSL_CERT_FILE, SSL_CERT_DIR, else certifi's authorities."""
+    import ssl
+
     if ca_bundle:
         return ssl.create_default_context(cafile=ca_bundle)
     if os.environ.get("SSL_CERT_FILE"):

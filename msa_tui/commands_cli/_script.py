@@ -187,7 +187,7 @@ class Context:
     def open_client(self, *, keep_tokens: bool = True) -> Any:
         """The client, with no session yet; tokens it gets go to the keyring when `keep_tokens`.
 
-        A read command run with `light=True` gets the light client (http.client, no httpx nor pydantic:
+        A read command run with `light=True` gets the light client (plain HTTP/1.1, no httpx nor pydantic:
         msa_tui.api.light), except under a test transport, which only MsaClient can use."""
         from ..core.session import Session
 

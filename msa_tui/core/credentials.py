@@ -17,10 +17,11 @@ error switches the store to memory for the rest of the session; nothing raises.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from typing import TYPE_CHECKING, Any
+
+from ..api.lazy_log import LazyLogger
 
 from .i18n import _
 
@@ -38,7 +39,7 @@ NO_KEYRING_WARNING = ("Aucun trousseau sécurisé n'est disponible sur cette mac
 # never released) is then not imported at all (once imported, its own choice stands: set_keyring).
 _NO_STORE_BACKENDS = frozenset({"keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"})
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)  # logging is loaded only for a record that goes somewhere
 
 
 def _usable(backend: Any) -> bool:

@@ -1,4 +1,4 @@
-"""`payments list` reads through the light client (http.client, no httpx, pydantic nor event loop):
+"""`payments list` reads through the light client (its own HTTP/1.1, no httpx, pydantic nor event loop):
 what it prints is what the models give, it loads none of the heavy modules, and it keeps the rules."""
 
 from __future__ import annotations
@@ -124,3 +124,14 @@ def test_a_coroutine_that_waits_on_a_loop_is_refused():
 
     with pytest.raises(RuntimeError):
         light.run_without_loop(asyncio.sleep(0.01))
+
+
+def test_payments_list_loads_nothing_beyond_its_call(live_server, token, tmp_path):
+    # What the light path was made for (docs/benchmarks.md): no HTTP library, no TLS for an http://
+    # server, no logging (nothing is configured to receive it), no platformdirs for the settings path.
+    extra = ("http.client", "email", "ssl", "logging", "platformdirs", "tempfile")
+    result = cli(["payments", "list"], tmp_path, {"MSA_TUI_SERVER": live_server, "MSA_TUI_TOKEN": token},
+                 code=f"print('EXTRA', [m for m in {extra!r} if m in sys.modules], file=sys.stderr)")
+    assert result.returncode == 0, result.stderr
+    assert "EXTRA []" in result.stderr
+    assert "paiements, total" in result.stdout
