@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, UTC
 from pathlib import Path
 
-from . import paging, startup, upload
+from . import cli, paging, startup, upload
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -81,6 +81,16 @@ def startup_rows(home: Path, runs: int) -> list[Row]:
         Row("`msa-tui --help` vs `python -c pass`", ms(h["help"]), ms(h["nothing"]),
             f"{h['help'] / h['nothing']:.2f}×", "≤ 3×", h["help"] / h["nothing"] <= 3),
     ]
+
+
+# --- command line ---------------------------------------------------------------------
+
+
+def cli_rows(runs: int) -> list[Row]:
+    listed, helped, trip = cli.measure(runs)
+    ratio = listed / (helped + trip)
+    return [Row("`msa-tui payments list` vs `msa-tui --help` + one round trip of its request (GET /payments)",
+                ms(listed), f"{ms(helped)} + {ms(trip)}", f"{ratio:.2f}×", "< 1.5×", ratio < 1.5)]
 
 
 # --- paging ---------------------------------------------------------------------------
@@ -223,13 +233,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (a first look, not a record)")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
-    parser.add_argument("--only", choices=("startup", "paging", "idle", "upload"), action="append")
+    parser.add_argument("--only", choices=("startup", "cli", "paging", "idle", "upload"), action="append")
     args = parser.parse_args()
     # A first page takes milliseconds: many repetitions cost little and tame a busy machine's noise.
-    reps = {"startup": 5, "paging": 101, "idle": 1, "upload": 1} if args.quick else \
-        {"startup": 11, "paging": 301, "idle": 3, "upload": 3}
+    reps = {"startup": 5, "cli": 7, "paging": 101, "idle": 1, "upload": 1} if args.quick else \
+        {"startup": 11, "cli": 15, "paging": 301, "idle": 3, "upload": 3}
     idle_seconds = 10.0 if args.quick else 20.0
-    wanted = args.only or ["startup", "paging", "idle", "upload"]
+    wanted = args.only or ["startup", "cli", "paging", "idle", "upload"]
     load_before = os.getloadavg()
     started = time.perf_counter()
     rows: list[Row] = []
@@ -239,6 +249,8 @@ def main() -> None:
         home.mkdir()
         if "startup" in wanted:
             rows += startup_rows(home, reps["startup"])
+        if "cli" in wanted:
+            rows += cli_rows(reps["cli"])
         if "paging" in wanted:
             rows += paging_rows(tmp, reps["paging"])
         if "idle" in wanted:

@@ -175,11 +175,16 @@ def main() -> None:
 def measure(size: int, runs: int) -> dict[str, list[dict]]:
     """Every variant `runs` times, in a rotating order, against one mock server on a loopback port."""
     from msa_tui.mock_server.runner import ServerThread
+    from msa_tui.mock_server.throttle import Limits
 
     with tempfile.TemporaryDirectory(prefix="msa-bench-") as tmp:
         path = Path(tmp) / "gros-fichier.pdf"
         make_file(path, size)
-        server = ServerThread(Path(tmp) / "data", max_file_bytes=2 * size)
+        # Every upload stays in a draft of the one member: the per-member quota of drafts (200 MB)
+        # must hold them all, or the third 100 MiB upload is refused with a 409.
+        uploads = len(VARIANTS) * (runs + 1)
+        server = ServerThread(Path(tmp) / "data", max_file_bytes=2 * size,
+                              limits=Limits(max_stored_bytes=uploads * 2 * size))
         server.start()
         try:
             tokens, ids = asyncio.run(prepare(server.url, len(VARIANTS) * runs))

@@ -89,12 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         print("L'option --data-dir ne sert qu'avec --demo.", file=sys.stderr)
         return 2
 
-    from .core.transport_policy import ca_bundle_problem, choose_ca_bundle, server_url_problem
+    from .core.transport_policy import choose_ca_bundle, settings_problem
 
-    problem = None if args.demo else server_url_problem(config.server_url)
     ca_bundle = choose_ca_bundle(config.ca_bundle, os.environ.get("SSL_CERT_FILE"))
-    if problem is None and ca_bundle is not None:
-        problem = ca_bundle_problem(ca_bundle)
+    problem = settings_problem(None if args.demo else config.server_url, ca_bundle)
     if problem is not None:
         print(problem, file=sys.stderr)
         return 2

@@ -5,8 +5,12 @@
 
 from __future__ import annotations
 
-from .models.problems import Code as Code  # re-exported: `errors.Code` keeps working
-from .models.problems import FieldError, Problem
+from typing import TYPE_CHECKING
+
+from .models.codes import Code as Code  # re-exported: `errors.Code` keeps working (no pydantic loaded)
+
+if TYPE_CHECKING:  # the problem model is loaded only when an error answer comes (pydantic is slow to import)
+    from .models.problems import FieldError, Problem
 
 
 class ApiError(Exception):
@@ -150,3 +154,36 @@ def error_for(problem: Problem) -> ApiError:
     if cls is None:
         cls = ServerUnavailable if problem.status >= 500 else ApiError
     return cls(problem=problem)
+
+
+def error_from_answer(status: int, content_type: str, body: bytes, retry_after: str | None = None) -> ApiError:
+    """The typed error for a non-2xx answer, whichever transport read it.
+
+    A problem+json body maps through its code; a 5xx with anything else is the server being
+    unavailable; any other unreadable answer is an InvalidResponse. A Retry-After header fills
+    the problem's `retry_after` when the body did not say.
+    """
+    problem = _problem_of(content_type, body)
+    if problem is not None:
+        if problem.retry_after is None and retry_after is not None:
+            try:
+                problem.retry_after = int(retry_after)
+            except ValueError:
+                pass
+        return error_for(problem)
+    if status >= 500:
+        return ServerUnavailable()
+    return InvalidResponse()
+
+
+def _problem_of(content_type: str, body: bytes) -> Problem | None:
+    if "json" not in content_type:
+        return None
+    from pydantic import ValidationError
+
+    from .models.problems import Problem
+
+    try:
+        return Problem.model_validate_json(body)
+    except (ValidationError, ValueError):
+        return None

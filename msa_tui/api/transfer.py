@@ -11,24 +11,15 @@ from collections.abc import AsyncGenerator, Callable
 from pathlib import Path
 
 from ._http import httpx
-from pydantic import ValidationError
 
 from . import errors
-from .models import Problem
+from .wire import MAX_BODY_BYTES as MAX_BODY_BYTES  # the shared limits and words, re-exported
+from .wire import NETWORK_DOWN_MESSAGE as NETWORK_DOWN_MESSAGE
+from .wire import TIMEOUT_MESSAGE as TIMEOUT_MESSAGE
+from .wire import TOO_LARGE_MESSAGE as TOO_LARGE_MESSAGE
 
 ProgressCallback = Callable[[int, int], None]
 
-NETWORK_DOWN_MESSAGE = (
-    "Connexion impossible au service MSA. Vérifiez votre connexion réseau puis réessayez."
-)
-TIMEOUT_MESSAGE = "Le service MSA ne répond pas à temps. Vérifiez votre connexion puis réessayez."
-
-MAX_BODY_BYTES = 4 * 1024 * 1024
-"""The largest JSON or error answer read: the biggest page of the API is far below; more is refused."""
-TOO_LARGE_MESSAGE = (
-    "La réponse du serveur est anormalement volumineuse (plus de {mb} Mo) : elle a été refusée. "
-    "Réessayez plus tard."
-)
 DOWNLOAD_SIZE_MESSAGE = (
     "Le fichier reçu n'a pas la taille annoncée par le serveur : il a été supprimé. Réessayez."
 )
@@ -76,30 +67,9 @@ def network_error(exc: httpx.TransportError) -> errors.NetworkDown:
 
 
 def error_from_response(response: httpx.Response) -> errors.ApiError:
-    """The typed error for a non-2xx answer whose body has been read.
-
-    A problem+json body maps through its code; a 5xx with anything else is the
-    server being unavailable; any other unreadable answer is an InvalidResponse.
-    """
-    problem = _problem_of(response)
-    if problem is not None:
-        if problem.retry_after is None and "retry-after" in response.headers:
-            with contextlib.suppress(ValueError):
-                problem.retry_after = int(response.headers["retry-after"])
-        return errors.error_for(problem)
-    if response.status_code >= 500:
-        return errors.ServerUnavailable()
-    return errors.InvalidResponse()
-
-
-def _problem_of(response: httpx.Response) -> Problem | None:
-    content_type = response.headers.get("content-type", "")
-    if "json" not in content_type:
-        return None
-    try:
-        return Problem.model_validate_json(response.content)
-    except (ValidationError, ValueError):
-        return None
+    """The typed error for a non-2xx answer whose body has been read (see `errors.error_from_answer`)."""
+    return errors.error_from_answer(response.status_code, response.headers.get("content-type", ""),
+                                    response.content, response.headers.get("retry-after"))
 
 
 def file_size(path: Path) -> int:

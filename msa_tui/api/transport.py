@@ -5,11 +5,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import ssl
 from collections.abc import AsyncGenerator, Callable
-from datetime import date
 from typing import Any, Self, TypeVar, overload
-from urllib.parse import urlsplit
 
 from ._http import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -18,14 +15,13 @@ from . import errors
 from . import models as m
 from .models import API_PREFIX
 from .transfer import TIMEOUT_MESSAGE, error_from_response, network_error, read_capped
+from .wire import IDEMPOTENT_METHODS, RETRY_STATUSES, tls_context
+from .wire import query as _query
 
 log = logging.getLogger("msa_tui.api.client")
 
 T = TypeVar("T")
 
-
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-RETRY_STATUSES = frozenset({502, 503, 504})
 
 TokensChanged = Callable[[m.TokenPair | None], None]
 """Called when tokens are issued, refreshed or dropped (for the credential store)."""
@@ -217,18 +213,6 @@ class BaseClient:
             log.warning("%s %s: unreadable answer", response.request.method, response.request.url.path)
             raise errors.InvalidResponse() from exc
 
-def tls_context(base_url: str, ca_bundle: str | None) -> ssl.SSLContext | bool:
-    """What httpx checks certificates with: always checked; `ca_bundle` only chooses whom to trust.
-
-    A plain `http://` server (the transport policy allows it on this machine only) has no TLS to
-    verify, so the CA bundle is not loaded for it (0.1 s and ~3 MiB per process): its context
-    trusts no authority at all, so even a stray https request through it would be refused.
-    """
-    if urlsplit(base_url).scheme.lower() == "http":
-        return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # certificate and host name checks on, no trust
-    return ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
-
-
 def parse_as(data: bytes, model: Any) -> Any:
     """Validate JSON bytes against a model or a type (list[...])."""
     try:
@@ -249,20 +233,3 @@ def _jsonable(body: BaseModel | dict[str, Any] | None) -> Any:
         # Only the fields the caller set: a PATCH leaves the others unchanged.
         return body.model_dump(mode="json", exclude_unset=True)
     return body
-
-
-def _query(params: dict[str, Any] | None) -> dict[str, str] | None:
-    if not params:
-        return None
-    out: dict[str, str] = {}
-    for key, value in params.items():
-        if value is None:
-            continue
-        if isinstance(value, date):
-            value = value.isoformat()
-        elif hasattr(value, "value"):
-            value = value.value
-        elif isinstance(value, bool):
-            value = "true" if value else "false"
-        out[key] = str(value)
-    return out

@@ -92,16 +92,22 @@ def no_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of a verb that takes none of its own (for `add_verbs`)."""
 
 
-def command(body: Callable[[Context, argparse.Namespace], Awaitable[int | None]],
+def command(body: Callable[[Context, argparse.Namespace], Awaitable[int | None]], *, light: bool = False,
             ) -> Callable[[argparse.Namespace], int]:
     """`async def verb(ctx, args)` (returns None for OK, or an exit status) → the `verb(args) -> int`
     that argparse runs, through `run` (settings, errors → French reason and exit status)."""
 
     @functools.wraps(body)
     def verb(args: argparse.Namespace) -> int:
-        return run(args, lambda ctx: body(ctx, args))
+        return run(args, lambda ctx: body(ctx, args), light=light)
 
     return verb
+
+
+def light_command(body: Callable[[Context, argparse.Namespace], Awaitable[int | None]],
+                  ) -> Callable[[argparse.Namespace], int]:
+    """`command` for a verb that only reads through the light client (see `run`'s `light`)."""
+    return command(body, light=True)
 
 
 # --- output ----------------------------------------------------------------------------
@@ -203,6 +209,10 @@ class Context:
         self.session: Any = None
         self.token_source: str | None = None
         """"env" (MSA_TUI_TOKEN) or "keyring" once connected with a session."""
+        self.ca_bundle: str | None = None
+        """Whom TLS trusts: --ca-bundle, the config's ca_bundle or SSL_CERT_FILE (None: the defaults)."""
+        self.light = False
+        """Whether this command reads through the light client (`run(..., light=True)`)."""
 
     def credentials(self) -> Any:
         if hooks.credentials is not None:
@@ -211,29 +221,41 @@ class Context:
 
         return CredentialStore()
 
+    @property
+    def _light_client(self) -> bool:
+        return self.light and hooks.transport is None
+
     def open_client(self, *, keep_tokens: bool = True) -> Any:
-        """The client, with no session yet; tokens it gets go to the keyring when `keep_tokens`."""
-        from ..api.client import MsaClient
+        """The client, with no session yet; tokens it gets go to the keyring when `keep_tokens`.
+
+        A read command run with `light=True` gets the light client (plain HTTP/1.1, no httpx nor pydantic:
+        msa_tui.api.light), except under a test transport, which only MsaClient can use."""
         from ..core.session import Session
 
         self.session = Session(self.credentials(), stay_connected=keep_tokens)
+        if self._light_client:
+            from ..api.light import LightClient
+
+            self.client = LightClient(self.config.server_url, on_tokens=self.session.tokens_changed,
+                                      ca_bundle=self.ca_bundle, **hooks.client_kwargs)
+            return self.client
+        from ..api.client import MsaClient
+
         transport = hooks.transport() if hooks.transport is not None else None
-        self.client = MsaClient(self.config.server_url, transport=transport,
-                                on_tokens=self.session.tokens_changed, **hooks.client_kwargs)
+        self.client = MsaClient(self.config.server_url, transport=transport, on_tokens=self.session.tokens_changed,
+                                ca_bundle=self.ca_bundle, **hooks.client_kwargs)
         return self.client
 
     def connect(self) -> Any:
         """The client with the session to use, or Refused(exit 3) when there is none."""
         import os
 
-        from ..api.models import TokenPair
-
         token = os.environ.get(TOKEN_ENV, "").strip()
         client = self.open_client()
         if token:
             # Never stored nor refreshed: the caller owns it; a dropped one must not clear the keyring.
             client.on_tokens = None
-            client.use_tokens(TokenPair(access_token=token, refresh_token="-", expires_in=0))
+            client.use_tokens(_bearer(token, light=self._light_client))
             self.token_source = "env"
             return client
         tokens = self.session.saved_tokens()
@@ -244,24 +266,52 @@ class Context:
         return client
 
 
-def run(args: argparse.Namespace, body: Callable[[Context], Awaitable[int | None]]) -> int:
-    """Runs `body(ctx)` and turns what goes wrong into the French reason and the exit status."""
+def _bearer(token: str, *, light: bool) -> Any:
+    """MSA_TUI_TOKEN as the client's tokens: the light client takes it as is, MsaClient as a TokenPair."""
+    if light:
+        from ..api.light import BearerToken
+
+        return BearerToken(token)
+    from ..api.models import TokenPair
+
+    return TokenPair(access_token=token, refresh_token="-", expires_in=0)
+
+
+def run(args: argparse.Namespace, body: Callable[[Context], Awaitable[int | None]], *, light: bool = False) -> int:
+    """Runs `body(ctx)` and turns what goes wrong into the French reason and the exit status.
+
+    `light`: `body` only reads, through `ctx.connect()`'s light client, and awaits nothing else that
+    waits on an event loop; it then runs without one (msa_tui.api.light.run_without_loop)."""
+    import os
+
     ctx = Context(args)
     from ..core.config import ConfigError, load_config
+    from ..core.transport_policy import choose_ca_bundle, settings_problem
     from .options import settings_values
 
     flags = settings_values(args)
     try:
-        ctx.config = load_config(flags["config"], server_url=flags["server"], language=flags["lang"])
+        ctx.config = load_config(flags["config"], server_url=flags["server"], language=flags["lang"],
+                                 ca_bundle=flags["ca_bundle"])
     except ConfigError as exc:
         return ctx.out.fail(exc.message, USAGE, code="bad_config")
+    ctx.ca_bundle = choose_ca_bundle(ctx.config.ca_bundle, os.environ.get("SSL_CERT_FILE"))
+    # The app's rules (https, or http to this machine only; a readable CA bundle); a test's in-process
+    # transport crosses no network, so its made-up host is not checked.
+    problem = settings_problem(ctx.config.server_url if hooks.transport is None else None, ctx.ca_bundle)
+    if problem is not None:
+        return ctx.out.fail(problem, USAGE, code="bad_server")
     from ..core.i18n import set_language
 
     set_language(ctx.config.language)
-
-    import asyncio
-
+    ctx.light = light
     try:
+        if ctx._light_client:  # (under a test transport, MsaClient and an event loop)
+            from ..api.light import run_without_loop
+
+            return run_without_loop(_guarded(ctx, body))
+        import asyncio
+
         return asyncio.run(_guarded(ctx, body))
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)

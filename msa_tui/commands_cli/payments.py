@@ -30,7 +30,8 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--csv", action="store_true", help="résultat en CSV (avec en-tête)")
 
 
-@s.command
+# A read: the light client (no httpx, no pydantic, no event loop; docs/decisions.md).
+@s.light_command
 async def list_payments(ctx: s.Context, args: argparse.Namespace) -> None:
     if args.csv and ctx.out.json:
         raise s.Refused("Choisissez --json ou --csv, pas les deux.", s.USAGE, "usage")

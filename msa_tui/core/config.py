@@ -80,7 +80,7 @@ _FALSE_WORDS = {"0", "false", "no", "non", "off"}
 def default_config_path() -> Path:
     from . import paths
 
-    return paths.config_dir() / CONFIG_FILE_NAME
+    return paths.config_path_dir() / CONFIG_FILE_NAME
 
 
 def _where(source: str, key: str) -> str:

@@ -17,8 +17,11 @@ error switches the store to memory for the rest of the session; nothing raises.
 
 from __future__ import annotations
 
-import logging
+import os
+import sys
 from typing import TYPE_CHECKING, Any
+
+from ..api.lazy_log import LazyLogger
 
 from .i18n import _
 
@@ -32,7 +35,11 @@ _PROBE_ENTRY = "probe"
 NO_KEYRING_WARNING = ("Aucun trousseau sécurisé n'est disponible sur cette machine : "
                       "vos identifiants restent en mémoire le temps de la session.")
 
-log = logging.getLogger(__name__)
+# PYTHON_KEYRING_BACKEND naming one of these means "no keyring": keyring (3-4 MiB once imported,
+# never released) is then not imported at all (once imported, its own choice stands: set_keyring).
+_NO_STORE_BACKENDS = frozenset({"keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"})
+
+log = LazyLogger(__name__)  # logging is loaded only for a record that goes somewhere
 
 
 def _usable(backend: Any) -> bool:
@@ -60,6 +67,9 @@ class CredentialStore:
     def _probe(self) -> bool:
         try:
             if self._backend is None:
+                if (os.environ.get("PYTHON_KEYRING_BACKEND", "").strip() in _NO_STORE_BACKENDS
+                        and "keyring" not in sys.modules):
+                    return False
                 import keyring  # lazy: imports D-Bus machinery on Linux
 
                 self._backend = keyring.get_keyring()

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TypeAlias, TypeVar
 
-from msa_tui.api.models import EMAIL_PATTERN
+from msa_tui.api.rules import EMAIL_PATTERN  # the contract's pattern, without loading the models
 from msa_tui.core.i18n import _
 
 T = TypeVar("T")

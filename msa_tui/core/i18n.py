@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
+
+from ..api.lazy_log import LazyLogger
 
 SUPPORTED = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 LOCALE_DIR = Path(__file__).parent.parent / "locale"
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)  # logging is loaded only for a record that goes somewhere
 
 _language = DEFAULT_LANGUAGE
 _catalogues: dict[str, dict[str, str]] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 APP_NAME = "msa-tui"
@@ -27,10 +29,28 @@ def _ensure(path: Path, mode: int = PRIVATE_MODE) -> Path:
 
 
 def config_dir() -> Path:
-    """The directory of `config.toml`."""
+    """The directory of `config.toml` (created)."""
+    return _ensure(config_path_dir())
+
+
+def config_path_dir() -> Path:
+    """The directory of `config.toml`, not created: reading the settings needs no folder.
+
+    On Linux, the XDG rule platformdirs applies ($XDG_CONFIG_HOME when it is an absolute path,
+    else ~/.config), without importing platformdirs: a quick command (`payments list`) would load
+    it, with tempfile, shutil, bz2 and lzma, only for this path. tests/core/test_paths.py checks
+    that both agree; elsewhere platformdirs decides.
+    """
+    if sys.platform == "linux" and not hasattr(sys, "getandroidapilevel"):
+        base = os.environ.get("XDG_CONFIG_HOME", "")
+        if os.path.isabs(base):
+            return Path(base) / APP_NAME
+        home = os.path.expanduser("~")
+        if os.path.isabs(home):
+            return Path(home) / ".config" / APP_NAME
     import platformdirs  # lazy: keeps start-up light for `--help`
 
-    return _ensure(platformdirs.user_config_path(APP_NAME, appauthor=False))
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
 def state_dir() -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import os
-import tempfile
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -13,12 +12,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from msa_tui.api.models import AttestationKind, Domain, Payment
+from msa_tui.api.models.attestations import AttestationKind  # plain enumerations: no pydantic loaded
+from msa_tui.api.models.codes import Domain
 from msa_tui.core.fields import Parsed, parse_date
 from msa_tui.core.i18n import _
 
 if TYPE_CHECKING:
-    from msa_tui.api.models import Page
+    from msa_tui.api.models import Page, Payment
 
 DOMAIN_LABELS: dict[Domain, str] = {
     Domain.sante: "Santé",
@@ -214,6 +214,8 @@ def csv_rows(payments: Iterable[Payment]) -> list[list[str]]:
 
 def write_csv(path: Path, payments: Iterable[Payment]) -> Path:
     """Write the list to `path` (semicolons, UTF-8 with BOM so Excel reads the accents), atomically."""
+    import tempfile  # here: a command that only prints payments does not need it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:

@@ -57,3 +57,12 @@ def ca_bundle_problem(path: str) -> str | None:
             return None
     except OSError:
         return MSG_CA_MISSING.format(path=path)
+
+
+def settings_problem(server_url: str | None, ca_bundle: str | None) -> str | None:
+    """Why the client may not connect with these settings (French), or None. `server_url` None: not
+    checked (the demo's own loopback server); `ca_bundle` None: the system's authorities."""
+    problem = None if server_url is None else server_url_problem(server_url)
+    if problem is None and ca_bundle is not None:
+        problem = ca_bundle_problem(ca_bundle)
+    return problem

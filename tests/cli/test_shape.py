@@ -39,17 +39,20 @@ def test_noun_help_is_french_and_loads_nothing_heavy(isolated_dirs):
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("args", [["payments", "list"], ["send-document", "--object", "x", "--nature", "y",
-                                                          "--attest", "f.pdf"], ["auth", "status"]])
-def test_running_a_noun_never_imports_textual(isolated_dirs, args):
+@pytest.mark.parametrize(("args", "client"), [
+    (["payments", "list"], "msa_tui.api.light"),  # a read: the light client, no httpx (tests/cli/test_light.py)
+    (["send-document", "--object", "x", "--nature", "y", "--attest", "f.pdf"], "httpx"),
+    (["auth", "status"], "httpx"),
+])
+def test_running_a_noun_never_imports_textual(isolated_dirs, args, client):
     # Not logged in and no server: each runs to its exit status having loaded the client, never Textual.
     result = run_python(f"""
         import sys
         from msa_tui.cli import main
         code = main({args!r})
-        print("EXIT", code, "TEXTUAL", "textual" in sys.modules, "HTTPX", "httpx" in sys.modules)
+        print("EXIT", code, "TEXTUAL", "textual" in sys.modules, "CLIENT", {client!r} in sys.modules)
     """, isolated_dirs)
-    assert "TEXTUAL False HTTPX True" in result.stdout, result.stdout + result.stderr
+    assert "TEXTUAL False CLIENT True" in result.stdout, result.stdout + result.stderr
     assert "EXIT 3" in result.stdout
 
 

@@ -200,3 +200,21 @@ def test_warning_follows_language():
         assert CredentialStore(fail.Keyring()).warning.startswith("No secure keyring")
     finally:
         i18n.set_language("fr")
+
+
+@pytest.mark.parametrize("backend", ["keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"])
+def test_a_no_store_backend_named_in_the_environment_is_never_imported(tmp_path, backend):
+    import subprocess
+    import sys
+    import textwrap
+
+    probe = textwrap.dedent("""
+        import sys
+        from msa_tui.core.credentials import CredentialStore
+        store = CredentialStore()
+        store.remember_nir("1850712345678")
+        print(store.available, store.take_warning() is not None, store.remembered_nir(), "keyring" in sys.modules)
+    """)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                          env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHON_KEYRING_BACKEND": backend})
+    assert done.stdout.split() == ["False", "True", "1850712345678", "False"], done.stderr

@@ -45,3 +45,17 @@ def test_paths_follow_the_environment_at_call_time(isolated_dirs, monkeypatch, t
     other = tmp_path / "elsewhere"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(other))
     assert paths.config_dir() == other / "msa-tui"
+
+
+@pytest.mark.parametrize("xdg", [None, "", "relative/dir", "ABS"])
+def test_the_settings_folder_is_where_platformdirs_puts_it(tmp_path, monkeypatch, xdg):
+    # Computed without platformdirs on Linux: the two must agree, or settings saved would not be read.
+    import platformdirs
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg") if xdg == "ABS" else xdg)
+    assert paths.config_path_dir() == platformdirs.user_config_path("msa-tui", appauthor=False)
+    assert not paths.config_path_dir().exists()  # reading creates nothing

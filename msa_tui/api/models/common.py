@@ -15,11 +15,10 @@ from pydantic_core import PydanticCustomError
 from ..rules import EMAIL_PATTERN as EMAIL_PATTERN  # the contract's patterns, shared with core
 from ..rules import NIR_PATTERN as NIR_PATTERN
 from ..rules import clean_text, has_control
+from .codes import API_PREFIX as API_PREFIX  # defined without pydantic; re-exported here
 
 T = TypeVar("T")
 
-API_PREFIX = "/api/v1"
-"""Where the API lives on its server; the client and the mock server both use it."""
 
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 

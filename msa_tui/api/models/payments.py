@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
+from .codes import Domain as Domain  # defined without pydantic; re-exported here
 from .common import Money, ResponseBody, ServerText
-
-
-class Domain(StrEnum):
-    sante = "sante"
-    famille = "famille"
-    retraite = "retraite"
-    action_sanitaire_sociale = "action_sanitaire_sociale"
-    rsa = "rsa"
-    prime_activite = "prime_activite"
-    logement = "logement"
-    invalidite = "invalidite"
 
 
 class Payment(ResponseBody):
