@@ -202,6 +202,9 @@ class MsaApp(App[None]):
             from .screens.bindings import upgrade_keymap
 
             self.set_keymap(upgrade_keymap(keymap))
+        from .themes import register_themes  # issue 9: the high-contrast theme
+
+        register_themes(self)
         theme = getattr(self.config, "theme", None)
         if theme and theme != self.theme:
             if theme in self.available_themes:
@@ -484,6 +487,13 @@ class MsaApp(App[None]):
         if self.use_command_palette and not MsaCommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(MsaCommandPalette(
                 placeholder=_("Rechercher une page ou une commande…"), id="--command-palette"))
+
+    def action_change_theme(self) -> None:
+        """Textual's theme list, in French, where the theme chosen is saved (issue 9)."""
+        from .commands import MsaCommandPalette
+        from .themes import ThemeChoices
+
+        self.push_screen(MsaCommandPalette(providers=[ThemeChoices], placeholder=_("Rechercher un thème…")))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 def pid_alive(pid: int) -> bool:
-    """Whether a process with this id exists (ours or another user's)."""
+    """Whether a process with this id runs (ours or another user's); a zombie does not."""
     if pid <= 0:
         return False
     try:
@@ -24,7 +24,20 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:  # alive, owned by someone else
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed process that its parent has not collected yet, or never will: where the process
+    that inherits orphans does not reap them (some containers), a `kill -9` leaves one for good.
+    Linux only (/proc); elsewhere every process that exists counts as alive."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    # "pid (command name) state ...": the name may hold spaces or parentheses, the state follows the last ")".
+    fields = stat.rpartition(")")[2].split()
+    return bool(fields) and fields[0] == "Z"
 
 
 def make_pid_dir(root: Path, prefix: str) -> Path:

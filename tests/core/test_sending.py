@@ -10,7 +10,8 @@ from msa_tui.api.errors import NetworkDown
 from msa_tui.core.send_document.files import check_file
 from msa_tui.core.send_document.sending import Outcome, Sender, SendProgress
 from msa_tui.core.send_document.wizard import ChosenFile, FileStatus, Wizard, people_of
-from tests.support.wizard_data import PDF, PNG
+from tests.support.images import png
+from tests.support.wizard_data import PDF
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ async def wizard(logged_client, tmp_path: Path) -> Wizard:
     wiz.set_document(0, nature=natures[0], person_id=me.id, motif="Déménagement")
     wiz.set_document(1, nature=natures[1], person_id=me.id, motif="Impôts")
     wiz.add_files(0, [_chosen(tmp_path, "a-facture.pdf", PDF + b"facture", constraints),
-                      _chosen(tmp_path, "b-page1.png", PNG + b"page1", constraints)])
+                      _chosen(tmp_path, "b-page1.png", png(1), constraints)])
     wiz.add_files(1, [_chosen(tmp_path, "c-avis.pdf", PDF + b"avis", constraints)])
     wiz.set_attestation(True)
     return wiz

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
+from tests.support.images import jpeg, png
 from tests.support.server import problem
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n" + b"0" * 2000 + b"\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 100
+PNG = png()
+JPEG = jpeg()
 
 
 def create(api, natures=("avis_imposition",), person=None, obj="prestations_familiales"):

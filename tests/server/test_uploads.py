@@ -143,3 +143,38 @@ def test_served_files_are_not_sniffed_and_named_after_their_type(pierre) -> None
     assert r.headers["content-type"] == "application/pdf"
     disposition = r.headers["content-disposition"]
     assert 'filename="page.pdf"' in disposition and "page.html" not in disposition
+
+
+def test_images_are_decoded_not_only_sniffed(pierre) -> None:
+    from tests.support.images import jpeg, png
+
+    sub = create(pierre).json()["id"]
+    for name, good, mime in (("scan.png", png(), "image/png"), ("photo.jpg", jpeg(), "image/jpeg")):
+        r = upload(pierre, sub, good, name=name)
+        assert r.status_code == 201 and r.json()["content_type"] == mime, name
+    cut_png = png()[: len(png()) - 30]  # the end of the pixels and the IEND chunk are missing
+    html_png = png()[:8] + b"\n<!-- a web page behind a PNG signature -->\n" + b"<p>" * 400
+    no_eoi = jpeg()[:-2]  # every byte of the image but its end marker (FF D9)
+    for name, bad in (("cut.png", cut_png), ("page.png", html_png), ("no-eoi.jpg", no_eoi)):
+        r = upload(pierre, sub, bad, name=name)
+        assert r.status_code == 422 and problem(r)["code"] == "unsupported_type", name
+        assert "Ce fichier n'est pas une image valide" in problem(r)["detail"], name
+    assert [f["name"] for f in pierre.get(f"/submissions/{sub}").json()["documents"][0]["files"]] == [
+        "scan.png", "photo.jpg"]
+
+
+def test_an_image_claiming_too_many_pixels_is_refused_before_decoding(pierre) -> None:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    # 20000 x 20000 grey pixels: 400 million, from a PNG of a few hundred kilobytes.
+    rows = zlib.compress(b"\x00" * 20001 * 64, 9)
+    bomb = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 20000, 20000, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+    sub = create(pierre).json()["id"]
+    r = upload(pierre, sub, bomb, name="bombe.png")
+    assert r.status_code == 422 and problem(r)["code"] == "unsupported_type"
+    assert "millions de pixels" in problem(r)["detail"]

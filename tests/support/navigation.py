@@ -45,10 +45,14 @@ async def go_to(pilot: Any, page: str) -> None:
     if key is not None and type(app.screen).__name__ == "DashboardScreen":
         await pilot.press(key)
     else:
-        title = PAGES[page].title
         await pilot.press("ctrl+p")
-        await wait_screen(pilot, "MsaCommandPalette")
-        await type_text(pilot, title)
-        await wait_for(pilot, lambda: _highlighted(app).endswith(title))
-        await pilot.press("enter")
+        await pick_in_palette(pilot, PAGES[page].title)
     await wait_screen(pilot, screen_name(page))
+
+
+async def pick_in_palette(pilot: Any, title: str) -> None:
+    """In the open palette: type `title`, Enter once it is the highlighted entry (searches are asynchronous)."""
+    await wait_screen(pilot, "MsaCommandPalette")
+    await type_text(pilot, title)
+    await wait_for(pilot, lambda: _highlighted(pilot.app).endswith(title))
+    await pilot.press("enter")

@@ -10,10 +10,11 @@ from msa_tui.api.models import (
 )
 from msa_tui.core.clock import PARIS
 from msa_tui.core.send_document.wizard import Person
+from tests.support.images import jpeg, png
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+PNG = png()
+JPEG = jpeg()
 ELF = b"\x7fELF\x02\x01\x01" + b"\x00" * 32
 MZ = b"MZ\x90\x00" + b"\x00" * 32
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Static
 
+from tests.support.images import png
 from tests.support.ui import login, type_text, wait_for, wait_screen
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 ELF = b"\x7fELF\x02\x01\x01" + b"\x00" * 64
 
 
@@ -24,7 +24,7 @@ def sample_files(home: Path) -> dict[str, Path]:
     docs = documents_dir(home)
     files = {
         "a-facture.pdf": PDF + b"facture",
-        "b-page1.png": PNG + b"p1",
+        "b-page1.png": png(1),
         "c-page2.pdf": PDF + b"page2",
     }
     out = {}

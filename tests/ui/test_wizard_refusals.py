@@ -112,3 +112,26 @@ async def test_file_changed_or_gone_before_upload_is_refused_and_kept(server_app
         await wait_step(pilot, 5)
         assert step_title(app).startswith("Étape 5/7")
         assert wiz.documents[0].motif == "Domicile" and len(wiz.documents[0].files) == 3
+
+
+async def test_an_image_the_server_refuses_is_named_with_its_reason(server_app, isolated_dirs):
+    from tests.support.images import png
+
+    docs = documents_dir(isolated_dirs)
+    (docs / "a1.pdf").write_bytes(PDF)
+    (docs / "b-coupe.png").write_bytes(png()[:-30])  # a PNG signature, the end cut off: only the server sees it
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await _to_files(pilot)
+        await add_files_to(pilot, 0, [1, 2])
+        assert [f.name for f in app.screen.wizard.documents[0].files] == ["a1.pdf", "b-coupe.png"]
+        await pilot.press("ctrl+right")
+        await wait_step(pilot, 6)
+        await pilot.press("space", "ctrl+right")
+        await wait_step(pilot, 7)
+        await wait_for(pilot, lambda: "b-coupe.png" in text(app, "#send-problems"), rounds=500)
+        assert ("« b-coupe.png » : Ce fichier n'est pas une image valide (il est incomplet ou d'un autre type)"
+                in text(app, "#send-problems").replace("\n", " "))
+        assert "n'ont pas pu être envoyés" in text(app, "#send-status")
+        assert [f.status.value for f in app.screen.wizard.documents[0].files] == ["uploaded", "failed"]

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path as PathParam, Query, Request, Response, status
+from starlette.concurrency import run_in_threadpool
 
 from msa_tui.api.models import Code, StoredFile
 
 from ..deps import CtxDep, MemberDep
-from ..filecheck import SNIFF_BYTES, sniff, valid
+from ..filecheck import MAX_IMAGE_PIXELS, SNIFF_BYTES, Verdict, check, sniff
 from ..idempotency import IdempotencyKey, fingerprint, recall, remember
 from ..problems import ProblemError, invalid, not_found
 from ..receipts import load_submission, submission_row
@@ -181,10 +182,16 @@ async def _receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, s
         mime = sniff(head)
         if mime is None:
             raise _unsupported()
-    if not valid(tmp, mime):
-        kind = "PDF" if mime == "application/pdf" else "image"
+    # Decoding an image takes a while: off the event loop, so other requests go on meanwhile.
+    verdict = await run_in_threadpool(check, tmp, mime)
+    if verdict is Verdict.too_many_pixels:
         raise ProblemError(422, Code.unsupported_type,
-                           f"Ce fichier n'est pas un {kind} valide (il est incomplet ou d'un autre type). "
+                           f"Cette image compte plus de {MAX_IMAGE_PIXELS // 1_000_000} millions de pixels. "
+                           "Numérisez-la de nouveau en 300 points par pouce, puis réessayez.")
+    if verdict is not Verdict.valid:
+        kind = "un PDF" if mime == "application/pdf" else "une image"
+        raise ProblemError(422, Code.unsupported_type,
+                           f"Ce fichier n'est pas {kind} valide (il est incomplet ou d'un autre type). "
                            "Enregistrez-le de nouveau depuis son application, puis réessayez.")
     return hasher.hexdigest(), size, mime
 
