@@ -40,7 +40,7 @@ def _shown(limit: int) -> str:
     return f"{mib:.0f} Mo" if mib >= 1 else f"{limit} octets"
 
 
-def _too_large(limit: int) -> ProblemError:
+def too_large(limit: int) -> ProblemError:
     return ProblemError(413, Code.file_too_large,
                         f"Le fichier dépasse la taille maximale autorisée ({_shown(limit)}).")
 
@@ -63,16 +63,19 @@ def _document(ctx: CtxDep, submission_id: str, index: int, member_id: str) -> No
 
 
 def stored_bytes(conn: Any, member_id: str) -> int:
+    """What the member's unsent files occupy: those of draft sendings and the attachments not yet sent."""
     row = conn.execute("SELECT COALESCE(SUM(f.size), 0) AS n FROM files f JOIN submissions s "
                        "ON s.id = f.submission_id WHERE s.member_id = ? AND s.status = 'draft'",
                        (member_id,)).fetchone()
-    return int(row["n"])
+    pending = conn.execute("SELECT COALESCE(SUM(size), 0) AS n FROM message_attachments "
+                           "WHERE member_id = ? AND message_id IS NULL", (member_id,)).fetchone()
+    return int(row["n"]) + int(pending["n"])
 
 
-def _over_quota(limit: int) -> ProblemError:
+def over_quota(limit: int) -> ProblemError:
     return ProblemError(409, Code.quota_exceeded,
-                        f"Vos envois en préparation occupent déjà l'espace autorisé ({_shown(limit)}) : "
-                        "transmettez-les ou retirez-en des fichiers avant d'en ajouter.")
+                        f"Vos envois et pièces jointes en préparation occupent déjà l'espace autorisé "
+                        f"({_shown(limit)}) : transmettez-les ou retirez-en des fichiers avant d'en ajouter.")
 
 
 def _count(ctx: CtxDep, submission_id: str, index: int) -> int:
@@ -114,15 +117,15 @@ async def upload(
     limit = ctx.max_file_bytes
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise _too_large(limit)
+        raise too_large(limit)
     quota = ctx.throttle.limits.max_stored_bytes
     with ctx.store.lock:
         full = stored_bytes(ctx.store.db, me.id) >= quota
     if idempotency_key is None and full:
-        raise _over_quota(quota)
+        raise over_quota(quota)
     tmp = ctx.store.tmp_dir / f"upload-{secrets.token_hex(8)}.part"
     try:
-        digest, size, mime = await _receive(request, tmp, limit)
+        digest, size, mime = await receive(request, tmp, limit)
         print_ = fingerprint(index, name, digest)
         # One transaction decides, records and places the blob: a send, a deletion or a
         # twin upload running meanwhile sees all of it or none of it.
@@ -137,7 +140,7 @@ async def upload(
             if _count(ctx, submission_id, index) >= MAX_FILES_PER_DOCUMENT:
                 raise _too_many()
             if stored_bytes(conn, me.id) + size > quota:
-                raise _over_quota(quota)
+                raise over_quota(quota)
             blob = ctx.store.blob_path(digest)
             if not blob.exists():
                 os.replace(tmp, blob)
@@ -154,7 +157,7 @@ async def upload(
         tmp.unlink(missing_ok=True)
 
 
-async def _receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, str]:
+async def receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, str]:
     """Stream the body to `tmp` while hashing; stop at the first byte past `limit` or a bad signature."""
     hasher = hashlib.sha256()
     size = 0
@@ -166,7 +169,7 @@ async def _receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, s
                 continue
             size += len(chunk)
             if size > limit:
-                raise _too_large(limit)
+                raise too_large(limit)
             if mime is None:
                 head += chunk[: SNIFF_BYTES - len(head)]
                 if len(head) >= SNIFF_BYTES:

@@ -1,0 +1,40 @@
+"""Real images made with Pillow for the tests: a legible page, or noise that no JPEG squeezes."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+
+def page_image(path: Path, size: tuple[int, int] = (2480, 3508), *, fmt: str = "PNG", quality: int = 95) -> Path:
+    """A scanned-looking page (text lines on white) in `fmt`: compresses well once in JPEG."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(image)
+    rng = random.Random(7)
+    for top in range(size[1] // 20, size[1] - size[1] // 20, max(12, size[1] // 60)):
+        left = size[0] // 12
+        while left < size[0] - size[0] // 12:
+            width = rng.randint(size[0] // 60, size[0] // 12)
+            draw.rectangle((left, top, left + width, top + max(3, size[1] // 200)), fill=(20, 20, 20))
+            left += width + size[0] // 80
+    save(image, path, fmt, quality)
+    return path
+
+
+def noise_image(path: Path, size: tuple[int, int], *, fmt: str = "JPEG", quality: int = 95, seed: int = 3) -> Path:
+    """Random pixels: the worst case for JPEG, so a small limit cannot be reached legibly."""
+    from PIL import Image
+
+    data = random.Random(seed).randbytes(size[0] * size[1] * 3)
+    save(Image.frombytes("RGB", size, data), path, fmt, quality)
+    return path
+
+
+def save(image, path: Path, fmt: str, quality: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "JPEG":
+        image.save(path, fmt, quality=quality)
+    else:
+        image.save(path, fmt)
