@@ -87,12 +87,14 @@ def test_the_offer_names_both_sizes_and_the_resolution_kept(tmp_path):
 
 
 def test_copies_live_in_a_private_folder_and_are_cleaned():
-    folder = reduced_dir("send_document")
+    folder = reduced_dir("send_document", "mbr-1")
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     kept, dropped = folder / "a.jpg", folder / "b.jpg"
     kept.write_bytes(b"x")
     dropped.write_bytes(b"y")
-    discard_copies("send_document", keep={str(kept)})
+    other = reduced_dir("send_document", "mbr-2") / "c.jpg"
+    other.write_bytes(b"z")
+    discard_copies("send_document", "mbr-1", keep={str(kept)})
     assert kept.exists() and not dropped.exists()
-    discard_copies("send_document")
-    assert not kept.exists()
+    discard_copies("send_document", "mbr-1")
+    assert not kept.exists() and other.exists()
