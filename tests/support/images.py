@@ -38,3 +38,15 @@ def save(image, path: Path, fmt: str, quality: int) -> None:
         image.save(path, fmt, quality=quality)
     else:
         image.save(path, fmt)
+
+
+def photo_page(path: Path, size: tuple[int, int] = (2000, 2800), *, quality: int = 98) -> Path:
+    """A page photographed by a phone: text lines, sensor noise, saved as a heavy JPEG."""
+    from PIL import Image
+
+    page = Image.open(page_image(path.with_suffix(".tmp.png"), size)).convert("L")
+    noise = Image.effect_noise(size, 40).point(lambda v: v // 4)
+    photo = Image.merge("RGB", [Image.blend(page, noise, 0.12)] * 3)
+    path.with_suffix(".tmp.png").unlink()
+    save(photo, path, "JPEG", quality)
+    return path

@@ -58,7 +58,7 @@ def reduced_name(name: str) -> str:
 
 def _encode(image, quality: int) -> bytes:  # image: PIL.Image.Image (Pillow imported lazily)
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=quality, optimize=True)
+    image.save(out, "JPEG", quality=quality)
     return out.getvalue()
 
 
@@ -101,12 +101,12 @@ def fit(data_source: Path, limit: int) -> tuple[bytes, int, int] | None:
                 if len(data) <= limit:
                     return data, size[0], size[1]
             return lowest, size[0], size[1]
-        next_scale = scale * SCALE_STEP
-        if max(width, height) * next_scale < floor:
-            if max(size) <= floor:
-                return None
-            next_scale = floor / max(width, height)  # one last try at exactly the legible floor
-        scale = next_scale
+        if max(size) <= floor:
+            return None
+        # Bytes grow about with the pixels: aim just under the limit, at least one step down, never
+        # under the legible floor (tried last, exactly).
+        aimed = scale * min(SCALE_STEP, 0.95 * (limit / len(lowest)) ** 0.5)
+        scale = max(aimed, floor / max(width, height))
 
 
 def shrink(source: Path, limit: int, folder: Path, *, name: str | None = None) -> Shrunk | CannotShrink:
