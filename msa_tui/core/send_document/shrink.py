@@ -137,8 +137,8 @@ def offer_words(name: str, shrunk: Shrunk) -> str:
     """What the offer says: the sizes before and after, the pixels kept, the original untouched."""
     return (
         f"« {display_name(name)} » pèse {human_size(shrunk.original_size)}, au-dessus de la limite. "
-        f"Une copie réduite en JPEG pèserait {human_size(shrunk.size)} ({shrunk.width} × {shrunk.height} pixels ; "
-        f"{LEGIBILITY_WORDS.format(px=MIN_LONG_SIDE)} sont gardés pour rester lisible). "
+        f"Une copie réduite en JPEG pèserait {human_size(shrunk.size)} ({shrunk.width} × {shrunk.height} pixels). "
+        f"Pour rester lisible, la copie garde {LEGIBILITY_WORDS.format(px=MIN_LONG_SIDE)}. "
         "Votre fichier d'origine n'est pas modifié."
     )
 
