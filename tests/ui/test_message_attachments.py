@@ -11,7 +11,7 @@ from msa_tui.core import paths
 from msa_tui.mock_server.catalogue_data import MEDICAL_NATURES, NATURES
 from tests.support.ui import make_app, type_text, wait_for, wait_screen
 from tests.support.wizard_keys import ELF, pick_files, sample_files
-from tests.ui.test_messages import open_messages, server_thread
+from tests.ui.test_messages import open_messages, open_new_thread, server_thread
 
 
 async def open_thread(pilot, downs: int, messages: int) -> None:
@@ -103,10 +103,7 @@ async def test_the_new_message_form_joins_files_and_checks_its_fields(server_app
     sample_files(isolated_dirs)
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_messages(pilot)
-        await pilot.press("n")
-        await wait_screen(pilot, "NewThreadScreen")
-        await pilot.pause()
+        await open_new_thread(pilot)
         await pilot.press("ctrl+o")
         await pick_files(pilot, [3], then="NatureDialog")
         await pilot.press("enter")

@@ -7,7 +7,6 @@ makes a retried upload store the file once.
 
 from __future__ import annotations
 
-import os
 import secrets
 import sqlite3
 from typing import Annotated, Any
@@ -19,12 +18,12 @@ from msa_tui.api.models import MAX_ATTACHMENTS, Attachment, Code
 
 from ..catalogue_data import MEDICAL_NATURES
 from ..deps import CtxDep, MemberDep
-from ..idempotency import IdempotencyKey, fingerprint, recall, remember
+from ..idempotency import IdempotencyKey
 from ..problems import ProblemError, invalid, not_found
 from ..receipts import NATURE_LABELS
 from .documents import serve_blob
 from .submissions import medical_refusal
-from .uploads import clean_name, over_quota, receive, stored_bytes, too_large
+from .uploads import RAW_FILE_BODY, clean_name, store_upload
 
 router = APIRouter(prefix="/attachments", tags=["messages"])
 
@@ -52,11 +51,7 @@ def _too_many_pending() -> ProblemError:
 @router.put(
     "/files", response_model=Attachment, status_code=status.HTTP_201_CREATED,
     summary="Joindre un fichier à un message à venir (corps brut, envoyé en flux)",
-    openapi_extra={"requestBody": {"required": True, "content": {
-        "application/pdf": {"schema": {"type": "string", "format": "binary"}},
-        "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
-        "image/png": {"schema": {"type": "string", "format": "binary"}},
-        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+    openapi_extra=RAW_FILE_BODY,
     responses={409: {"description": "Espace de stockage épuisé, ou trop de pièces jointes en attente"},
                413: {"description": "Fichier trop volumineux"},
                415: {"description": "Type refusé"},
@@ -74,40 +69,22 @@ async def upload_attachment(
     if nature in MEDICAL_NATURES:
         raise medical_refusal(me.caisse, nature, "nature")
     name = clean_name(name)
-    limit = ctx.max_file_bytes
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise too_large(limit)
-    quota = ctx.throttle.limits.max_stored_bytes
-    route = f"PUT {request.url.path}"
-    tmp = ctx.store.tmp_dir / f"attachment-{secrets.token_hex(8)}.part"
-    try:
-        digest, size, mime = await receive(request, tmp, limit)
-        print_ = fingerprint(name, nature, digest)
-        with ctx.store.tx() as conn:
-            if idempotency_key is not None:
-                first = recall(conn, me.id, route, idempotency_key, print_)
-                if first is not None:
-                    return first
-            if _pending(conn, me.id) >= MAX_PENDING:
-                raise _too_many_pending()
-            if stored_bytes(conn, me.id) + size > quota:
-                raise over_quota(quota)
-            blob = ctx.store.blob_path(digest)
-            if not blob.exists():
-                os.replace(tmp, blob)
-            seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM message_attachments").fetchone()["n"]
-            stored = Attachment(id=f"pj-{secrets.token_hex(8)}", name=name, size=size, sha256=digest,
-                                content_type=mime, nature=nature)
-            conn.execute(
-                "INSERT INTO message_attachments (id, member_id, message_id, name, size, sha256, content_type, "
-                "nature, created_at, seq) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
-                (stored.id, me.id, name, size, digest, mime, nature, ctx.now().isoformat(), seq))
-            if idempotency_key is not None:
-                return remember(conn, me.id, route, idempotency_key, print_, 201, stored)
-            return stored
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    def checks(conn: Any) -> None:
+        if _pending(conn, me.id) >= MAX_PENDING:
+            raise _too_many_pending()
+
+    def record(conn: Any, size: int, digest: str, mime: str) -> Attachment:
+        seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM message_attachments").fetchone()["n"]
+        stored = Attachment(id=f"pj-{secrets.token_hex(8)}", name=name, size=size, sha256=digest,
+                            content_type=mime, nature=nature)
+        conn.execute(
+            "INSERT INTO message_attachments (id, member_id, message_id, name, size, sha256, content_type, "
+            "nature, created_at, seq) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
+            (stored.id, me.id, name, size, digest, mime, nature, ctx.now().isoformat(), seq))
+        return stored
+
+    return await store_upload(request, ctx, me.id, idempotency_key, (name, nature), checks, record)
 
 
 def _own(ctx: CtxDep, attachment_id: str, member_id: str) -> sqlite3.Row:
