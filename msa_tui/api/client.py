@@ -141,10 +141,13 @@ class MsaClient(BaseClient):
         """POST /threads. With a key, a lost answer is retried: the server creates one thread."""
         return await self._send_model("POST", "/threads", m.Thread, json=new, **_once(idempotency_key))
 
-    async def reply(self, thread_id: str, body: str, *, idempotency_key: str | None = None) -> m.Thread:
-        """POST /threads/{id}/messages. With a key, a lost answer is retried: one message."""
+    async def reply(self, thread_id: str, body: str, *, idempotency_key: str | None = None,
+                    attachments: list[str] | None = None) -> m.Thread:
+        """POST /threads/{id}/messages (with the ids of attachments uploaded beforehand).
+        With a key, a lost answer is retried: one message."""
         path = f"/threads/{_seg(thread_id)}/messages"
-        return await self._send_model("POST", path, m.Thread, json={"body": body}, **_once(idempotency_key))
+        json: dict[str, Any] = {"body": body, **({"attachments": attachments} if attachments else {})}
+        return await self._send_model("POST", path, m.Thread, json=json, **_once(idempotency_key))
 
     # --- documents -------------------------------------------------------------
 
@@ -208,21 +211,28 @@ class MsaClient(BaseClient):
         without one, a replayed PUT could store the file twice.
         FileUnreadable when the local file vanished, is unreadable or changed;
         ChecksumMismatch when the server stored other bytes."""
-        path = Path(path)
+        url = f"/submissions/{_seg(submission_id)}/documents/{int(index)}/files"
+        return await self._put_file(
+            url, Path(path), m.StoredFile, {"name": name or Path(path).name}, progress, chunk_size, idempotency_key,
+            lambda stored: self.remove_file(submission_id, index, stored.file_id))
+
+    async def _put_file(self, url: str, path: Path, model: type[Any], params: dict[str, Any],
+                        progress: ProgressCallback | None, chunk_size: int, idempotency_key: str | None,
+                        take_back: Callable[[Any], Any]) -> Any:
+        """A file streamed up by PUT, its digest checked against the answer's `sha256`."""
         size = file_size(path)
         source = StreamedFile(path, size, chunk_size=chunk_size, progress=progress)
-        url = f"/submissions/{_seg(submission_id)}/documents/{int(index)}/files"
         headers = {"Content-Type": "application/octet-stream", "Content-Length": str(size)}
         once = _once(idempotency_key)
         headers.update(once["headers"])
         stored = await self._send_model(
-            "PUT", url, m.StoredFile, params={"name": name or path.name}, headers=headers, body=source.body,
+            "PUT", url, model, params=params, headers=headers, body=source.body,
             idempotent=once["idempotent"], deadline=self.deadline + size / MIN_RATE,
         )
         if source.sha256 is not None and stored.sha256.lower() != source.sha256:
             # The server holds bytes we did not send: take them back, best effort.
             try:
-                await self.remove_file(submission_id, index, stored.file_id)
+                await take_back(stored)
             except errors.ApiError:
                 log.info("upload: could not remove a file with a wrong checksum")
             raise errors.ChecksumMismatch()
@@ -359,6 +369,27 @@ class MsaClient(BaseClient):
         except errors.ApiError:
             return False
         return True
+
+
+    # --- message attachments ---------------------------------------------------------
+
+    async def upload_attachment(
+        self, path: Path, *, nature: str, name: str | None = None, progress: ProgressCallback | None = None,
+        chunk_size: int = 256 * 1024, idempotency_key: str | None = None,
+    ) -> m.Attachment:
+        """PUT /attachments/files?name=…&nature=…, streamed like `upload_file`; the id then goes in the
+        message. MedicalDocument (422) for a medical nature, FileTooLarge, UnsupportedType, QuotaExceeded."""
+        params = {"name": name or Path(path).name, "nature": nature}
+        return await self._put_file("/attachments/files", Path(path), m.Attachment, params, progress, chunk_size,
+                                    idempotency_key, lambda stored: self.remove_attachment(stored.id))
+
+    async def remove_attachment(self, attachment_id: str) -> None:
+        """DELETE /attachments/{id}: an attachment not sent yet."""
+        await self._call("DELETE", f"/attachments/{_seg(attachment_id)}")
+
+    async def download_attachment(self, attachment_id: str, dest: Path) -> Path:
+        """GET /attachments/{id}/content, streamed to `dest` (written atomically, digest checked)."""
+        return await self._download(f"/attachments/{_seg(attachment_id)}/content", Path(dest))
 
 
 def _once(idempotency_key: str | None) -> dict[str, Any]:

@@ -82,3 +82,8 @@ def downloads_dir() -> Path:
 def drafts_dir() -> Path:
     """Forms and wizards in progress, saved so that nothing typed is lost."""
     return _ensure(state_dir() / "drafts")
+
+
+def kiosk_private_dir() -> Path | None:
+    """Kiosk mode: this session's private folder (emptied at logout), else None. (Reduced copies of scans.)"""
+    return _downloads_override

@@ -17,6 +17,7 @@ from .routes import (
     appointments, assistance, attestations, auth, dev, documents, member, messages, payments,
     procurations, requests, declarations, services, submissions, uploads,
 )
+from .routes import attachments  # message attachments
 from .store import Store
 from .throttle import Limits, Throttle
 
@@ -60,6 +61,7 @@ def create_app(
     for module in (
         auth, member, messages, documents, submissions, payments, attestations, services, appointments,
         procurations, assistance, uploads, requests, declarations,
+        attachments,  # message attachments
     ):
         api.include_router(module.router)
     if demo_outbox:

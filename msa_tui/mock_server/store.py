@@ -93,12 +93,18 @@ CREATE TABLE IF NOT EXISTS procurations (
     since TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS procurations_given ON procurations (grantor_id, since DESC, id);
 CREATE INDEX IF NOT EXISTS procurations_received ON procurations (grantee_id, since DESC, id);
+-- Message attachments: uploaded first (message_id NULL: pending, counted in the quota), then carried by one message.
+CREATE TABLE IF NOT EXISTS message_attachments (
+    id TEXT PRIMARY KEY, member_id TEXT NOT NULL, message_id TEXT, name TEXT NOT NULL, size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, content_type TEXT NOT NULL, nature TEXT, created_at TEXT NOT NULL, seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS attachments_by_message ON message_attachments (message_id, seq);
 """
 
 # Tables that hold business data (what the seed writes); auth state is left out of dumps.
 DATA_TABLES = (
     "meta", "members", "household", "payments", "threads", "messages", "documents", "submissions",
     "files", "requests", "declarations", "quotients", "slots", "appointments", "procurations",
+    "message_attachments",  # message attachments
 )
 
 
@@ -190,7 +196,8 @@ class Store:
     def drop_blob_if_unused(self, conn: sqlite3.Connection, sha256: str) -> None:
         """Within the transaction that removed a reference: the blob goes when nothing points to it."""
         used = conn.execute("SELECT 1 FROM files WHERE sha256 = ? UNION ALL SELECT 1 FROM documents WHERE sha256 = ? "
-                            "LIMIT 1", (sha256, sha256)).fetchone()
+                            "UNION ALL SELECT 1 FROM message_attachments WHERE sha256 = ? "  # message attachments
+                            "LIMIT 1", (sha256, sha256, sha256)).fetchone()
         if used is None:
             self.blob_path(sha256).unlink(missing_ok=True)
 
@@ -199,7 +206,8 @@ class Store:
         for part in self.tmp_dir.glob("*.part"):
             part.unlink(missing_ok=True)
         with self.lock:
-            used = {r[0] for r in self.db.execute("SELECT sha256 FROM files UNION SELECT sha256 FROM documents")}
+            used = {r[0] for r in self.db.execute("SELECT sha256 FROM files UNION SELECT sha256 FROM documents "
+                                                  "UNION SELECT sha256 FROM message_attachments")}
             for blob in self.blob_dir.iterdir():
                 if blob.is_file() and blob.name not in used:
                     blob.unlink(missing_ok=True)

@@ -16,8 +16,9 @@ from textual.worker import Worker
 from ..api.errors import ApiError
 from ..core.drafts import DraftRefused, delete_draft, load_draft, save_draft
 from ..core.send_document.files import check_batch, ensure_hash
+from ..core.send_document.shrink import discard_copies
 from ..core.i18n import _
-from ..core.send_document.wizard import STEP_COUNT, STEP_NAMES, Step, Wizard, people_of
+from ..core.send_document.wizard import STEP_COUNT, STEP_NAMES, Step, Wizard, medical_address_text, people_of
 from .bindings import back_binding, retry_binding
 from .kiosk_papers import KioskPapers, paper_bindings
 from .base import PageScreen
@@ -26,6 +27,7 @@ from .wizard_steps.panes import (
     CountPane, DetailsPane, Edited, FilesPane, ObjectPane, Pane, PreparePane, RecapPane, Told,
 )
 from .wizard_steps.sending import SendPane
+from .wizard_steps.shrink_offer import offer_shrinks
 from ..widgets.safe import notify_plain, plain
 
 log = logging.getLogger(__name__)
@@ -215,8 +217,11 @@ class SendDocumentScreen(KioskPapers, PageScreen):
         try:
             if wiz.is_blank():  # opened and left with nothing chosen: nothing to offer next time
                 delete_draft(DRAFT_KIND, wiz.member_id)
+                discard_copies(DRAFT_KIND, wiz.member_id)
                 return
             save_draft(DRAFT_KIND, wiz.member_id, wiz.to_dict())
+            # Reduced copies of pages no longer attached (removed, or the draft restarted) go.
+            discard_copies(DRAFT_KIND, wiz.member_id, keep={f.path for d in wiz.documents for f in d.files})
         except (OSError, DraftRefused) as exc:
             log.error("draft not saved: %s", exc)
             self.notify(_("Le brouillon n'a pas pu être enregistré sur le disque."), severity="warning")
@@ -316,8 +321,9 @@ class SendDocumentScreen(KioskPapers, PageScreen):
     def _finished(self, event: SendPane.Finished) -> None:
         wiz = self.wizard
         assert wiz is not None
-        # Sent: the receipt is on screen and in Downloads; the draft has done its job.
+        # Sent: the receipt is on screen and in Downloads; the draft (and its reduced copies) has done its job.
         delete_draft(DRAFT_KIND, wiz.member_id)
+        discard_copies(DRAFT_KIND, wiz.member_id)
         nxt = self.query_one("#wizard-next", Button)
         nxt.display = True
         self.query_one("#wizard-back", Button).disabled = True
@@ -339,10 +345,7 @@ class SendDocumentScreen(KioskPapers, PageScreen):
             except ApiError:
                 service = None
             if service is not None:
-                a = service.address
-                self.medical_address = "\n".join(
-                    [_("Adresse du service médical :"), service.name, a.line1,
-                     *([a.line2] if a.line2 else []), f"{a.postal_code} {a.city}"])
+                self.medical_address = medical_address_text(service)
         self.query_one(DetailsPane).show_medical(self.medical_address, scroll=True)
 
     @work(group="wizard-hash", exit_on_error=False)
@@ -373,9 +376,13 @@ class SendDocumentScreen(KioskPapers, PageScreen):
         if not paths:
             return
         accepted, refused = check_batch(paths, wiz.constraints, wiz.documents[index].files)
+        room = wiz.constraints.max_files_per_document - len(wiz.documents[index].files) - len(accepted)
+        reduced, refusals = await offer_shrinks(self, refused, wiz.constraints, kind=DRAFT_KIND,
+                                                owner=wiz.member_id, room=room, say=self.tell)
+        accepted += reduced
         wiz.add_files(index, accepted)
         pane = self.query_one(FilesPane)
-        pane.refusals = [_("Refusé : ") + r.reason for r in refused]
+        pane.refusals = refusals
         self._save()
         await pane.render_wizard()
         if accepted:

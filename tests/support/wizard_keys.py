@@ -106,8 +106,9 @@ async def fill_document(pilot, nature: int, person: int, motif: str) -> None:
     await pilot.press("tab")
 
 
-async def pick_files(pilot, marks: list[int], *, show_all: bool = False) -> None:
-    """In the picker: move down to each line index in `marks` (1 = first entry), Space, then Ctrl+A."""
+async def pick_files(pilot, marks: list[int], *, show_all: bool = False, then: str = "SendDocumentScreen") -> None:
+    """In the picker: move down to each line index in `marks` (1 = first entry), Space, then Ctrl+A;
+    waits for the screen `then` (the wizard, or the next dialog of a message's attachment)."""
     await wait_screen(pilot, "FilePickerDialog")
     await pilot.pause()
     tree = pilot.app.screen.query_one("#picker-tree")
@@ -122,7 +123,7 @@ async def pick_files(pilot, marks: list[int], *, show_all: bool = False) -> None
             line += 1
         await pilot.press("space")
     await pilot.press("ctrl+a")
-    await wait_screen(pilot, "SendDocumentScreen")
+    await wait_screen(pilot, then)
     await pilot.pause()
 
 

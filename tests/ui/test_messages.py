@@ -21,6 +21,14 @@ async def open_messages(pilot) -> None:
     await wait_for(pilot, lambda: pilot.app.screen.query_one("#threads", OptionList).option_count > 0)
 
 
+async def open_new_thread(pilot) -> None:
+    """The list, then N: the « Nouveau message » form, its subject focused."""
+    await open_messages(pilot)
+    await pilot.press("n")
+    await wait_screen(pilot, "NewThreadScreen")
+    await pilot.pause()
+
+
 async def open_first_thread(pilot) -> None:
     """The list, then Enter on its first thread (Aide au répit, three messages)."""
     await open_messages(pilot)
@@ -107,10 +115,7 @@ async def test_reply_survives_a_network_error(server_app, make_client):
 async def test_new_thread_appears_in_the_list(server_app, make_client):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_messages(pilot)
-        await pilot.press("n")
-        await wait_screen(pilot, "NewThreadScreen")
-        await pilot.pause()
+        await open_new_thread(pilot)
         await type_text(pilot, "Question sur ma carte Vitale")
         await pilot.press("enter")  # to the topic list
         await pilot.press("enter", "down", "enter")  # open it, first topic, choose
@@ -129,10 +134,7 @@ async def test_new_thread_appears_in_the_list(server_app, make_client):
 async def test_new_thread_without_subject_or_text_says_why_and_sends_nothing(server_app, make_client):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_messages(pilot)
-        await pilot.press("n")
-        await wait_screen(pilot, "NewThreadScreen")
-        await pilot.pause()
+        await open_new_thread(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "objet" in app.screen.query_one("#subject-field").error

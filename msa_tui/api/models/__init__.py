@@ -61,6 +61,8 @@ if TYPE_CHECKING:
         Thread,
         NewThread,
         NewMessage,
+        Attachment,  # message attachments
+        MAX_ATTACHMENTS,
     )
     from .documents import (
         Direction,
@@ -202,6 +204,7 @@ __all__ = [
     "ProcurationCreate",
     "OpeningSlot",
     "Assistance",
+    "Attachment", "MAX_ATTACHMENTS",  # message attachments
 ]
 
 

@@ -15,12 +15,29 @@ class Author(StrEnum):
     msa = "msa"
 
 
+MAX_ATTACHMENTS = 5
+"""Files one message may carry: as many as one document of the send-document wizard."""
+
+
+class Attachment(ResponseBody):
+    """A file carried by a message (or uploaded for one not yet sent: `message_id` is then None)."""
+
+    id: ServerText
+    name: ServerText
+    size: int
+    sha256: ServerText
+    content_type: ServerText
+    nature: ServerText | None = None
+    """The kind of document (a code of the constraints' natures); None for the MSA's own files."""
+
+
 class Message(ResponseBody):
     id: ServerText
     author: Author
     body: ServerBody
     sent_at: datetime
     read: bool = True
+    attachments: list[Attachment] = []
 
 
 class ThreadSummary(ResponseBody):
@@ -42,7 +59,10 @@ class NewThread(RequestBody):
     subject: MemberText = Field(min_length=1, max_length=120)
     topic: MemberText = Field(min_length=1, max_length=60)
     body: MemberBody = Field(min_length=1, max_length=5000)
+    attachments: list[str] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
+    """Ids of files uploaded beforehand (PUT /attachments/files), each carried by this message only."""
 
 
 class NewMessage(RequestBody):
     body: MemberBody = Field(min_length=1, max_length=5000)
+    attachments: list[str] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)

@@ -100,10 +100,21 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
+def _is_photo(path: Path, constraints: SubmissionConstraints) -> bool:
+    """A JPEG or PNG by content, of a type the server takes (a reduced copy is a JPEG)."""
+    try:
+        mime = sniff_type(_read_head(path))
+    except OSError:
+        return False
+    return mime in ("image/jpeg", "image/png") and "image/jpeg" in constraints.allowed_types
+
+
 @dataclass(frozen=True)
 class Refusal:
     path: Path
     reason: str
+    shrinkable: bool = False
+    """Only too heavy, and a JPEG or PNG: a reduced copy may be offered (see `shrink`)."""
 
 
 def check_file(
@@ -149,6 +160,7 @@ def check_file(
             path,
             f"« {shown} » pèse {human_size(st.st_size)} : la taille maximale est "
             f"{human_size(constraints.max_file_bytes)} par fichier.",
+            shrinkable=_is_photo(target, constraints),
         )
     try:
         head = _read_head(target)
@@ -175,10 +187,11 @@ def check_batch(
     existing: list[ChosenFile],
     *,
     home: Path | None = None,
+    too_many: str = "« {name} » : un document compte au plus {n} fichiers.",
 ) -> tuple[list[ChosenFile], list[Refusal]]:
-    """Checks several files for one document that already holds `existing`.
+    """Checks several files for one document (or message) that already holds `existing`.
 
-    Files beyond the per-document maximum are refused, as is the same file twice.
+    Files beyond the per-document maximum are refused (`too_many` says so), as is the same file twice.
     """
     accepted: list[ChosenFile] = []
     refused: list[Refusal] = []
@@ -190,13 +203,8 @@ def check_batch(
         elif result.path in seen:
             refused.append(Refusal(path, f"« {display_name(path.name)} » est déjà joint à ce document."))
         elif len(existing) + len(accepted) >= constraints.max_files_per_document:
-            refused.append(
-                Refusal(
-                    path,
-                    f"« {display_name(path.name)} » : un document compte au plus "
-                    f"{constraints.max_files_per_document} fichiers.",
-                )
-            )
+            refused.append(Refusal(path, too_many.format(name=display_name(path.name),
+                                                         n=constraints.max_files_per_document)))
         else:
             seen.add(result.path)
             accepted.append(result)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from ...api.models import Me, Receipt, SubmissionConstraints
+from ..i18n import _
+from ...api.models import Me, Receipt, ServiceContact, SubmissionConstraints
 
 DRAFT_VERSION = 1
 
@@ -40,6 +41,13 @@ MEDICAL_RULE = (
     "par Mon espace privé : envoyez-les par courrier postal à l'adresse du service "
     "médical de votre MSA."
 )
+
+
+def medical_address_text(service: ServiceContact) -> str:
+    """The postal address shown under a medical stop (the wizard's and a message attachment's)."""
+    a = service.address
+    return "\n".join([_("Adresse du service médical :"), service.name, a.line1, *([a.line2] if a.line2 else []),
+                      f"{a.postal_code} {a.city}"])
 
 
 class FileStatus(StrEnum):

@@ -63,13 +63,18 @@ def get_document(document_id: str, me: MemberDep, ctx: CtxDep) -> Document:
                              "description": "Le fichier"}})
 def get_content(document_id: str, me: MemberDep, ctx: CtxDep) -> FileResponse:
     row = _row(ctx, document_id, me.id)
-    path = ctx.store.blob_path(row["sha256"])
+    return serve_blob(ctx, row["sha256"], row["file_name"], row["content_type"])
+
+
+def serve_blob(ctx: CtxDep, sha256: str, file_name: str, content_type: str) -> FileResponse:
+    """A stored file as a download (also message attachments): a safe name, its digest announced."""
+    path = ctx.store.blob_path(sha256)
     if not path.exists():
         raise not_found("Le contenu de ce document n'est plus disponible.")
-    name = safe_file_name(row["file_name"], row["content_type"])
+    name = safe_file_name(file_name, content_type)
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_name).strip("._") or "document"
-    return FileResponse(path, media_type=row["content_type"], headers={
+    return FileResponse(path, media_type=content_type, headers={
         "Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}",
-        "X-Content-SHA256": row["sha256"],
+        "X-Content-SHA256": sha256,
     })

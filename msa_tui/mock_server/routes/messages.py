@@ -1,4 +1,4 @@
-"""Message threads with the MSA: list, read (marks read), start a thread, reply."""
+"""Message threads with the MSA: list, read (marks read), start a thread, reply (with attachments)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate
 from ..idempotency import IdempotencyKey, fingerprint, once
 from ..problems import not_found
 from ..store import Store
+from .attachments import attachments_by_message, carry
 
 router = APIRouter(prefix="/threads", tags=["messages"])
 ORDER = Keyset("threads", (("updated_at", True), ("id", False)))
@@ -35,21 +36,26 @@ def load_thread(store: Store, thread_id: str, member_id: str) -> Thread:
     row = store.one("SELECT * FROM threads WHERE id = ? AND member_id = ?", (thread_id, member_id))
     if row is None:
         raise not_found("Cette conversation est introuvable.")
+    rows = store.all("SELECT * FROM messages WHERE thread_id = ? ORDER BY sent_at, id", (thread_id,))
+    files = attachments_by_message(store, [m["id"] for m in rows])
     messages = [
-        Message(id=m["id"], author=m["author"], body=m["body"], sent_at=m["sent_at"], read=bool(m["read"]))
-        for m in store.all("SELECT * FROM messages WHERE thread_id = ? ORDER BY sent_at, id", (thread_id,))
+        Message(id=m["id"], author=m["author"], body=m["body"], sent_at=m["sent_at"], read=bool(m["read"]),
+                attachments=files.get(m["id"], []))
+        for m in rows
     ]
     return Thread(**_summary_fields(store, row), messages=messages)
 
 
-def _post(store: Store, thread_id: str, body: str, when: str) -> None:
-    with store.tx() as conn:
-        conn.execute(
-            "INSERT INTO messages (id, thread_id, author, body, sent_at, read) VALUES (?, ?, 'member', ?, ?, 1)",
-            (f"msg-{secrets.token_hex(6)}", thread_id, body, when),
-        )
-        # Answering is what the MSA was waiting for.
-        conn.execute("UPDATE threads SET updated_at = ?, awaiting_reply = 0 WHERE id = ?", (when, thread_id))
+def _post(conn: sqlite3.Connection, member_id: str, thread_id: str, body: NewMessage | NewThread, when: str) -> None:
+    """Within the caller's transaction: the member's message and the attachments it carries."""
+    message_id = f"msg-{secrets.token_hex(6)}"
+    conn.execute(
+        "INSERT INTO messages (id, thread_id, author, body, sent_at, read) VALUES (?, ?, 'member', ?, ?, 1)",
+        (message_id, thread_id, body.body, when),
+    )
+    carry(conn, member_id, message_id, body.attachments)
+    # Answering is what the MSA was waiting for.
+    conn.execute("UPDATE threads SET updated_at = ?, awaiting_reply = 0 WHERE id = ?", (when, thread_id))
 
 
 @router.get("", response_model=Page[ThreadSummary], summary="Mes conversations, la plus récente d'abord")
@@ -76,12 +82,13 @@ def new_thread(body: NewThread, me: MemberDep, ctx: CtxDep, request: HttpRequest
     def create() -> Thread:
         thread_id = f"thr-{secrets.token_hex(6)}"
         when = ctx.now().isoformat()
-        ctx.store.run(
-            "INSERT INTO threads (id, member_id, subject, topic, updated_at, awaiting_reply) "
-            "VALUES (?, ?, ?, ?, ?, 0)",
-            (thread_id, me.id, body.subject, body.topic, when),
-        )
-        _post(ctx.store, thread_id, body.body, when)
+        with ctx.store.tx() as conn:  # the thread, its first message and its attachments, or nothing
+            conn.execute(
+                "INSERT INTO threads (id, member_id, subject, topic, updated_at, awaiting_reply) "
+                "VALUES (?, ?, ?, ?, ?, 0)",
+                (thread_id, me.id, body.subject, body.topic, when),
+            )
+            _post(conn, me.id, thread_id, body, when)
         return load_thread(ctx.store, thread_id, me.id)
 
     return once(ctx.store, me.id, f"POST {request.url.path}", idempotency_key,
@@ -95,7 +102,8 @@ def reply(thread_id: str, body: NewMessage, me: MemberDep, ctx: CtxDep, request:
     load_thread(ctx.store, thread_id, me.id)
 
     def create() -> Thread:
-        _post(ctx.store, thread_id, body.body, ctx.now().isoformat())
+        with ctx.store.tx() as conn:
+            _post(conn, me.id, thread_id, body, ctx.now().isoformat())
         return load_thread(ctx.store, thread_id, me.id)
 
     return once(ctx.store, me.id, f"POST {request.url.path}", idempotency_key,

@@ -40,6 +40,20 @@ def get_constraints(ctx: CtxDep) -> SubmissionConstraints:
     return constraints(ctx)
 
 
+def medical_refusal(caisse: str, nature: str, field: str) -> ProblemError:
+    """422 `medical_document`: the rule and the postal address of the member's service médical
+    (for a document of a sending and for a message attachment alike)."""
+    office = service_medical(caisse)
+    return ProblemError(
+        422, Code.medical_document,
+        f"« {NATURE_LABELS[nature]} » : les documents contenant des informations médicales ne peuvent "
+        "pas être envoyés par ce service. Envoyez-les par courrier postal au service médical de votre "
+        f"MSA : {postal_line(office)}.",
+        errors=[FieldError(field=field, message="Document médical : envoi par courrier.")],
+        extra={"service_medical": office.model_dump(mode="json")},
+    )
+
+
 @router.post("", response_model=Submission, status_code=status.HTTP_201_CREATED,
              summary="Préparer un envoi (objet, documents) ; refuse les documents médicaux",
              responses={409: {"description": "Trop d'envois préparés en 24 heures"}})
@@ -53,15 +67,7 @@ def create(body: SubmissionCreate, me: MemberDep, ctx: CtxDep) -> Submission:
         if doc.nature not in NATURE_LABELS:
             raise invalid(f"documents.{i}.nature", "Nature de document inconnue.")
         if doc.nature in MEDICAL_NATURES:
-            office = service_medical(me.caisse)
-            raise ProblemError(
-                422, Code.medical_document,
-                f"« {NATURE_LABELS[doc.nature]} » : les documents contenant des informations médicales ne peuvent "
-                "pas être envoyés par ce service. Envoyez-les par courrier postal au service médical de votre "
-                f"MSA : {postal_line(office)}.",
-                errors=[FieldError(field=f"documents.{i}.nature", message="Document médical : envoi par courrier.")],
-                extra={"service_medical": office.model_dump(mode="json")},
-            )
+            raise medical_refusal(me.caisse, doc.nature, f"documents.{i}.nature")
         if doc.person_id not in people:
             raise invalid(f"documents.{i}.person_id", "Cette personne ne fait pas partie de votre foyer.")
     submission_id = f"sub-{secrets.token_hex(8)}"

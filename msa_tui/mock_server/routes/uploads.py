@@ -7,9 +7,11 @@ import os
 import secrets
 import unicodedata
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path as PathParam, Query, Request, Response, status
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from msa_tui.api.models import Code, StoredFile
@@ -41,7 +43,7 @@ def _shown(limit: int) -> str:
     return f"{mib:.0f} Mo" if mib >= 1 else f"{limit} octets"
 
 
-def _too_large(limit: int) -> ProblemError:
+def too_large(limit: int) -> ProblemError:
     return ProblemError(413, Code.file_too_large,
                         f"Le fichier dépasse la taille maximale autorisée ({_shown(limit)}).")
 
@@ -64,16 +66,19 @@ def _document(ctx: CtxDep, submission_id: str, index: int, member_id: str) -> No
 
 
 def stored_bytes(conn: Any, member_id: str) -> int:
+    """What the member's unsent files occupy: those of draft sendings and the attachments not yet sent."""
     row = conn.execute("SELECT COALESCE(SUM(f.size), 0) AS n FROM files f JOIN submissions s "
                        "ON s.id = f.submission_id WHERE s.member_id = ? AND s.status = 'draft'",
                        (member_id,)).fetchone()
-    return int(row["n"])
+    pending = conn.execute("SELECT COALESCE(SUM(size), 0) AS n FROM message_attachments "
+                           "WHERE member_id = ? AND message_id IS NULL", (member_id,)).fetchone()
+    return int(row["n"]) + int(pending["n"])
 
 
-def _over_quota(limit: int) -> ProblemError:
+def over_quota(limit: int) -> ProblemError:
     return ProblemError(409, Code.quota_exceeded,
-                        f"Vos envois en préparation occupent déjà l'espace autorisé ({_shown(limit)}) : "
-                        "transmettez-les ou retirez-en des fichiers avant d'en ajouter.")
+                        f"Vos envois et pièces jointes en préparation occupent déjà l'espace autorisé "
+                        f"({_shown(limit)}) : transmettez-les ou retirez-en des fichiers avant d'en ajouter.")
 
 
 def _count(ctx: CtxDep, submission_id: str, index: int) -> int:
@@ -87,14 +92,16 @@ def _too_many() -> ProblemError:
                         f"Un document comporte au plus {MAX_FILES_PER_DOCUMENT} fichiers.")
 
 
+RAW_FILE_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
+    mime: {"schema": {"type": "string", "format": "binary"}}
+    for mime in ("application/pdf", "image/jpeg", "image/png", "application/octet-stream")}}}
+"""The OpenAPI body of a file upload: the raw bytes, streamed (every upload route)."""
+
+
 @router.put(
     "/{submission_id}/documents/{index}/files", response_model=StoredFile, status_code=status.HTTP_201_CREATED,
     summary="Ajouter un fichier (corps brut, envoyé en flux) à un document de l'envoi",
-    openapi_extra={"requestBody": {"required": True, "content": {
-        "application/pdf": {"schema": {"type": "string", "format": "binary"}},
-        "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
-        "image/png": {"schema": {"type": "string", "format": "binary"}},
-        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+    openapi_extra=RAW_FILE_BODY,
     responses={409: {"description": "Envoi déjà transmis, ou espace de stockage épuisé"},
                415: {"description": "Type refusé"},
                422: {"description": "Fichier vide ou invalide, trop de fichiers, ou clé d'idempotence "
@@ -109,53 +116,69 @@ async def upload(
 ) -> Any:
     _document(ctx, submission_id, index, me.id)
     name = clean_name(name)
-    route = f"PUT {request.url.path}"
     if idempotency_key is None and _count(ctx, submission_id, index) >= MAX_FILES_PER_DOCUMENT:
         raise _too_many()
-    limit = ctx.max_file_bytes
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _too_large(limit)
     quota = ctx.throttle.limits.max_stored_bytes
     with ctx.store.lock:
         full = stored_bytes(ctx.store.db, me.id) >= quota
     if idempotency_key is None and full:
-        raise _over_quota(quota)
+        raise over_quota(quota)
+
+    def checks(conn: Any) -> None:
+        status_row = conn.execute("SELECT status FROM submissions WHERE id = ?", (submission_id,)).fetchone()
+        if status_row["status"] == "sent":
+            raise _sent()
+        if _count(ctx, submission_id, index) >= MAX_FILES_PER_DOCUMENT:
+            raise _too_many()
+
+    def record(conn: Any, size: int, digest: str, mime: str) -> StoredFile:
+        file_id = f"fil-{secrets.token_hex(8)}"
+        seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM files").fetchone()["n"]
+        conn.execute(
+            "INSERT INTO files (file_id, submission_id, doc_index, name, size, sha256, content_type, seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (file_id, submission_id, index, name, size, digest, mime, seq))
+        return StoredFile(file_id=file_id, name=name, size=size, sha256=digest, content_type=mime)
+
+    return await store_upload(request, ctx, me.id, idempotency_key, (index, name), checks, record)
+
+
+async def store_upload(request: Request, ctx: CtxDep, member_id: str, idempotency_key: str | None,
+                       same: tuple[Any, ...], checks: Callable[[Any], None],
+                       record: Callable[[Any, int, str, str], BaseModel]) -> Any:
+    """Receive the body (size limit, type by content), then in one transaction: the first answer for
+    the key, `checks`, the quota, the blob placed and `record` (what `same` and the bytes make
+    one upload for its Idempotency-Key). A send, a deletion or a twin upload running meanwhile
+    sees all of it or none of it."""
+    limit = ctx.max_file_bytes
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large(limit)
+    quota = ctx.throttle.limits.max_stored_bytes
+    route = f"PUT {request.url.path}"
     tmp = ctx.store.tmp_dir / f"upload-{secrets.token_hex(8)}.part"
     try:
-        digest, size, mime = await _receive(request, tmp, limit)
-        print_ = fingerprint(index, name, digest)
-        # One transaction decides, records and places the blob: a send, a deletion or a
-        # twin upload running meanwhile sees all of it or none of it.
+        digest, size, mime = await receive(request, tmp, limit)
+        print_ = fingerprint(*same, digest)
         with ctx.store.tx() as conn:
             if idempotency_key is not None:
-                first = recall(conn, me.id, route, idempotency_key, print_)
+                first = recall(conn, member_id, route, idempotency_key, print_)
                 if first is not None:
                     return first
-            status_row = conn.execute("SELECT status FROM submissions WHERE id = ?", (submission_id,)).fetchone()
-            if status_row["status"] == "sent":
-                raise _sent()
-            if _count(ctx, submission_id, index) >= MAX_FILES_PER_DOCUMENT:
-                raise _too_many()
-            if stored_bytes(conn, me.id) + size > quota:
-                raise _over_quota(quota)
+            checks(conn)
+            if stored_bytes(conn, member_id) + size > quota:
+                raise over_quota(quota)
             blob = ctx.store.blob_path(digest)
             if not blob.exists():
                 os.replace(tmp, blob)
-            file_id = f"fil-{secrets.token_hex(8)}"
-            seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM files").fetchone()["n"]
-            conn.execute(
-                "INSERT INTO files (file_id, submission_id, doc_index, name, size, sha256, content_type, seq) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (file_id, submission_id, index, name, size, digest, mime, seq))
-            stored = StoredFile(file_id=file_id, name=name, size=size, sha256=digest, content_type=mime)
+            stored = record(conn, size, digest, mime)
             if idempotency_key is not None:
-                return remember(conn, me.id, route, idempotency_key, print_, 201, stored)
+                return remember(conn, member_id, route, idempotency_key, print_, 201, stored)
             return stored
     finally:
         tmp.unlink(missing_ok=True)
 
 
-async def _receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, str]:
+async def receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, str]:
     """Stream the body to `tmp` while hashing; stop at the first byte past `limit` or a bad signature."""
     hasher = hashlib.sha256()
     size = 0
@@ -167,7 +190,7 @@ async def _receive(request: Request, tmp: Path, limit: int) -> tuple[str, int, s
                 continue
             size += len(chunk)
             if size > limit:
-                raise _too_large(limit)
+                raise too_large(limit)
             if mime is None:
                 head += chunk[: SNIFF_BYTES - len(head)]
                 if len(head) >= SNIFF_BYTES:

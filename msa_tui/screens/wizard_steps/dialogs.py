@@ -1,4 +1,4 @@
-"""Dialogs of the wizard: resume a draft, pick files."""
+"""Dialogs of the wizard (and of message attachments): resume a draft, pick files, shrink a photo, name a nature."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from ...api.models import SubmissionConstraints
 from ...core.i18n import _
@@ -94,3 +95,67 @@ class FilePickerDialog(ModalScreen[list[Path]]):
     @on(Button.Pressed, "#picker-cancel")
     def action_cancel(self) -> None:
         self.dismiss([])
+
+
+class ShrinkDialog(ModalScreen[bool]):
+    """« Fichier trop volumineux » : join a reduced copy (sizes shown) or not. Escape joins nothing."""
+
+    BINDINGS = [
+        Binding("o,y", "answer(True)", _("Réduire"), id="shrink.yes", tooltip=_("Joindre la copie réduite")),
+        Binding("n,escape", "answer(False)", _("Ne pas joindre"), id="shrink.no",
+                tooltip=_("Ne pas joindre ce fichier")),
+    ]
+
+    def __init__(self, offer: str) -> None:
+        super().__init__(id="shrink-dialog")
+        self.offer = offer
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(_("Fichier trop volumineux"), classes="dialog-title")
+            yield Static(self.offer, id="shrink-offer", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Joindre la copie réduite (O)"), id="shrink-yes", variant="primary")
+                yield Button(_("Ne pas joindre (N)"), id="shrink-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#shrink-yes", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "shrink-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class NatureDialog(ModalScreen[str | None]):
+    """« Nature du document joint » : one of the wizard's natures (Entrée); Échap joins nothing."""
+
+    DEFAULT_CSS = """
+    NatureDialog #nature-choices { height: auto; max-height: 14; }
+    """
+    BINDINGS = [Binding("escape", "cancel", _("Annuler"), id="nature.cancel", tooltip=_("Ne rien joindre"))]
+
+    def __init__(self, constraints: SubmissionConstraints, count: int) -> None:
+        super().__init__(id="nature-dialog")
+        self.constraints = constraints
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(_("Nature du document joint"), classes="dialog-title")
+            yield Static(_("{n} fichier(s) choisi(s). Quel document est-ce ? (Entrée pour choisir)").format(
+                n=self.count), markup=False)
+            yield OptionList(*[Option(plain(n.label), id=n.code) for n in self.constraints.natures],
+                             id="nature-choices")
+
+    def on_mount(self) -> None:
+        self.query_one("#nature-choices", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#nature-choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
