@@ -93,6 +93,10 @@ CREATE TABLE IF NOT EXISTS procurations (
     since TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS procurations_given ON procurations (grantor_id, since DESC, id);
 CREATE INDEX IF NOT EXISTS procurations_received ON procurations (grantee_id, since DESC, id);
+-- Procurations: a session opened by a grantee to act for the principal (its member_id is the principal's).
+CREATE TABLE IF NOT EXISTS delegations (
+    session_id TEXT PRIMARY KEY, procuration_id TEXT NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT NOT NULL,
+    parent_session_id TEXT NOT NULL);
 """
 
 # Tables that hold business data (what the seed writes); auth state is left out of dumps.
@@ -105,6 +109,8 @@ DATA_TABLES = (
 ADDED_COLUMNS = (
     ("sessions", "started_at", "REAL"),
     ("tokens", "spent", "INTEGER NOT NULL DEFAULT 0"),
+    ("procurations", "rights", "TEXT NOT NULL DEFAULT '[]'"),  # procurations: acting for a principal
+    ("messages", "acting_by", "TEXT"),  # procurations: who wrote in the principal's name
 )
 
 

@@ -115,6 +115,8 @@ if TYPE_CHECKING:
         ProcurationStatus,
         Procuration,
         ProcurationCreate,
+        ProcurationRight,  # procurations: acting for a principal
+        ActingBy,  # procurations: acting for a principal
     )
     from .assistance import (
         OpeningSlot,
@@ -202,6 +204,8 @@ __all__ = [
     "ProcurationCreate",
     "OpeningSlot",
     "Assistance",
+    "ProcurationRight",  # procurations: acting for a principal
+    "ActingBy",  # procurations: acting for a principal
 ]
 
 

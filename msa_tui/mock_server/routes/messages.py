@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request as HttpRequest, status
 
 from msa_tui.api.models import Message, NewMessage, NewThread, Page, Thread, ThreadSummary
 
-from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate
+from ..deps import CtxDep, Keyset, Member, MemberDep, PageDep, loads, paginate
 from ..idempotency import IdempotencyKey, fingerprint, once
 from ..problems import not_found
 from ..store import Store
@@ -36,17 +36,20 @@ def load_thread(store: Store, thread_id: str, member_id: str) -> Thread:
     if row is None:
         raise not_found("Cette conversation est introuvable.")
     messages = [
-        Message(id=m["id"], author=m["author"], body=m["body"], sent_at=m["sent_at"], read=bool(m["read"]))
+        Message(id=m["id"], author=m["author"], body=m["body"], sent_at=m["sent_at"], read=bool(m["read"]),
+                acting_by=loads(m["acting_by"]))
         for m in store.all("SELECT * FROM messages WHERE thread_id = ? ORDER BY sent_at, id", (thread_id,))
     ]
     return Thread(**_summary_fields(store, row), messages=messages)
 
 
-def _post(store: Store, thread_id: str, body: str, when: str) -> None:
+def _post(store: Store, thread_id: str, body: str, when: str, me: Member) -> None:
+    acting_by = me.acting_by.model_dump_json() if me.acting_by else None  # procurations: who wrote it
     with store.tx() as conn:
         conn.execute(
-            "INSERT INTO messages (id, thread_id, author, body, sent_at, read) VALUES (?, ?, 'member', ?, ?, 1)",
-            (f"msg-{secrets.token_hex(6)}", thread_id, body, when),
+            "INSERT INTO messages (id, thread_id, author, body, sent_at, read, acting_by) "
+            "VALUES (?, ?, 'member', ?, ?, 1, ?)",
+            (f"msg-{secrets.token_hex(6)}", thread_id, body, when, acting_by),
         )
         # Answering is what the MSA was waiting for.
         conn.execute("UPDATE threads SET updated_at = ?, awaiting_reply = 0 WHERE id = ?", (when, thread_id))
@@ -81,7 +84,7 @@ def new_thread(body: NewThread, me: MemberDep, ctx: CtxDep, request: HttpRequest
             "VALUES (?, ?, ?, ?, ?, 0)",
             (thread_id, me.id, body.subject, body.topic, when),
         )
-        _post(ctx.store, thread_id, body.body, when)
+        _post(ctx.store, thread_id, body.body, when, me)
         return load_thread(ctx.store, thread_id, me.id)
 
     return once(ctx.store, me.id, f"POST {request.url.path}", idempotency_key,
@@ -95,7 +98,7 @@ def reply(thread_id: str, body: NewMessage, me: MemberDep, ctx: CtxDep, request:
     load_thread(ctx.store, thread_id, me.id)
 
     def create() -> Thread:
-        _post(ctx.store, thread_id, body.body, ctx.now().isoformat())
+        _post(ctx.store, thread_id, body.body, ctx.now().isoformat(), me)
         return load_thread(ctx.store, thread_id, me.id)
 
     return once(ctx.store, me.id, f"POST {request.url.path}", idempotency_key,
