@@ -49,6 +49,11 @@ def _elides(name: str) -> bool:
     return name[:1] in _VOWELS
 
 
+def of_name(name: str) -> str:
+    """"d'Antoine Santoni" / "de Sophie Le Gall"."""
+    return f"d'{name}" if _elides(name) else f"de {name}"
+
+
 def direction_words(procuration: Procuration) -> str:
     """"Donnée à Pierre Martin" (by me) or "Reçue d'Antoine Santoni" (for me)."""
     if procuration.direction == "given":
@@ -168,7 +173,7 @@ class Acting:
         return need == ALWAYS or need in self.rights
 
     def page_refusal(self) -> str:
-        return _("Cette page n'entre pas dans la procuration de {name}.").format(name=self.principal_name)
+        return _("Cette page n'entre pas dans la procuration {of_name}.").format(of_name=of_name(self.principal_name))
 
 
 def start_acting(procuration: Procuration, own: Me) -> Acting:
