@@ -173,7 +173,8 @@ class Acting:
         return need == ALWAYS or need in self.rights
 
     def page_refusal(self) -> str:
-        return _("Cette page n'entre pas dans la procuration {of_name}.").format(of_name=of_name(self.principal_name))
+        return _("Cette page n'entre pas dans la procuration que vous a donnée {name}.").format(
+            name=self.principal_name)
 
 
 def start_acting(procuration: Procuration, own: Me) -> Acting:

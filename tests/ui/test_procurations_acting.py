@@ -11,9 +11,7 @@ from tests.support.members import ANTOINE, DEMO_PASSWORD, SOPHIE
 from tests.support.navigation import go_to
 from tests.support.doubles import shown
 from tests.support.ui import DEMO_NIR, login, make_app, wait_for, wait_screen
-from tests.support.wizard_keys import (
-    add_files_to, fill_document, open_wizard, sample_files, step1_object, step2_prepare, step3_count, wait_step,
-)
+from tests.support.wizard_keys import open_wizard, sample_files, send_one_document
 
 
 def listed(app) -> list[str]:
@@ -50,20 +48,7 @@ async def test_pierre_acts_for_antoine_sends_a_document_and_is_brought_back_on_r
 
         await open_wizard(pilot)
         assert header(app).startswith("▶ Vous agissez pour Antoine Santoni")
-        await step1_object(pilot)
-        await step2_prepare(pilot)
-        await step3_count(pilot, 1)
-        await wait_step(pilot, 4)
-        await fill_document(pilot, nature=1, person=0, motif="Pour Antoine")
-        await pilot.press("ctrl+right")
-        await wait_step(pilot, 5)
-        await add_files_to(pilot, 0, [1])
-        await pilot.press("ctrl+right")
-        await wait_step(pilot, 6)
-        await pilot.press("space")
-        await pilot.press("ctrl+right")
-        await wait_step(pilot, 7)
-        await wait_for(pilot, lambda: app.screen.query("#receipt-view"), rounds=500)
+        await send_one_document(pilot, "Pour Antoine")
         receipt = "\n".join(str(w.render()) for w in app.screen.query("#receipt-view Static"))
         assert "Envoyé par Pierre Martin pour le compte d'Antoine Santoni" in receipt
 
@@ -96,7 +81,7 @@ async def test_f8_and_the_palette_go_back_and_pages_beyond_the_scope_stay_closed
         await wait_screen(pilot, "DashboardScreen")
         app.go_to("requests")  # not in Antoine's procuration: refused in words
         await pilot.pause()
-        assert "n'entre pas dans la procuration d'Antoine Santoni" in notices(app)
+        assert "n'entre pas dans la procuration que vous a donnée Antoine Santoni" in notices(app)
         assert type(app.screen).__name__ == "DashboardScreen"
         await pilot.press("f8")
         await wait_for(pilot, lambda: app.me is not None and app.me.last_name == "Martin")
