@@ -59,10 +59,11 @@ class ActingLine(Label):
             self.watch(self.app, "me", self._show, init=True)
 
     def _show(self, _me: object | None) -> None:
-        from ..core.procurations import acting_words
-
         acting = getattr(getattr(self.app, "session", None), "acting", None)
         if acting is not None:
+            # Imported only while acting: the login screen paints without the API models.
+            from ..core.procurations import acting_words
+
             self.update(f"▶ {acting_words(acting.principal_name)} · {_(BACK_HINT)}")
         self.set_class(acting is not None, "-acting")
 
