@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from .api.client import MsaClient
-    from .api.models import Me
+    from .api.models import Me, Procuration
     from .core.config import Config
     from .core.credentials import CredentialStore
     from .core.kiosk import Kiosk
@@ -88,6 +88,11 @@ class MsaApp(App[None]):
         Binding(
             "ctrl+p", "command_palette", _("Palette de commandes"), id="app.palette", show=False,
             priority=True, tooltip=_("Ouvrir une page ou lancer une commande par son nom"),
+        ),
+        # Procurations: offered only while acting for a principal (check_action).
+        Binding(
+            "f8", "stop_acting", _("Revenir à mon espace"), id="app.stop_acting", priority=True,
+            tooltip=_("Cesser d'agir pour la personne qui vous a donné procuration"),
         ),
     ]
 
@@ -322,12 +327,19 @@ class MsaApp(App[None]):
         entry = PAGES[name]
         if self.me is None:
             return not entry.needs_login
+        if self.session.acting is not None and not self.session.acting.allows_page(name):
+            return False
         return entry.needs_login or name == "assistance"
+
+    def _page_refused(self) -> None:
+        acting = self.session.acting
+        words = acting.page_refusal() if acting is not None else _("Connectez-vous pour accéder à cette page.")
+        notify_plain(self, words, severity="warning")
 
     def open_page(self, name: str, **kwargs: Any) -> None:
         """Push the page registered under `name`; kwargs go to the screen's constructor."""
         if not self.page_allowed(name):
-            self.notify(_("Connectez-vous pour accéder à cette page."), severity="warning")
+            self._page_refused()
             return
         self.push_screen(self.make_page(name, **kwargs))
 
@@ -339,7 +351,7 @@ class MsaApp(App[None]):
         close and the page opens above it. One Escape then leads back to that first page.
         """
         if not self.page_allowed(name):
-            self.notify(_("Connectez-vous pour accéder à cette page."), severity="warning")
+            self._page_refused()
             return
         stack = self.screen_stack
         keep = next((index for index, screen in enumerate(stack) if index >= 1
@@ -424,9 +436,59 @@ class MsaApp(App[None]):
         if ok:
             self.idle.restart()
             self._arm_idle()
+            if self.session.acting is not None:  # logged in again as themselves: their own space
+                self.start_stop_acting()
         else:
             self.start_logout(_("Votre session a expiré. Veuillez vous reconnecter."))
         return ok
+
+    # --- acting for a principal (procurations) ---------------------------------------------
+
+    async def act_for(self, procuration: Procuration) -> None:
+        """Into the principal's space: a delegated session, their profile and their dashboard.
+
+        Raises the client's ApiError when refused (the procurations page says why)."""
+        from .api.errors import ApiError
+        from .core.procurations import start_acting
+
+        own = self.me
+        if own is None:
+            return
+        await self.client.act_for(procuration.id)
+        try:
+            principal = await self.client.me()
+        except ApiError:
+            await self.client.stop_acting()
+            raise
+        self.session.start_acting(start_acting(procuration, own), principal)
+        self.me = principal
+        self.run_worker(self._fresh_dashboard(), group="space", exclusive=True)
+
+    async def stop_acting(self, notice: str | None = None) -> None:
+        """Back to the member's own space (F8, the palette, or a procuration revoked: `notice` says why)."""
+        acting = self.session.acting
+        await self.client.stop_acting()
+        own = self.session.stop_acting()
+        if acting is None or own is None:
+            return
+        self.me = own
+        told = notice or _("Vous n'agissez plus pour {name} : retour à votre espace.").format(
+            name=acting.principal_name)
+        notify_plain(self, told, severity="warning" if notice else "information", timeout=12)
+        await self._fresh_dashboard()
+
+    def start_stop_acting(self, notice: str | None = None) -> None:
+        """`stop_acting` in an app-level worker: it outlives the page that asked (which it closes)."""
+        self.run_worker(self.stop_acting(notice), group="space", exclusive=True)
+
+    def action_stop_acting(self) -> None:
+        self.start_stop_acting()
+
+    async def _fresh_dashboard(self) -> None:
+        """The pages above the first close (keeping what was typed as drafts); a new dashboard loads."""
+        while len(self.screen_stack) > 2:
+            await self.pop_screen()
+        await self.switch_screen(self.make_page("dashboard"))
 
     def _arm_idle(self) -> None:
         """One timer at the next moment the idle state may change (warning, then expiry); no polling.
@@ -474,6 +536,9 @@ class MsaApp(App[None]):
         from textual.app import SystemCommand
 
         yield SystemCommand(_("Aide"), _("Les touches de l'écran en cours (F1)"), self.action_help)
+        if self.session.acting is not None:  # procurations: the way back, by name
+            yield SystemCommand(_("Revenir à mon espace"), _("Cesser d'agir pour {name} (F8)").format(
+                name=self.session.acting.principal_name), self.action_stop_acting)
         if not self.no_color:  # without colour every theme looks the same
             yield SystemCommand(_("Changer de thème"), _("Choisir les couleurs de l'interface"),
                                 self.action_change_theme)
@@ -505,6 +570,8 @@ class MsaApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "logout":
             return self.me is not None
+        if action == "stop_acting":
+            return self.session.acting is not None
         if action == "home":
             # A dialog waits for its answer (re-login, idle warning, "abandon?"): Escape it first.
             # None (not False): disabled but still listed by F1, which is itself a dialog.

@@ -41,11 +41,13 @@ class MsaClient(BaseClient):
         # The password only ever travels in this request body; it is never logged or kept.
         body = {"nir": nir, "password": password}
         tokens = await self._send_model("POST", "/auth/login", m.TokenPair, json=body, auth=False)
+        self._own_tokens = None  # a new login acts for no one
         self._adopt_tokens(tokens)
         return tokens
 
     async def logout(self) -> None:
         """POST /auth/logout: revokes the tokens server-side; forgets them locally even if that fails."""
+        await self.stop_acting()
         if self.tokens is None:
             return
         try:
@@ -361,6 +363,51 @@ class MsaClient(BaseClient):
     async def assistance(self) -> m.Assistance:
         """GET /assistance (no login needed): hours, phone, open now."""
         return await self._get_model("/assistance", m.Assistance, auth=False)
+
+    # --- acting for a principal (procurations) ------------------------------------
+
+    _own_tokens: m.TokenPair | None = None
+    """The member's own tokens, set aside while the client acts for a principal."""
+
+    @property
+    def acting(self) -> bool:
+        """Whether calls go out with a delegated session (for the principal of a procuration)."""
+        return self._own_tokens is not None
+
+    async def accept_procuration(self, procuration_id: str) -> m.Procuration:
+        """POST /procurations/{id}/accept: a procuration received becomes active. Forbidden if not the grantee."""
+        return await self._send_model("POST", f"/procurations/{_seg(procuration_id)}/accept", m.Procuration)
+
+    async def act_for(self, procuration_id: str) -> None:
+        """POST /procurations/{id}/act; from then on every call acts for the principal, until `stop_acting`.
+
+        The delegated tokens are never handed to `on_tokens`: they are not kept anywhere."""
+        if self.acting:
+            await self.stop_acting()
+        tokens = await self._send_model("POST", f"/procurations/{_seg(procuration_id)}/act", m.TokenPair)
+        self._own_tokens, self.tokens = self.tokens, tokens
+
+    async def stop_acting(self) -> None:
+        """Ends the delegated session on the server (best effort) and takes the member's own tokens back."""
+        if not self.acting:
+            return
+        try:
+            await self._call("POST", "/auth/logout", retries=0)
+        except errors.ApiError as exc:
+            log.info("stop acting: delegated session not closed (%s)", type(exc).__name__)
+        self.tokens, self._own_tokens = self._own_tokens, None
+
+    def _adopt_tokens(self, tokens: m.TokenPair) -> None:
+        if self.acting:
+            self.tokens = tokens  # a refreshed delegated pair: used, never kept
+            return
+        super()._adopt_tokens(tokens)
+
+    def _drop_tokens(self) -> None:
+        if self.acting:
+            # The delegated session is over: the member logs in again, as themselves.
+            self.tokens, self._own_tokens = self._own_tokens, None
+        super()._drop_tokens()
 
     async def health(self) -> bool:
         """GET /health: True when the server answers."""

@@ -118,6 +118,24 @@ _MESSAGES: dict[type[ApiError], str] = {
 for _error, _message in _MESSAGES.items():
     _error.default_message = _message
 
+class Forbidden(ApiError):
+    """403: a procuration does not allow this (procurations: acting for a principal)."""
+
+    default_message = "Vous n'êtes pas autorisé à effectuer cette action."
+
+
+class ProcurationEnded(Forbidden):
+    """The procuration acted through is no longer active (revoked): the grantee goes back to their own space."""
+
+    default_message = "Cette procuration n'est plus active : vous ne pouvez plus agir pour cette personne."
+
+
+class OutOfScope(Forbidden):
+    """The procuration acted through does not cover this action."""
+
+    default_message = "Cette action n'entre pas dans la procuration."
+
+
 _BY_CODE: dict[str, type[ApiError]] = {
     Code.invalid_credentials: InvalidCredentials,
     Code.account_locked: AccountLocked,
@@ -135,10 +153,14 @@ _BY_CODE: dict[str, type[ApiError]] = {
     Code.already_filed: Conflict,
     Code.slot_taken: Conflict,
     Code.not_eligible: NotEligible,
+    Code.procuration_not_active: ProcurationEnded,  # procurations: acting for a principal
+    Code.procuration_out_of_scope: OutOfScope,
+    Code.procuration_wrong_party: Forbidden,
 }
 
 _BY_STATUS: dict[int, type[ApiError]] = {
     401: SessionExpired,
+    403: Forbidden,
     404: NotFound,
     409: Conflict,
     413: FileTooLarge,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from msa_tui.api.models import Me, TokenPair
     from msa_tui.core.credentials import CredentialStore
+    from msa_tui.core.procurations import Acting
 
 
 class Session:
@@ -52,6 +53,8 @@ class Session:
         """The NIR the member logged in with (asked again by the re-login dialog)."""
         self.constraints: Any = None
         """What the server accepts for a sending, fetched once per session."""
+        self.acting: Acting | None = None
+        """Set while the member acts for a principal through a procuration (`me` is then the principal's)."""
 
     # --- the store --------------------------------------------------------------------
 
@@ -119,8 +122,26 @@ class Session:
         """Whether quitting closes the session on the server (it does unless « Rester connecté »)."""
         return not self.stay_connected
 
+    # --- acting for a principal (procurations) -------------------------------------------
+
+    def start_acting(self, acting: Acting, principal: Me) -> None:
+        """The principal's space is on show: `me` is theirs; the grantee's own profile waits in `acting`."""
+        self.acting = acting
+        self.me = principal
+        self.constraints = None  # the household (persons concerned) is the principal's
+
+    def stop_acting(self) -> Me | None:
+        """Back to the member's own space: their profile again (None when they were not acting)."""
+        acting, self.acting = self.acting, None
+        if acting is None:
+            return None
+        self.me = acting.own
+        self.constraints = None
+        return acting.own
+
     def end(self) -> None:
         """Logged out: forget the member and clear the kept tokens (the remembered NIR stays)."""
+        self.acting = None
         self.me = None
         self.nir = None
         self.constraints = None

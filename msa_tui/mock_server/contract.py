@@ -1,10 +1,11 @@
 """The error statuses each operation declares in the OpenAPI document, as the server really answers them.
 
 Every path can answer 400 (malformed request), 413 (body over the limit), 421 (foreign `Host`) and
-422 (invalid input); an operation behind the bearer token adds 401; one with a path parameter adds
-404 (an id that is not the member's). Statuses only some operations answer (409, 415, 423, 429…)
-are given by the route, with `with_text()` or a bare description. Every error answer is then made a
-problem+json document here, once for the whole document rather than route by route."""
+422 (invalid input); an operation behind the bearer token adds 401 and 403 (a procuration's limits);
+one with a path parameter adds 404 (an id that is not the member's). Statuses only some operations
+answer (409, 415, 423, 429…) are given by the route, with `with_text()` or a bare description. Every
+error answer is then made a problem+json document here, once for the whole document rather than route
+by route."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ Responses = dict[int | str, dict[str, Any]]
 _DEFAULT_TEXT = {
     400: "Requête mal formée",
     401: "Non authentifié, ou session expirée ou révoquée",
+    403: "Refusé : procuration inactive, ou action hors de son étendue (session d'une personne mandatée)",
     404: "Introuvable (ou appartenant à un autre membre)",
     409: "Conflit avec l'état actuel",
     413: "Corps trop volumineux",
@@ -44,6 +46,7 @@ def _statuses(path: str, operation: dict[str, Any]) -> set[int]:
     statuses = set(EVERY_PATH)
     if operation.get("security"):
         statuses.add(401)
+        statuses.add(403)  # a grantee's delegated session, beyond its procuration (delegation.py)
     if "{" in path:
         statuses.add(404)
     return statuses

@@ -16,8 +16,10 @@ from fastapi import Depends, Query, Request
 from pydantic import BeforeValidator
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from msa_tui.api.models import Code
+from msa_tui.api.models import API_PREFIX, ActingBy, Code
 
+from . import delegation
+from .delegation import Actor
 from .problems import ProblemError, invalid
 from .store import Store
 from .throttle import Throttle
@@ -84,10 +86,19 @@ class Member:
     last_name: str
     caisse: str
     session_id: str
+    actor: Actor | None = None
+    """The grantee acting for this member through a procuration (a delegated session), else None."""
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def acting_by(self) -> ActingBy | None:
+        """What a receipt or a message sent in this session says of who acted."""
+        if self.actor is None:
+            return None
+        return ActingBy(actor_name=self.actor.full_name, principal_name=self.full_name)
 
 
 def get_ctx(request: Request) -> Ctx:
@@ -115,10 +126,12 @@ def current_member(
     from .security import authenticate
 
     session_id, member_id = authenticate(ctx.store, creds.credentials, ctx.ts())
+    # A delegated session (acting through a procuration) is checked here, once for every route.
+    actor = delegation.check(ctx.store, session_id, request.method, request.url.path.removeprefix(API_PREFIX))
     row = ctx.store.one("SELECT id, nir, first_name, last_name, caisse FROM members WHERE id = ?", (member_id,))
     if row is None:
         raise ProblemError(401, Code.unauthorized, "Votre session n'est plus valide. Veuillez vous reconnecter.")
-    return Member(row["id"], row["nir"], row["first_name"], row["last_name"], row["caisse"], session_id)
+    return Member(row["id"], row["nir"], row["first_name"], row["last_name"], row["caisse"], session_id, actor)
 
 
 CtxDep = Annotated[Ctx, Depends(get_ctx)]

@@ -94,6 +94,7 @@ def build(year: int, month: int) -> tuple[dict[str, list[dict[str, Any]]], dict[
         "grantor_name": "Antoine Santoni", "grantee_name": "Pierre Martin", "grantee_nir": pierre["nir"],
         "scope": "Consulter mes paiements et mes documents, échanger avec ma MSA en mon nom",
         "status": "active", "since": add_months(start, -8).replace(day=12).isoformat(),
+        "rights": ["consulter", "echanger"],  # procurations: what Pierre may do for Antoine
     })
     # Members known to the MSA who have not opened their online account yet: registration needs
     # a record to match (drawn last, so the ids above do not move).

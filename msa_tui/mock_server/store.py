@@ -98,6 +98,10 @@ CREATE TABLE IF NOT EXISTS message_attachments (
     id TEXT PRIMARY KEY, member_id TEXT NOT NULL, message_id TEXT, name TEXT NOT NULL, size INTEGER NOT NULL,
     sha256 TEXT NOT NULL, content_type TEXT NOT NULL, nature TEXT, created_at TEXT NOT NULL, seq INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS attachments_by_message ON message_attachments (message_id, seq);
+-- Procurations: a session opened by a grantee to act for the principal (its member_id is the principal's).
+CREATE TABLE IF NOT EXISTS delegations (
+    session_id TEXT PRIMARY KEY, procuration_id TEXT NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT NOT NULL,
+    parent_session_id TEXT NOT NULL);
 """
 
 # Tables that hold business data (what the seed writes); auth state is left out of dumps.
@@ -111,6 +115,8 @@ DATA_TABLES = (
 ADDED_COLUMNS = (
     ("sessions", "started_at", "REAL"),
     ("tokens", "spent", "INTEGER NOT NULL DEFAULT 0"),
+    ("procurations", "rights", "TEXT NOT NULL DEFAULT '[]'"),  # procurations: acting for a principal
+    ("messages", "acting_by", "TEXT"),  # procurations: who wrote in the principal's name
 )
 
 

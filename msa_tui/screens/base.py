@@ -112,15 +112,22 @@ class PageScreen(Screen):
 
         `factory` builds a fresh awaitable each time (it is called again to replay the call
         after a re-login). SessionExpired → re-login modal, then replay; `CallAbandoned` if
-        the member gives up (the app logs out). NetworkDown / ServerUnavailable → the member
+        the member gives up (the app logs out). ProcurationEnded (acting for someone who revoked
+        the procuration) → back to the member's own space, `CallAbandoned`. NetworkDown / ServerUnavailable → the member
         is told in a notification, then the same error is raised, worded `failed` (what did
         not happen, in the caller's words) when given. Any other ApiError is raised as is.
         """
-        from ..api.errors import NetworkDown, ServerUnavailable, SessionExpired
+        from ..api.errors import NetworkDown, ProcurationEnded, ServerUnavailable, SessionExpired
 
         while True:
             try:
                 return await factory()
+            except ProcurationEnded as error:
+                if self.msa_app.session.acting is None:
+                    raise  # not acting yet (the procurations page tried to): that page says why
+                # Acting for someone whose procuration was just revoked: told, and back to one's own space.
+                self.msa_app.start_stop_acting(error.message)
+                raise CallAbandoned() from None
             except SessionExpired:
                 if not await self.msa_app.relogin():
                     raise CallAbandoned() from None

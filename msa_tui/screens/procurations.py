@@ -1,4 +1,5 @@
-"""Gérer mes procurations (PORTAL.md 4): those given and received, revoke one; « Demander une procuration »."""
+"""Gérer mes procurations (PORTAL.md 4): those given and received; accept one received (A), act for its
+grantor (Entrée), revoke one given (R); « Demander une procuration »."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 
 from ..api.errors import ValidationFailed
 from ..api.models import Procuration, ProcurationCreate
@@ -17,11 +18,14 @@ from ..core.procurations import (
     NAME_MAX,
     SCOPE_MAX,
     SCOPES,
+    act_refusal,
     build_scope,
-    can_revoke,
     check_name,
     direction_words,
+    revoke_refusal,
+    rights_for,
     summary,
+    to_accept,
 )
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
@@ -35,23 +39,31 @@ NIR_HINT = "Le numéro de sécurité sociale de la personne : 13 caractères, sa
 
 
 def procuration_prompt(procuration: Procuration) -> Text:
-    """Who and status on the first line, the scope on the second."""
+    """Who and status on the first line, the scope on the second, what a key does with it on the third."""
     text = Text(summary(procuration), style="bold")
     text.append("\n  " + _("Étendue : {scope}").format(scope=procuration.scope), style="")
+    if to_accept(procuration):
+        text.append("\n  " + _("A : accepter cette procuration"), style="italic")
+    elif act_refusal(procuration) is None:
+        text.append("\n  " + _("Entrée : agir pour son compte"), style="italic")
     return text
 
 
 class ProcurationsScreen(LoadingPage):
-    """Procurations given and received; N asks for a new one, R revokes the highlighted one after a yes."""
+    """Procurations given and received; N asks for a new one, A accepts one received, Entrée acts for its
+    grantor, R revokes one given (A and R after a yes)."""
 
     PAGE_TITLE = "Gérer mes procurations"
     CSS_PATH = "procurations.tcss"
-    FAILURE_LINES = {"procurations-revoke": "#procurations-result"}
+    FAILURE_LINES = {"procurations-revoke": "#procurations-result", "procurations-accept": "#procurations-result",
+                     "procurations-act": "#procurations-result"}
     BINDINGS = [
         Binding("n", "request", _("Demander"), id="procurations.request",
                 tooltip=_("Demander une procuration au profit d'une autre personne")),
+        Binding("a", "accept", _("Accepter"), id="procurations.accept",
+                tooltip=_("Accepter la procuration reçue sélectionnée")),
         Binding("r", "revoke", _("Révoquer"), id="procurations.revoke",
-                tooltip=_("Révoquer la procuration sélectionnée")),
+                tooltip=_("Révoquer la procuration donnée sélectionnée")),
         retry_binding("Recharger la liste de vos procurations"),
     ]
 
@@ -61,7 +73,7 @@ class ProcurationsScreen(LoadingPage):
 
     def compose_body(self) -> ComposeResult:
         yield Static(_("Mes procurations données et reçues"), classes="page-title")
-        yield Static(_("N : demander une procuration · R : révoquer celle choisie · Échap : retour"),
+        yield Static(_("Entrée : agir pour la personne · A : accepter · R : révoquer · N : demander"),
                      id="procurations-help", markup=False)
         yield Static("", id="procurations-result", markup=False)
         yield LoadPanel(id="procurations-load")
@@ -85,14 +97,17 @@ class ProcurationsScreen(LoadingPage):
     def selected(self) -> Procuration | None:
         return self.listing.selected()
 
+    def _result(self, line: str, *, error: bool = True) -> None:
+        show_line(self.query_one("#procurations-result", Static), line, error=error)
+
     def action_revoke(self) -> None:
         procuration = self.selected()
-        result = self.query_one("#procurations-result", Static)
         if procuration is None:
             self.notify(_("Aucune procuration sélectionnée."), severity="warning")
             return
-        if not can_revoke(procuration):
-            show_line(result, _("Cette procuration est déjà révoquée."))
+        refusal = revoke_refusal(procuration)
+        if refusal is not None:
+            self._result(refusal)
             return
         from .dialogs import ConfirmDialog
 
@@ -107,13 +122,53 @@ class ProcurationsScreen(LoadingPage):
             answered,
         )
 
+    def action_accept(self) -> None:
+        procuration = self.selected()
+        if procuration is None or not to_accept(procuration):
+            self._result(_("Cette procuration n'attend pas votre acceptation."))
+            return
+        from .dialogs import ConfirmDialog
+
+        question = "\n".join([_("Accepter cette procuration ?"), direction_words(procuration),
+                              _("Étendue : {scope}").format(scope=procuration.scope)])
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.accept(procuration)
+
+        self.app.push_screen(
+            ConfirmDialog(question, _("Oui, l'accepter"), id="confirm-accept", cancel_label=_("Plus tard")), answered)
+
+    @work(exclusive=True, group="procurations-accept", exit_on_error=False)
+    async def accept(self, procuration: Procuration) -> None:
+        accepted = await self.call(lambda: self.api.accept_procuration(procuration.id),
+                                   _("La procuration n'a pas été acceptée. Réessayez avec A."))
+        self._result(_("Procuration acceptée : Entrée pour agir pour {name}.").format(name=accepted.grantor_name),
+                     error=False)
+        self.listing.wanted = accepted.id
+        self.load()
+
+    @on(OptionList.OptionSelected, "#procurations")
+    def _chosen(self) -> None:
+        procuration = self.selected()
+        if procuration is None:
+            return
+        refusal = act_refusal(procuration)
+        if refusal is not None:
+            self._result(refusal)
+            return
+        self.act(procuration)
+
+    @work(exclusive=True, group="procurations-act", exit_on_error=False)
+    async def act(self, procuration: Procuration) -> None:
+        await self.call(lambda: self.msa_app.act_for(procuration),
+                        _("Impossible d'agir pour cette personne pour l'instant. Réessayez avec Entrée."))
+
     @work(exclusive=True, group="procurations-revoke", exit_on_error=False)
     async def revoke(self, procuration: Procuration) -> None:
-        result = self.query_one("#procurations-result", Static)
         revoked = await self.call(lambda: self.api.revoke_procuration(procuration.id),
                                   _("La procuration n'a pas été révoquée. Réessayez avec R."))
-        line = _("Procuration révoquée : {what}.").format(what=summary(revoked))
-        show_line(result, line, error=False)
+        self._result(_("Procuration révoquée : {what}.").format(what=summary(revoked)), error=False)
         self.listing.wanted = revoked.id
         self.load()
 
@@ -122,15 +177,16 @@ class ProcurationsScreen(LoadingPage):
             if procuration is None:
                 return
             self.listing.wanted = procuration.id
-            line = _("Procuration demandée pour {name}.").format(name=procuration.grantee_name)
-            show_line(self.query_one("#procurations-result", Static), line, error=False)
+            self._result(_("Procuration demandée pour {name}.").format(name=procuration.grantee_name), error=False)
             self.load()
 
         self.app.push_screen(ProcurationRequestScreen(), requested)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "revoke":
+        if action == "revoke":  # on one received, R says in words that only its grantor revokes
             return bool(self.procurations)
+        if action == "accept":
+            return any(to_accept(p) for p in self.procurations)
         return super().check_action(action, parameters)
 
 
@@ -204,7 +260,7 @@ class ProcurationRequestScreen(PageScreen):
             first_bad.focus()
             return
         if not self.sending:
-            self.send(ProcurationCreate(grantee_nir=nir, grantee_name=name, scope=scope))
+            self.send(ProcurationCreate(grantee_nir=nir, grantee_name=name, scope=scope, rights=rights_for(choice)))
 
     @work(exclusive=True, group="procuration-send", exit_on_error=False)
     async def send(self, create: ProcurationCreate) -> None:

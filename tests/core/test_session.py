@@ -116,3 +116,20 @@ def test_a_session_that_kept_nothing_does_not_open_the_keyring_at_logout(monkeyp
     session.end()
     assert opened == []
 
+
+
+def test_acting_shows_the_principal_and_going_back_gives_the_own_profile(keyring):
+    from msa_tui.core.procurations import Acting
+
+    session = session_on(keyring, stay_connected=True)
+    own = member()
+    session.start(own, DEMO_NIR)
+    session.constraints = object()
+    principal = own.model_copy(update={"id": "a", "first_name": "Antoine", "last_name": "Santoni"})
+    session.start_acting(Acting("proc-1", "Antoine Santoni", [], own), principal)
+    assert session.me is principal and session.constraints is None
+    assert session.stop_acting() is own and session.me is own and session.acting is None
+    assert session.stop_acting() is None
+    session.start_acting(Acting("proc-1", "Antoine Santoni", [], own), principal)
+    session.end()
+    assert session.acting is None and session.me is None

@@ -53,12 +53,25 @@ def fake_now(app) -> FakeNow:
 
 
 
+def _second_client(app, nir: str) -> Iterator[Api]:
+    """Another client on the same server, logged in as `nir`."""
+    with TestClient(app) as client:
+        other = Api(client)
+        other.login(nir)
+        yield other
+
+
 @pytest.fixture
 def sophie(app) -> Iterator[Api]:
     """A second client on the same server, logged in as Sophie Le Gall."""
     from tests.support.server import SOPHIE
 
-    with TestClient(app) as client:
-        other = Api(client)
-        other.login(SOPHIE)
-        yield other
+    yield from _second_client(app, SOPHIE)
+
+
+@pytest.fixture
+def antoine(app) -> Iterator[Api]:
+    """A second client on the same server, logged in as Antoine Santoni (who gave Pierre a procuration)."""
+    from tests.support.server import ANTOINE
+
+    yield from _second_client(app, ANTOINE)

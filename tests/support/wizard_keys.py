@@ -132,3 +132,27 @@ async def add_files_to(pilot, index: int, marks: list[int], **kw) -> None:
     await pilot.pause()
     await pilot.press("enter")
     await pick_files(pilot, marks, **kw)
+
+
+async def one_document_to_recap(pilot, motif: str) -> None:
+    """At step 4 with one blank document: first nature, first person, `motif`, the first file of
+    ~/Documents; returns at step 6 (the recap, attestation not ticked)."""
+    await fill_document(pilot, nature=1, person=0, motif=motif)
+    await pilot.press("ctrl+right")
+    await wait_step(pilot, 5)
+    await add_files_to(pilot, 0, [1])
+    await pilot.press("ctrl+right")
+    await wait_step(pilot, 6)
+
+
+async def send_one_document(pilot, motif: str) -> None:
+    """From step 1: the first object, one document (see `one_document_to_recap`), the attestation ticked,
+    sent; returns once the receipt is on show."""
+    await step1_object(pilot)
+    await step2_prepare(pilot)
+    await step3_count(pilot, 1)
+    await wait_step(pilot, 4)
+    await one_document_to_recap(pilot, motif)
+    await pilot.press("space", "ctrl+right")
+    await wait_step(pilot, 7)
+    await wait_for(pilot, lambda: pilot.app.screen.query("#receipt-view"), rounds=500)

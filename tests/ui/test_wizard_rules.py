@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.support.ui import login, make_app, wait_for, wait_screen
 from tests.support.wizard_keys import (
     add_files_to, fill_document, open_wizard, sample_files, start, step1_object, step2_prepare, step3_count,
-    step_title, text, wait_step,
+    one_document_to_recap, step_title, text, wait_step,
 )
 
 from msa_tui.core.drafts import load_draft
@@ -52,12 +52,7 @@ async def test_unticked_attestation_blocks_sending(server_app, isolated_dirs):
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
         await _to_details(pilot)
-        await fill_document(pilot, nature=1, person=0, motif="Domicile")
-        await pilot.press("ctrl+right")
-        await wait_step(pilot, 5)
-        await add_files_to(pilot, 0, [1])
-        await pilot.press("ctrl+right")
-        await wait_step(pilot, 6)
+        await one_document_to_recap(pilot, "Domicile")
         await pilot.press("ctrl+right")
         await pilot.pause()
         assert step_title(app).startswith("Étape 6/7")

@@ -117,6 +117,8 @@ if TYPE_CHECKING:
         ProcurationStatus,
         Procuration,
         ProcurationCreate,
+        ProcurationRight,  # procurations: acting for a principal
+        ActingBy,  # procurations: acting for a principal
     )
     from .assistance import (
         OpeningSlot,
@@ -205,6 +207,8 @@ __all__ = [
     "OpeningSlot",
     "Assistance",
     "Attachment", "MAX_ATTACHMENTS",  # message attachments
+    "ProcurationRight",  # procurations: acting for a principal
+    "ActingBy",  # procurations: acting for a principal
 ]
 
 

@@ -50,6 +50,12 @@ class Code:
     """Too many drafts or too many stored bytes for one member (409/413)."""
     misdirected_request = "misdirected_request"
     """A Host header that is not the server's own address (421)."""
+    procuration_not_active = "procuration_not_active"
+    """Acting through a procuration that is not (or no longer) active: asked for, or revoked (403)."""
+    procuration_out_of_scope = "procuration_out_of_scope"
+    """Acting through a procuration beyond what it allows (403)."""
+    procuration_wrong_party = "procuration_wrong_party"
+    """Only the grantor revokes a procuration, only the person named accepts or uses it (403)."""
 
 
 class Domain(StrEnum):

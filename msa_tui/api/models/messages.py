@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from .common import MemberBody, MemberText, RequestBody, ResponseBody, ServerBody, ServerText
+from .procurations import ActingBy
 
 
 class Author(StrEnum):
@@ -38,6 +39,8 @@ class Message(ResponseBody):
     sent_at: datetime
     read: bool = True
     attachments: list[Attachment] = []
+    acting_by: ActingBy | None = None
+    """Set when a grantee wrote it through a procuration (procurations: acting for a principal)."""
 
 
 class ThreadSummary(ResponseBody):

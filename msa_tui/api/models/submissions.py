@@ -10,6 +10,7 @@ from pydantic import Field
 
 from .common import MemberText, RequestBody, ResponseBody, ServerBody, ServerText
 from .member import ServiceContact
+from .procurations import ActingBy
 
 
 # --- submissions (send a document) ------------------------------------------
@@ -93,3 +94,5 @@ class Receipt(ResponseBody):
     appeal_routes: ServerBody
     """Voies et délais de recours (CRPA R112-5)."""
     documents: list[SubmissionDocument]
+    acting_by: ActingBy | None = None
+    """Set when a grantee sent it through a procuration (procurations: acting for a principal)."""

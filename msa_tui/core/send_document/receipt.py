@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...api.models import Receipt
+from ...api.models import ActingBy, Receipt
 from ..clock import PARIS
 from .files import human_size
 from ..formatting import long_date
@@ -37,6 +37,13 @@ def silence_text(receipt: Receipt) -> str:
     return f"Date à laquelle le silence de la MSA vaudra décision : {when}."
 
 
+def acting_by_text(acting_by: ActingBy) -> str:
+    """"Envoyé par Pierre Martin pour le compte d'Antoine Santoni" (elided before a vowel)."""
+    from ..procurations import of_name
+
+    return f"Envoyé par {acting_by.actor_name} pour le compte {of_name(acting_by.principal_name)}"
+
+
 def sections(
     receipt: Receipt,
     *,
@@ -54,6 +61,7 @@ def sections(
             f"Référence : {receipt.reference}",
             f"Reçu le : {received_at_text(receipt)}",
             f"Objet de la demande : {receipt.object_label}",
+            *([acting_by_text(receipt.acting_by)] if receipt.acting_by else []),  # procurations
         ]),
         Section("Service destinataire", [
             svc.name, *address, f"Téléphone : {svc.phone}", f"Courriel : {svc.email}",

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request as HttpRequest, status
 
 from msa_tui.api.models import Message, NewMessage, NewThread, Page, Thread, ThreadSummary
 
-from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate
+from ..deps import CtxDep, Keyset, Member, MemberDep, PageDep, loads, paginate
 from ..idempotency import IdempotencyKey, fingerprint, once
 from ..problems import not_found
 from ..store import Store
@@ -40,20 +40,23 @@ def load_thread(store: Store, thread_id: str, member_id: str) -> Thread:
     files = attachments_by_message(store, [m["id"] for m in rows])
     messages = [
         Message(id=m["id"], author=m["author"], body=m["body"], sent_at=m["sent_at"], read=bool(m["read"]),
-                attachments=files.get(m["id"], []))
+                attachments=files.get(m["id"], []), acting_by=loads(m["acting_by"]))
         for m in rows
     ]
     return Thread(**_summary_fields(store, row), messages=messages)
 
 
-def _post(conn: sqlite3.Connection, member_id: str, thread_id: str, body: NewMessage | NewThread, when: str) -> None:
-    """Within the caller's transaction: the member's message and the attachments it carries."""
+def _post(conn: sqlite3.Connection, me: Member, thread_id: str, body: NewMessage | NewThread, when: str) -> None:
+    """Within the caller's transaction: the member's message (and who wrote it, when acting for them
+    through a procuration) and the attachments it carries."""
     message_id = f"msg-{secrets.token_hex(6)}"
+    acting_by = me.acting_by.model_dump_json() if me.acting_by else None
     conn.execute(
-        "INSERT INTO messages (id, thread_id, author, body, sent_at, read) VALUES (?, ?, 'member', ?, ?, 1)",
-        (message_id, thread_id, body.body, when),
+        "INSERT INTO messages (id, thread_id, author, body, sent_at, read, acting_by) "
+        "VALUES (?, ?, 'member', ?, ?, 1, ?)",
+        (message_id, thread_id, body.body, when, acting_by),
     )
-    carry(conn, member_id, message_id, body.attachments)
+    carry(conn, me.id, message_id, body.attachments)
     # Answering is what the MSA was waiting for.
     conn.execute("UPDATE threads SET updated_at = ?, awaiting_reply = 0 WHERE id = ?", (when, thread_id))
 
@@ -88,7 +91,7 @@ def new_thread(body: NewThread, me: MemberDep, ctx: CtxDep, request: HttpRequest
                 "VALUES (?, ?, ?, ?, ?, 0)",
                 (thread_id, me.id, body.subject, body.topic, when),
             )
-            _post(conn, me.id, thread_id, body, when)
+            _post(conn, me, thread_id, body, when)
         return load_thread(ctx.store, thread_id, me.id)
 
     return once(ctx.store, me.id, f"POST {request.url.path}", idempotency_key,
@@ -103,7 +106,7 @@ def reply(thread_id: str, body: NewMessage, me: MemberDep, ctx: CtxDep, request:
 
     def create() -> Thread:
         with ctx.store.tx() as conn:
-            _post(conn, me.id, thread_id, body, ctx.now().isoformat())
+            _post(conn, me, thread_id, body, ctx.now().isoformat())
         return load_thread(ctx.store, thread_id, me.id)
 
     return once(ctx.store, me.id, f"POST {request.url.path}", idempotency_key,

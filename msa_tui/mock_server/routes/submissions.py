@@ -130,6 +130,7 @@ def send(
                                        for i in empty])
         received = ctx.now()
         receipt = build_receipt(submission, me.caisse, next_reference(conn, received.year), received)
+        receipt = receipt.model_copy(update={"acting_by": me.acting_by})  # procurations: who acted
         conn.execute("UPDATE submissions SET status = 'sent', idempotency_key = ?, receipt = ? WHERE id = ?",
                      (idempotency_key, receipt.model_dump_json(), submission_id))
         for doc in submission.documents:
