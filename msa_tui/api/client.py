@@ -352,6 +352,13 @@ class MsaClient(BaseClient):
         """GET /assistance (no login needed): hours, phone, open now."""
         return await self._get_model("/assistance", m.Assistance, auth=False)
 
+    # --- Mes envois (issue 14) ---------------------------------------------------
+
+    async def sent_submissions(self, *, limit: int = 50, cursor: str | None = None) -> m.Page[m.SentSubmission]:
+        """GET /submissions: the submissions sent (declarations included), newest first."""
+        params = {"limit": limit, "cursor": cursor}
+        return await self._get_model("/submissions", m.Page[m.SentSubmission], params=params)
+
     async def health(self) -> bool:
         """GET /health: True when the server answers."""
         try:

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import seed_content as content
+from . import seed_envois
 from .caisses import AGENCIES, ARMORIQUE, CORSE, MPN, caisse_for_nir
 from .security import hash_password
 from .store import Store
@@ -103,6 +104,8 @@ def build(year: int, month: int) -> tuple[dict[str, list[dict[str, Any]]], dict[
             "address": {"line1": "Adresse à compléter", "line2": None, "postal_code": "00000", "city": "—"},
             "created_at": at(add_months(start, -40), 10),
         })
+    for table, row in seed_envois.rows(tables):  # Mes envois, pre-filled declarations (issue 14)
+        add(table, row)
     add("meta", {"key": "seeded_for", "value": f"{year:04d}-{month:02d}"})
     add("meta", {"key": "next_reference", "value": str(FIRST_REFERENCE)})
     return tables, blobs

@@ -77,6 +77,9 @@ if TYPE_CHECKING:
         Submission,
         SendRequest,
         Receipt,
+        ReceiptSender,
+        SentStatus,
+        SentSubmission,
     )
     from .payments import (
         Domain,
@@ -105,6 +108,9 @@ if TYPE_CHECKING:
         DeclarationStatus,
         Declaration,
         DeclarationFile,
+        DeclaredAmount,
+        DeclarationAmount,
+        ResourceKind,
     )
     from .appointments import (
         Slot,
@@ -178,6 +184,9 @@ __all__ = [
     "Submission",
     "SendRequest",
     "Receipt",
+    "ReceiptSender",
+    "SentStatus",
+    "SentSubmission",
     "Domain",
     "Payment",
     "AttestationKind",
@@ -194,6 +203,9 @@ __all__ = [
     "DeclarationStatus",
     "Declaration",
     "DeclarationFile",
+    "DeclaredAmount",
+    "DeclarationAmount",
+    "ResourceKind",
     "Slot",
     "Appointment",
     "AppointmentCreate",
