@@ -84,7 +84,7 @@ def check_amounts(grid: list[Cell], raw: dict[str, str]) -> Checked:
         elif message == _("Ce montant est trop élevé."):
             checked.errors[cell.name] = _("Montant trop élevé.")
         else:
-            checked.errors[cell.name] = _("Exemple : 1 234,56")
+            checked.errors[cell.name] = _("Exemple :\n1 234,56")  # two lines: the amount never cut in a narrow cell
     return checked
 
 

@@ -52,6 +52,8 @@ class DeclarationsScreen(LoadingPage):
     PAGE_TITLE = "Mes déclarations trimestrielles"
     CSS_PATH = "declarations.tcss"
     BINDINGS = [
+        Binding("v", "sendings", _("Mes envois"), id="declarations.sendings",
+                tooltip=_("Revoir les accusés de réception de vos déclarations et de vos envois")),
         retry_binding("Recharger la liste de vos déclarations"),
     ]
 
@@ -84,6 +86,9 @@ class DeclarationsScreen(LoadingPage):
         declaration = self.selected()
         text = declaration_detail(declaration) if declaration is not None else ""
         self.query_one("#declaration-detail", Static).update(text)
+
+    def action_sendings(self) -> None:
+        self.msa_app.open_page("submissions")
 
     @on(OptionList.OptionSelected, "#declarations")
     def _open(self) -> None:

@@ -46,7 +46,7 @@ def test_amounts_are_read_in_french_and_refused_in_short_words():
     a, b, c, d = (cell.name for cell in grid[:4])
     checked = check_amounts(grid, {a: "1 234,5", b: "12.345", c: "-3", d: "2000000000"})
     assert checked.values[a] == Decimal("1234.5") and checked.values[grid[5].name] == Decimal(0)
-    assert checked.errors == {b: "Exemple : 1 234,56", c: "Pas de montant négatif.", d: "Montant trop élevé."}
+    assert checked.errors == {b: "Exemple :\n1 234,56", c: "Pas de montant négatif.", d: "Montant trop élevé."}
 
 
 def test_only_amounts_received_are_sent_and_refusals_find_their_cell():

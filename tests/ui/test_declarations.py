@@ -69,7 +69,7 @@ async def test_a_mistyped_amount_is_told_under_its_cell_and_the_recap_goes_back_
         await open_form(pilot)
         await type_text(pilot, "12.345")
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: "Exemple : 1 234,56" in shown(app, "#a0-salaires-0-error"))
+        await wait_for(pilot, lambda: "Exemple :\n1 234,56" in shown(app, "#a0-salaires-0-error"))
         assert not app.screen.query_one("#declaration-recap").display
         assert "rien n'a été envoyé" in shown(app, "#declaration-error")
         app.screen.query_one(FIRST_CELL, Input).value = ""

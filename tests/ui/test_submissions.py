@@ -74,3 +74,13 @@ async def test_a_receipt_is_found_again_after_logout_and_login(server_app):
         await wait_for(pilot, lambda: app.screen.query("#receipt-view"))
         assert f"Référence : {reference}" in receipt_words(app)
         assert "Déclaration trimestrielle de ressources – Prime d'activité, 3e trimestre 2026" in receipt_words(app)
+
+
+async def test_mes_envois_is_one_key_away_from_the_declarations(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot)
+        await go_to(pilot, "declarations")
+        await pilot.press("v")
+        await wait_screen(pilot, "SubmissionsScreen")
+        await wait_for(pilot, lambda: len(options(app, "#submissions")) == 2)
