@@ -408,6 +408,12 @@ class MsaClient(BaseClient):
             # The delegated session is over: the member logs in again, as themselves.
             self.tokens, self._own_tokens = self._own_tokens, None
         super()._drop_tokens()
+    # --- Mes envois (issue 14) ---------------------------------------------------
+
+    async def sent_submissions(self, *, limit: int = 50, cursor: str | None = None) -> m.Page[m.SentSubmission]:
+        """GET /submissions: the submissions sent (declarations included), newest first."""
+        params = {"limit": limit, "cursor": cursor}
+        return await self._get_model("/submissions", m.Page[m.SentSubmission], params=params)
 
     async def health(self) -> bool:
         """GET /health: True when the server answers."""

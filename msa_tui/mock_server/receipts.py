@@ -5,9 +5,11 @@ from __future__ import annotations
 import calendar
 import json
 import sqlite3
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from msa_tui.api.models import Receipt, StoredFile, Submission, SubmissionDocument
+from msa_tui.api.models import (
+    Receipt, ReceiptSender, SentStatus, SentSubmission, StoredFile, Submission, SubmissionDocument,
+)
 
 from .caisses import caisse, postal_line
 from .catalogue_data import NATURES, OBJECTS, SILENCE
@@ -38,16 +40,11 @@ def plus_two_months(day: date) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def appeal_text(caisse_name: str, deadline: date | None, silence: str | None) -> str:
+def appeal_text(caisse_name: str) -> str:
+    """Voies et délais de recours. The implicit decision itself is said once, by the client, from
+    `decision_deadline` and `silence_means` (it used to be repeated here)."""
     service = caisse(caisse_name)
-    text = []
-    if deadline and silence:
-        outcome = "acceptée" if silence == "acceptation" else "rejetée"
-        text.append(
-            f"Sans réponse de votre MSA au {deadline:%d/%m/%Y}, votre demande sera réputée {outcome} "
-            "(décision implicite)."
-        )
-    text.append(
+    return (
         "Voies et délais de recours : vous pouvez contester une décision prise sur cette demande, qu'elle soit "
         "écrite ou implicite, dans les deux mois qui suivent sa notification ou sa naissance. Adressez d'abord "
         "un recours amiable écrit à la commission de recours amiable de votre MSA : "
@@ -55,17 +52,42 @@ def appeal_text(caisse_name: str, deadline: date | None, silence: str | None) ->
         "les deux mois (son silence vaut alors rejet), vous pouvez saisir le pôle social du tribunal judiciaire "
         "de votre domicile dans un nouveau délai de deux mois."
     )
-    return " ".join(text)
 
 
-def build_receipt(submission: Submission, caisse_name: str, reference: str, received_at: datetime) -> Receipt:
+def build_receipt(submission: Submission, caisse_name: str, reference: str, received_at: datetime,
+                  sender: ReceiptSender, *, object_label: str | None = None) -> Receipt:
     silence = SILENCE.get(submission.object)
     deadline = plus_two_months(received_at.date()) if silence else None
     return Receipt(
         reference=reference, submission_id=submission.id, received_at=received_at, object=submission.object,
-        object_label=OBJECT_LABELS.get(submission.object, submission.object), service=caisse(caisse_name),
-        decision_deadline=deadline, silence_means=silence,
-        appeal_routes=appeal_text(caisse_name, deadline, silence), documents=submission.documents,
+        object_label=object_label or OBJECT_LABELS.get(submission.object, submission.object),
+        service=caisse(caisse_name), decision_deadline=deadline, silence_means=silence,
+        appeal_routes=appeal_text(caisse_name), documents=submission.documents, sender=sender,
+    )
+
+
+def record_sent(conn: sqlite3.Connection, member_id: str, receipt: Receipt) -> None:
+    """File a sent submission in « Mes envois » (the `envois` index, ordered by reception)."""
+    conn.execute("INSERT INTO envois (submission_id, member_id, received_at, reference) VALUES (?, ?, ?, ?)",
+                 # In UTC: ISO strings with one offset sort as the instants they name.
+                 (receipt.submission_id, member_id, receipt.received_at.astimezone(UTC).isoformat(),
+                  receipt.reference))
+
+
+def sent_status(receipt: Receipt, today: date) -> SentStatus:
+    if receipt.decision_deadline is None or today <= receipt.decision_deadline:
+        return SentStatus.recu
+    if receipt.silence_means == "acceptation":
+        return SentStatus.acceptee_implicitement
+    return SentStatus.rejetee_implicitement
+
+
+def sent_submission(receipt: Receipt, today: date) -> SentSubmission:
+    return SentSubmission(
+        id=receipt.submission_id, reference=receipt.reference, received_at=receipt.received_at,
+        object=receipt.object, object_label=receipt.object_label,
+        files=[f.name for doc in receipt.documents for f in doc.files],
+        status=sent_status(receipt, today), decision_deadline=receipt.decision_deadline,
     )
 
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from . import seed_content as content
 from . import seed_attachments  # message attachments
+from . import seed_envois
 from .caisses import AGENCIES, ARMORIQUE, CORSE, MPN, caisse_for_nir
 from .security import hash_password
 from .store import Store
@@ -106,6 +107,8 @@ def build(year: int, month: int) -> tuple[dict[str, list[dict[str, Any]]], dict[
             "created_at": at(add_months(start, -40), 10),
         })
     seed_attachments.add_attachments(tables, blobs)  # message attachments
+    for table, row in seed_envois.rows(tables):  # Mes envois, pre-filled declarations (issue 14)
+        add(table, row)
     add("meta", {"key": "seeded_for", "value": f"{year:04d}-{month:02d}"})
     add("meta", {"key": "next_reference", "value": str(FIRST_REFERENCE)})
     return tables, blobs

@@ -102,6 +102,13 @@ CREATE INDEX IF NOT EXISTS attachments_by_message ON message_attachments (messag
 CREATE TABLE IF NOT EXISTS delegations (
     session_id TEXT PRIMARY KEY, procuration_id TEXT NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT NOT NULL,
     parent_session_id TEXT NOT NULL);
+-- « Mes envois » (issue 14): every sent submission by reception; the amounts of declarations (pre-filled, filed).
+CREATE TABLE IF NOT EXISTS envois (
+    submission_id TEXT PRIMARY KEY, member_id TEXT NOT NULL, received_at TEXT NOT NULL, reference TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS envois_page ON envois (member_id, received_at DESC, submission_id);
+CREATE TABLE IF NOT EXISTS declaration_amounts (
+    declaration_id TEXT NOT NULL, source TEXT NOT NULL, person_id TEXT NOT NULL, month TEXT NOT NULL,
+    kind TEXT NOT NULL, amount REAL NOT NULL, PRIMARY KEY (declaration_id, source, person_id, month, kind));
 """
 
 # Tables that hold business data (what the seed writes); auth state is left out of dumps.
@@ -109,6 +116,7 @@ DATA_TABLES = (
     "meta", "members", "household", "payments", "threads", "messages", "documents", "submissions",
     "files", "requests", "declarations", "quotients", "slots", "appointments", "procurations",
     "message_attachments",  # message attachments
+    "envois", "declaration_amounts",  # Mes envois, declarations per month (issue 14)
 )
 
 

@@ -40,6 +40,7 @@ PAGES: dict[str, PageEntry] = {
         PageEntry("appointments", "Demander un rendez-vous", "msa_tui.screens.appointments:AppointmentsScreen"),
         PageEntry("procurations", "Gérer mes procurations", "msa_tui.screens.procurations:ProcurationsScreen"),
         PageEntry("assistance", "Assistance", "msa_tui.screens.assistance:AssistanceScreen", needs_login=False),
+        PageEntry("submissions", "Mes envois", "msa_tui.screens.submissions:SubmissionsScreen"),  # issue 14
     ]
 }
 """Pages with `target=None` open a plain "pas encore disponible" screen instead of failing.

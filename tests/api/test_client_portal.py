@@ -113,9 +113,18 @@ async def test_declarations_file_once(make_client) -> None:
     await api.login(OTHER_NIR, DEMO_PASSWORD)
     todo = [d for d in (await api.declarations()).items if d.status == m.DeclarationStatus.a_faire]
     assert todo
-    body = m.DeclarationFile(resources={"salaires": 1250.0, "chomage": 0.0, "pensions": 0.0, "autres": 0.0})
+    # Sophie's salaries are known to the MSA: offered pre-filled, one a month of the quarter.
+    assert [(a.month, a.kind) for a in todo[0].prefill] == [(month, "salaires") for month in todo[0].months]
+    lines = [m.DeclarationAmount(**a.model_dump()) for a in todo[0].prefill]
+    body = m.DeclarationFile(amounts=lines, certified=True)
     filed = await api.file_declaration(todo[0].id, body)
-    assert filed.status == m.DeclarationStatus.deposee and filed.resources["salaires"] == 1250.0
+    assert filed.status == m.DeclarationStatus.deposee
+    assert filed.resources["salaires"] == sum(a.amount for a in todo[0].prefill)
+    assert filed.amounts == todo[0].prefill and filed.reference and filed.submission_id
+    # Its receipt is kept in « Mes envois », newest first.
+    receipt = await api.receipt(filed.submission_id)
+    assert receipt.reference == filed.reference and receipt.documents == []
+    assert (await api.sent_submissions()).items[0].reference == filed.reference
     with pytest.raises(errors.Conflict):
         await api.file_declaration(todo[0].id, body)
 

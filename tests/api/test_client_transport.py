@@ -268,8 +268,10 @@ async def test_amounts_are_sent_as_json_numbers() -> None:
     calls: list[httpx.Request] = []
     declaration = {"id": "d1", "benefit": "rsa", "quarter": "2026-T3", "status": "deposee", "due_date": "2026-10-31"}
     api = scripted(httpx.Response(200, json=declaration), calls=calls)
-    await api.file_declaration("d1", m.DeclarationFile(resources={"salaires": Decimal("1450.20")}))
-    assert json.loads(calls[0].content) == {"resources": {"salaires": 1450.2}}
+    line = m.DeclarationAmount(person_id="m1", month="2026-07", kind="salaires", amount=Decimal("1450.20"))
+    await api.file_declaration("d1", m.DeclarationFile(amounts=[line], certified=True))
+    assert json.loads(calls[0].content) == {"amounts": [
+        {"person_id": "m1", "month": "2026-07", "kind": "salaires", "amount": 1450.2}], "certified": True}
 
 
 def test_a_ca_bundle_is_trusted_and_verification_stays_on():

@@ -70,7 +70,8 @@ def test_odd_input_on_real_ids(app, logged) -> None:
 
 def test_non_finite_numbers_are_refused(logged) -> None:
     decl = next(d for d in logged.get("/declarations").json()["items"] if d["status"] == "a_faire")
-    for raw in (b'{"resources": {"salaires": NaN}}', b'{"resources": {"salaires": Infinity}}'):
+    line = b'{"certified": true, "amounts": [{"person_id": "x", "month": "2026-07", "kind": "salaires", "amount": '
+    for raw in (line + b"NaN}]}", line + b"Infinity}]}"):
         r = logged.post(f"/declarations/{decl['id']}", content=raw, headers={"content-type": "application/json"})
         assert r.status_code in (400, 422), r.text
     raw = (b'{"type": "aide_logement", '

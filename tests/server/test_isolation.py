@@ -23,7 +23,7 @@ def test_other_members_resources_are_404(pierre, sophie) -> None:
         ("POST", f"/threads/{thread}/messages", {"json": {"body": "Intrusion"}}),
         ("GET", f"/payments/{payment}", {}),
         ("GET", f"/requests/{req}", {}),
-        ("POST", f"/declarations/{decl}", {"json": {"resources": {"salaires": 1.0}}}),
+        ("POST", f"/declarations/{decl}", {"json": {"amounts": [], "certified": True}}),
         ("GET", f"/submissions/{sub}", {}),
         ("GET", f"/submissions/{sub}/receipt", {}),
         ("PUT", f"/submissions/{sub}/documents/0/files?name=a.pdf", {"content": PDF}),

@@ -39,10 +39,12 @@ def test_declarations(pierre) -> None:
     items = pierre.get("/declarations").json()["items"]
     todo = [d for d in items if d["status"] == "a_faire"]
     assert todo and any(d["status"] == "deposee" for d in items)
-    r = pierre.post(f"/declarations/{todo[0]['id']}", json={"resources": {"salaires": 1520.5, "autres": 0}})
+    me = pierre.get("/me").json()["id"]
+    line = {"person_id": me, "month": "2026-07", "kind": "salaires", "amount": 1520.5}
+    r = pierre.post(f"/declarations/{todo[0]['id']}", json={"amounts": [line], "certified": True})
     assert r.status_code == 200 and r.json()["status"] == "deposee"
     assert r.json()["resources"]["salaires"] == 1520.5
-    again = pierre.post(f"/declarations/{todo[0]['id']}", json={"resources": {"salaires": 1}})
+    again = pierre.post(f"/declarations/{todo[0]['id']}", json={"amounts": [line], "certified": True})
     assert again.status_code == 409 and problem(again)["code"] == "already_filed"
     bad = pierre.post(f"/declarations/{items[-1]['id']}", json={"resources": {"loto": 5}})
     assert bad.status_code == 422

@@ -123,15 +123,20 @@ def _first_declaration_to_file(pierre) -> str:
     (b"12.345", "Deux décimales au plus sont acceptées."),
 ])
 def test_an_unbounded_or_too_precise_amount_is_422_not_a_crash(pierre, raw, message) -> None:
-    body = b'{"resources": {"salaires": ' + raw + b"}}"
+    me = pierre.get("/me").json()["id"]
+    body = (b'{"certified": true, "amounts": [{"person_id": "' + me.encode() + b'", "month": "2026-07", '
+            b'"kind": "salaires", "amount": ' + raw + b"}]}")
     r = pierre.post(f"/declarations/{_first_declaration_to_file(pierre)}", content=body, headers=JSON)
     assert r.status_code == 422
-    assert problem(r)["errors"] == [{"field": "resources.salaires", "message": message}]
+    assert problem(r)["errors"] == [{"field": "amounts.0.amount", "message": message}]
 
 
 def test_amounts_are_exact_and_json_numbers_on_the_wire(pierre) -> None:
     declaration = _first_declaration_to_file(pierre)
-    r = pierre.post(f"/declarations/{declaration}", json={"resources": {"salaires": 0.1, "autres": 1234567.89}})
+    me = pierre.get("/me").json()["id"]
+    r = pierre.post(f"/declarations/{declaration}", json={"certified": True, "amounts": [
+        {"person_id": me, "month": "2026-07", "kind": "salaires", "amount": 0.1},
+        {"person_id": me, "month": "2026-08", "kind": "autres", "amount": 1234567.89}]})
     assert r.status_code == 200, r.text
     assert '"salaires":0.1' in r.text.replace(" ", "") and '"autres":1234567.89' in r.text.replace(" ", "")
     amount = pierre.get("/payments").json()["items"][0]["amount"]

@@ -79,15 +79,3 @@ def test_declarations_list(snap_compare, server_app, size):
         await steady(pilot)
 
     assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_declaration_form(snap_compare, server_app, size):
-    async def run_before(pilot) -> None:
-        await log_in_and_go_to(pilot, "declarations", lambda: _listed(pilot, "#declarations", 4))
-        await pilot.press("enter")
-        await wait_screen(pilot, "DeclarationFormScreen")
-        await type_text(pilot, "1450")
-        await steady(pilot)
-
-    assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)

@@ -100,7 +100,8 @@ async def type_text(pilot: Any, text: str) -> None:
 
 
 def _key(ch: str) -> str:
-    names = {" ": "space", "-": "minus", ".": "full_stop", "'": "apostrophe", "@": "at", "_": "underscore"}
+    names = {" ": "space", "-": "minus", ".": "full_stop", "'": "apostrophe", "@": "at", "_": "underscore",
+             ",": "comma"}
     return names.get(ch, ch)
 
 

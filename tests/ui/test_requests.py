@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 
 from rich.console import Console
 from textual.widgets import Button, OptionList
@@ -163,51 +162,6 @@ async def test_timeline_shows_statuses_in_order_and_pieces_key(server_app):
         assert "justificatif de domicile" in lines[2]
         await pilot.press("e")
         await wait_screen(pilot, "SendDocumentScreen")
-
-
-async def test_declaration_filed_by_keys_is_stored(server_app, make_client):
-    app = make_app(server_app)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_services(pilot)
-        await choose_service(pilot, "Déclarer mes ressources trimestrielles pour le RSA")
-        await wait_screen(pilot, "DeclarationsScreen")
-        await wait_for(pilot, lambda: len(options(app, "#declarations")) == 4)
-        first = options(app, "#declarations")[0]
-        assert "Prime d'activité" in first and "À faire, avant le" in first
-        assert "Déposée le" in options(app, "#declarations")[1]
-        await pilot.press("enter")
-        await wait_screen(pilot, "DeclarationFormScreen")
-        await keys(pilot, "1 450,20")
-        await pilot.press("enter", "enter")
-        await keys(pilot, "12,5")
-        await pilot.press("ctrl+s")
-        await wait_screen(pilot, "DeclarationsScreen")
-        await wait_for(pilot, lambda: "Déposée le" in options(app, "#declarations")[0])
-        assert "1\u00a0450,20\u00a0€" in shown(app, "#declaration-detail")
-    client = make_client()
-    await client.login(DEMO_NIR, DEMO_PASSWORD)
-    stored = (await client.declarations()).items[0]
-    assert stored.status == "deposee"
-    assert stored.resources == {"salaires": Decimal("1450.20"), "chomage": 0, "pensions": Decimal("12.50"), "autres": 0}
-
-
-async def test_declaration_already_filed_elsewhere_shows_the_server_message(server_app, make_client):
-    app = make_app(server_app)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await login(pilot)
-        await go_to(pilot, "declarations")
-        await wait_screen(pilot, "DeclarationsScreen")
-        await wait_for(pilot, lambda: len(options(app, "#declarations")) == 4)
-        await pilot.press("enter")
-        await wait_screen(pilot, "DeclarationFormScreen")
-        client = make_client()
-        await client.login(DEMO_NIR, DEMO_PASSWORD)
-        from msa_tui.api.models import DeclarationFile
-        await client.file_declaration(app.screen.declaration.id, DeclarationFile(resources={"salaires": 1.0}))
-        await keys(pilot, "100")
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: "déjà été déposée" in shown(app, "#declaration-error"))
-        assert app.screen.query_one("#salaires-input").value == "100"
 
 
 async def test_quotient_familial_for_pierre_and_not_eligible_for_antoine(server_app):

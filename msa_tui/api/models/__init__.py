@@ -79,6 +79,9 @@ if TYPE_CHECKING:
         Submission,
         SendRequest,
         Receipt,
+        ReceiptSender,
+        SentStatus,
+        SentSubmission,
     )
     from .payments import (
         Domain,
@@ -107,6 +110,9 @@ if TYPE_CHECKING:
         DeclarationStatus,
         Declaration,
         DeclarationFile,
+        DeclaredAmount,
+        DeclarationAmount,
+        ResourceKind,
     )
     from .appointments import (
         Slot,
@@ -182,6 +188,9 @@ __all__ = [
     "Submission",
     "SendRequest",
     "Receipt",
+    "ReceiptSender",
+    "SentStatus",
+    "SentSubmission",
     "Domain",
     "Payment",
     "AttestationKind",
@@ -198,6 +207,9 @@ __all__ = [
     "DeclarationStatus",
     "Declaration",
     "DeclarationFile",
+    "DeclaredAmount",
+    "DeclarationAmount",
+    "ResourceKind",
     "Slot",
     "Appointment",
     "AppointmentCreate",

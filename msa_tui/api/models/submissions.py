@@ -79,6 +79,14 @@ class SendRequest(RequestBody):
     attestation: bool
 
 
+class ReceiptSender(ResponseBody):
+    """Who sent: the member, named as the portal names them (NIR without its key)."""
+
+    first_name: ServerText
+    last_name: ServerText
+    nir: ServerText
+
+
 class Receipt(ResponseBody):
     """The accusé de réception."""
 
@@ -96,3 +104,29 @@ class Receipt(ResponseBody):
     documents: list[SubmissionDocument]
     acting_by: ActingBy | None = None
     """Set when a grantee sent it through a procuration (procurations: acting for a principal)."""
+    sender: ReceiptSender | None = None
+    """Absent from receipts written before senders were recorded."""
+
+
+class SentStatus(StrEnum):
+    """Where a sending stands, as « Mes envois » says it."""
+
+    recu = "recu"
+    """Received; a decision is awaited (or none is due)."""
+    acceptee_implicitement = "acceptee_implicitement"
+    rejetee_implicitement = "rejetee_implicitement"
+    """The decision deadline passed without an answer: silence decided."""
+
+
+class SentSubmission(ResponseBody):
+    """One line of « Mes envois »: a submission sent, with its receipt's reference."""
+
+    id: ServerText
+    reference: ServerText
+    received_at: datetime
+    object: ServerText
+    object_label: ServerText
+    files: list[ServerText]
+    """The names of the files sent, in order (none for a declaration filed online)."""
+    status: SentStatus
+    decision_deadline: date | None = None

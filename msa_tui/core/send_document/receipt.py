@@ -6,13 +6,15 @@ import contextlib
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...api.models import ActingBy, Receipt
 from ..clock import PARIS
 from .files import human_size
 from ..formatting import long_date
+from ..nir import format_nir
 
 
 @dataclass(frozen=True)
@@ -26,12 +28,17 @@ def received_at_text(receipt: Receipt) -> str:
     return f"{long_date(moment)} à {moment:%H:%M}"
 
 
+IMPLICIT_ACCEPTANCE = ("Vous pourrez alors demander à votre MSA une attestation de cette décision implicite "
+                       "d'acceptation (article L. 232-3 du code des relations entre le public et l'administration).")
+
+
 def silence_text(receipt: Receipt) -> str:
+    """The one place the receipt says what silence would mean (the server's appeal text no longer does)."""
     if receipt.decision_deadline is None:
         return "Aucun délai de décision implicite ne s'applique à cette demande."
     when = long_date(receipt.decision_deadline)
     if receipt.silence_means == "acceptation":
-        return f"Sans réponse de la MSA au {when}, votre demande sera réputée acceptée."
+        return f"Sans réponse de la MSA au {when}, votre demande sera réputée acceptée. {IMPLICIT_ACCEPTANCE}"
     if receipt.silence_means == "rejet":
         return f"Sans réponse de la MSA au {when}, votre demande sera réputée rejetée."
     return f"Date à laquelle le silence de la MSA vaudra décision : {when}."
@@ -44,6 +51,77 @@ def acting_by_text(acting_by: ActingBy) -> str:
     return f"Envoyé par {acting_by.actor_name} pour le compte {of_name(acting_by.principal_name)}"
 
 
+def sender_lines(receipt: Receipt) -> list[str]:
+    """Who sent it, a line per fact: whoever adds a fact (acting for someone) adds a line here."""
+    sender = receipt.sender
+    lines = []
+    if receipt.acting_by:  # procurations: the grantee sent it in the principal's name
+        lines.append(acting_by_text(receipt.acting_by))
+    elif sender is not None:
+        lines.append(f"Envoyé par : {sender.first_name} {sender.last_name}")
+    if sender is not None:  # (None: a receipt written before senders were recorded)
+        lines.append(f"Numéro de sécurité sociale : {format_nir(sender.nir)}")
+    return lines
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Words for the codes a receipt holds (natures, people); a code without a word is shown as it is."""
+
+    natures: dict[str, str] = field(default_factory=dict)
+    persons: dict[str, str] = field(default_factory=dict)
+
+
+def _heading(receipt: Receipt, labels: Labels) -> list[Section]:
+    return [Section("Accusé de réception", [
+        f"Référence : {receipt.reference}",
+        f"Reçu le : {received_at_text(receipt)}",
+        f"Objet de la demande : {receipt.object_label}",
+    ])]
+
+
+def _sender(receipt: Receipt, labels: Labels) -> list[Section]:
+    lines = sender_lines(receipt)
+    return [Section("Expéditeur", lines)] if lines else []
+
+
+def _service(receipt: Receipt, labels: Labels) -> list[Section]:
+    svc = receipt.service
+    address = [svc.address.line1, *([svc.address.line2] if svc.address.line2 else []),
+               f"{svc.address.postal_code} {svc.address.city}"]
+    return [Section("Service destinataire", [svc.name, *address, f"Téléphone : {svc.phone}",
+                                             f"Courriel : {svc.email}"])]
+
+
+def _deadline(receipt: Receipt, labels: Labels) -> list[Section]:
+    return [Section("Délai de décision", [silence_text(receipt)])]
+
+
+def _documents(receipt: Receipt, labels: Labels) -> list[Section]:
+    out = []
+    for doc in receipt.documents:
+        lines = [
+            f"Nature : {labels.natures.get(doc.nature, doc.nature)}",
+            f"Personne concernée : {labels.persons.get(doc.person_id, doc.person_id)}",
+            f"Motif : {doc.motif}",
+        ]
+        for f in doc.files:
+            lines.append(f"Fichier : {f.name} — {human_size(f.size)} ({f.size} octets)")
+            lines.append(f"  SHA-256 : {f.sha256}")
+        out.append(Section(f"Document {doc.index + 1}", lines))
+    return out
+
+
+def _appeal(receipt: Receipt, labels: Labels) -> list[Section]:
+    return [Section("Voies et délais de recours", [receipt.appeal_routes])]
+
+
+SECTIONS: tuple[Callable[[Receipt, Labels], list[Section]], ...] = (
+    _heading, _sender, _service, _deadline, _documents, _appeal,
+)
+"""The receipt's parts in reading order; each gives zero or more sections."""
+
+
 def sections(
     receipt: Receipt,
     *,
@@ -51,35 +129,8 @@ def sections(
     person_labels: dict[str, str] | None = None,
 ) -> list[Section]:
     """Everything the acknowledgement says, in reading order."""
-    natures = nature_labels or {}
-    persons = person_labels or {}
-    svc = receipt.service
-    address = [svc.address.line1, *([svc.address.line2] if svc.address.line2 else []),
-               f"{svc.address.postal_code} {svc.address.city}"]
-    out = [
-        Section("Accusé de réception", [
-            f"Référence : {receipt.reference}",
-            f"Reçu le : {received_at_text(receipt)}",
-            f"Objet de la demande : {receipt.object_label}",
-            *([acting_by_text(receipt.acting_by)] if receipt.acting_by else []),  # procurations
-        ]),
-        Section("Service destinataire", [
-            svc.name, *address, f"Téléphone : {svc.phone}", f"Courriel : {svc.email}",
-        ]),
-        Section("Délai de décision", [silence_text(receipt)]),
-    ]
-    for doc in receipt.documents:
-        lines = [
-            f"Nature : {natures.get(doc.nature, doc.nature)}",
-            f"Personne concernée : {persons.get(doc.person_id, doc.person_id)}",
-            f"Motif : {doc.motif}",
-        ]
-        for f in doc.files:
-            lines.append(f"Fichier : {f.name} — {human_size(f.size)} ({f.size} octets)")
-            lines.append(f"  SHA-256 : {f.sha256}")
-        out.append(Section(f"Document {doc.index + 1}", lines))
-    out.append(Section("Voies et délais de recours", [receipt.appeal_routes]))
-    return out
+    labels = Labels(nature_labels or {}, person_labels or {})
+    return [section for part in SECTIONS for section in part(receipt, labels)]
 
 
 def receipt_text(receipt: Receipt, **labels: dict[str, str] | None) -> str:

@@ -182,7 +182,8 @@ class Wizard:
             "idempotency_key": self.idempotency_key,
             "submission_id": self.submission_id,
             "send_attempted": self.send_attempted,
-            "receipt": self.receipt.model_dump(mode="json") if self.receipt else None,
+            # No NIR in a draft on disk: the sender is left out (« Mes envois » shows the receipt whole).
+            "receipt": self.receipt.model_dump(mode="json", exclude={"sender"}) if self.receipt else None,
         }
 
     @classmethod

@@ -11,20 +11,29 @@ from fastapi import APIRouter, Header, Request, status
 
 from msa_tui.api.models import (
     Code,
-    FieldError, Receipt, SendRequest, Submission, SubmissionConstraints, SubmissionCreate,
+    FieldError, Page, Receipt, ReceiptSender, SendRequest, SentSubmission, Submission, SubmissionConstraints,
+    SubmissionCreate,
 )
 
 from ..caisses import postal_line, service_medical
 from ..catalogue_data import ALLOWED_TYPES, MEDICAL_NATURES, NATURES, OBJECTS
-from ..deps import Ctx, CtxDep, MemberDep
+from ..deps import Ctx, CtxDep, Keyset, Member, MemberDep, PageDep, paginate
 from ..idempotency import fingerprint, recall, remember
 from ..problems import ProblemError, invalid, not_found
-from ..receipts import NATURE_LABELS, OBJECT_LABELS, build_receipt, load_submission, next_reference, submission_row
+from ..receipts import (
+    NATURE_LABELS, OBJECT_LABELS, build_receipt, load_submission, next_reference, record_sent, sent_submission,
+    submission_row,
+)
 
 router = APIRouter(prefix="/submissions", tags=["submissions"])
 
 MAX_FILES_PER_DOCUMENT = 5
 MAX_DOCUMENTS = 5
+SENT_ORDER = Keyset("envois", (("e.received_at", True), ("e.submission_id", False)))
+
+
+def sender_of(me: Member) -> ReceiptSender:
+    return ReceiptSender(first_name=me.first_name, last_name=me.last_name, nir=me.nir)
 
 
 def constraints(ctx: Ctx) -> SubmissionConstraints:
@@ -89,6 +98,15 @@ def create(body: SubmissionCreate, me: MemberDep, ctx: CtxDep) -> Submission:
     return load_submission(ctx.store, submission_row(ctx.store, submission_id, me.id))
 
 
+@router.get("", response_model=Page[SentSubmission], summary="Mes envois : les envois transmis, du plus récent "
+            "au plus ancien")
+def list_sent(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
+    today = ctx.now().date()
+    return paginate(ctx.store, "SELECT e.received_at, e.submission_id, s.receipt FROM envois e JOIN submissions s "
+                    "ON s.id = e.submission_id WHERE e.member_id = ?", (me.id,), page, SENT_ORDER,
+                    lambda row: sent_submission(Receipt.model_validate_json(row["receipt"]), today))
+
+
 @router.get("/{submission_id}", response_model=Submission, summary="Un envoi et ses fichiers")
 def get_submission(submission_id: str, me: MemberDep, ctx: CtxDep) -> Submission:
     return load_submission(ctx.store, submission_row(ctx.store, submission_id, me.id))
@@ -129,10 +147,11 @@ def send(
                                errors=[FieldError(field=f"documents.{i}.files", message="Aucun fichier.")
                                        for i in empty])
         received = ctx.now()
-        receipt = build_receipt(submission, me.caisse, next_reference(conn, received.year), received)
+        receipt = build_receipt(submission, me.caisse, next_reference(conn, received.year), received, sender_of(me))
         receipt = receipt.model_copy(update={"acting_by": me.acting_by})  # procurations: who acted
         conn.execute("UPDATE submissions SET status = 'sent', idempotency_key = ?, receipt = ? WHERE id = ?",
                      (idempotency_key, receipt.model_dump_json(), submission_id))
+        record_sent(conn, me.id, receipt)
         for doc in submission.documents:
             for f in doc.files:
                 ctx.store.insert(conn, "documents", {
