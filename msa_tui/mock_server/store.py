@@ -93,6 +93,10 @@ CREATE TABLE IF NOT EXISTS procurations (
     since TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS procurations_given ON procurations (grantor_id, since DESC, id);
 CREATE INDEX IF NOT EXISTS procurations_received ON procurations (grantee_id, since DESC, id);
+-- account security (issue 14, item 7): a row while the member has the e-mailed second factor on.
+CREATE TABLE IF NOT EXISTS two_factor (member_id TEXT PRIMARY KEY, enabled_at TEXT NOT NULL);
+-- payments at a glance (issue 14, item 8): totals per month and domain read from the index alone.
+CREATE INDEX IF NOT EXISTS payments_month_totals ON payments (member_id, date, domain, amount);
 """
 
 # Tables that hold business data (what the seed writes); auth state is left out of dumps.

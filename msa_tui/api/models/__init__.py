@@ -44,6 +44,11 @@ if TYPE_CHECKING:
         Accepted,
         MailCopy,
         OutboxMail,
+        LoginChallenge,
+        LoginCode,
+        PasswordChange,
+        SecuritySettings,
+        TwoFactorUpdate,
     )
     from .member import (
         Relation,
@@ -81,6 +86,8 @@ if TYPE_CHECKING:
     from .payments import (
         Domain,
         Payment,
+        MonthTotal,
+        PaymentSummary,
     )
     from .attestations import (
         AttestationKind,
@@ -202,6 +209,14 @@ __all__ = [
     "ProcurationCreate",
     "OpeningSlot",
     "Assistance",
+    # account security and payments at a glance (issue 14, items 7 and 8)
+    "LoginChallenge",
+    "LoginCode",
+    "PasswordChange",
+    "SecuritySettings",
+    "TwoFactorUpdate",
+    "MonthTotal",
+    "PaymentSummary",
 ]
 
 

@@ -49,6 +49,8 @@ class Code:
     """Too many drafts or too many stored bytes for one member (409/413)."""
     misdirected_request = "misdirected_request"
     """A Host header that is not the server's own address (421)."""
+    wrong_password = "wrong_password"
+    """The current password, asked again to change a security setting, is wrong (422)."""
 
 
 class FieldError(ResponseBody):
