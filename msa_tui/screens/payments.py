@@ -20,6 +20,7 @@ from ..core.formatting import counted, long_date, money, short_date
 from ..core.i18n import _
 from ..core.payments import (
     DOMAIN_FILTERS,
+    month_chart,
     PAYMENT_PRESETS,
     PRESET_LABELS,
     Period,
@@ -39,6 +40,13 @@ from ..widgets.safe import notify_plain
 
 WIDE = 110
 """From this width on, the table has room for the full domain words."""
+CHART_BESIDE = 120
+"""From this width on, the chart stands beside the table; below it, G shows it above the table."""
+CHART_BAR = 12
+"""The longest month's bar, in characters."""
+CHART_WIDTH = 42
+"""Month (9) + the longest bar (CHART_BAR, plus one per domain at most) + the amount (12) + margin."""
+BENEFICIARY_WIDTH = 13
 
 
 class PaymentDetail(ModalScreen[None]):
@@ -91,6 +99,8 @@ class PaymentsScreen(LoadingPage):
                 tooltip=_("Enregistrer la liste affichée en CSV dans votre dossier Téléchargements")),
         Binding("m", "more", _("Charger plus"), id="payments.more",
                 tooltip=_("Afficher les paiements plus anciens de la période")),
+        Binding("g", "chart", _("Graphique"), id="payments.chart",
+                tooltip=_("Afficher ou masquer les 12 derniers mois par domaine")),
         retry_binding("Recharger les paiements"),
     ]
 
@@ -102,6 +112,7 @@ class PaymentsScreen(LoadingPage):
         self.payments: list[Payment] = []
         self.next_cursor: str | None = None
         self.loaded = False
+        self.chart_shown = False
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="payments-filters"):
@@ -113,8 +124,13 @@ class PaymentsScreen(LoadingPage):
                          value=self.preset.value, allow_blank=False, compact=True, id="period-select")
         yield CustomPeriod(id="custom-period")
         yield LoadPanel(id="payments-load")
-        yield DataTable(id="payments-table", cursor_type="row")
-        yield Static(_("Aucun paiement sur cette période pour ce domaine."), id="payments-empty", markup=False)
+        with Horizontal(id="payments-main"):
+            with Vertical(id="payments-list"):
+                yield DataTable(id="payments-table", cursor_type="row")
+                yield Static(_("Aucun paiement sur cette période pour ce domaine."), id="payments-empty",
+                             markup=False)
+            # Payments at a glance (issue 14): beside the table when there is room, else toggled with G.
+            yield Static("", id="payments-chart", markup=False)
         yield Static("", id="payments-total", markup=False)
         yield Static("", id="payments-result", markup=False)
 
@@ -123,10 +139,38 @@ class PaymentsScreen(LoadingPage):
         table.add_column(_("Date"), key="date", width=10)
         table.add_column(_("Domaine"), key="domain", width=16)
         table.add_column(_("Libellé"), key="label")
+        table.add_column(_("Bénéficiaire"), key="beneficiary", width=BENEFICIARY_WIDTH)
         table.add_column(Text(_("Montant"), justify="right"), key="amount", width=12)
         self.query_one("#custom-period").display = False
         self.query_one("#payments-result").display = False
+        self.chart_shown = self.size.width >= CHART_BESIDE
+        self._place_chart()
         self.load()
+        self.load_chart()
+
+    # --- the chart --------------------------------------------------------
+
+    @work(exclusive=True, group="payments-chart", exit_on_error=False)
+    async def load_chart(self) -> None:
+        chart = self.query_one("#payments-chart", Static)
+        try:
+            summary = await self.api.payment_summary(12)
+        except ApiError as error:
+            chart.update(_("Le graphique n'a pas pu être chargé.") + " " + error.message)
+            return
+        lines = [_("12 derniers mois par domaine"), "", *month_chart(summary, CHART_BAR)]
+        chart.update("\n".join(lines))
+
+    def action_chart(self) -> None:
+        self.chart_shown = not self.chart_shown
+        self._place_chart()
+        self._fit_columns()
+
+    def _place_chart(self) -> None:
+        chart = self.query_one("#payments-chart", Static)
+        chart.display = self.chart_shown
+        # Beside the table from CHART_BESIDE columns on; above it (the table then scrolls below) otherwise.
+        self.query_one("#payments-main").set_class(self.size.width < CHART_BESIDE, "-stacked")
 
     # --- filters ----------------------------------------------------------
 
@@ -222,9 +266,10 @@ class PaymentsScreen(LoadingPage):
             table.add_row(
                 short_date(p.date),
                 domain_label(p.domain, short=short),
-                Text(p.label, overflow="ellipsis", no_wrap=True),
+                Text(p.label),  # wrapped at words, never cut: the row grows instead
+                Text(p.beneficiary or _("vous-même"), overflow="ellipsis", no_wrap=True),
                 Text(money(p.amount), justify="right"),
-                key=p.id,
+                key=p.id, height=None,
             )
         self._fit_columns()
         self.set_class(not payments, "-empty")
@@ -246,6 +291,7 @@ class PaymentsScreen(LoadingPage):
         self.query_one("#payments-total", Static).update(text)
 
     def on_resize(self) -> None:
+        self._place_chart()
         self._fit_columns()
 
     def _fit_columns(self) -> None:
@@ -255,10 +301,11 @@ class PaymentsScreen(LoadingPage):
         label_col = table.columns.get(ColumnKey("label"))
         if domain_col is None or label_col is None:
             return
-        domain_col.width = 27 if self.size.width >= WIDE else 16
-        others = 10 + domain_col.width + 12 + 4 * 2 * table.cell_padding + 2
+        domain_col.width = 27 if self.size.width >= WIDE and not self.chart_beside else 16
+        others = 10 + domain_col.width + BENEFICIARY_WIDTH + 12 + 5 * 2 * table.cell_padding + 2
         label_col.auto_width = False
-        label_col.width = max(16, self.size.width - others - 4)
+        room = self.size.width - 2 - (CHART_WIDTH if self.chart_beside else 0)
+        label_col.width = max(12, room - others)
         table.refresh()
 
     # --- row actions ------------------------------------------------------
@@ -302,6 +349,10 @@ class PaymentsScreen(LoadingPage):
             return
         result.update(_("Liste enregistrée en CSV : {path}").format(path=path))
         notify_plain(self, path, title=_("Export CSV"))
+
+    @property
+    def chart_beside(self) -> bool:
+        return self.chart_shown and self.size.width >= CHART_BESIDE
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "more":
