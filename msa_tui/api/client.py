@@ -43,9 +43,9 @@ class MsaClient(BaseClient):
         body = {"nir": nir, "password": password}
         response = await self._call("POST", "/auth/login", json=body, auth=False)
         if response.status_code == 202:
-            challenge = self._parse(response, m.LoginChallenge)
+            challenge: m.LoginChallenge = self._parse(response, m.LoginChallenge)
             raise errors.CodeRequired(challenge.challenge, challenge.detail)
-        tokens = self._parse(response, m.TokenPair)
+        tokens: m.TokenPair = self._parse(response, m.TokenPair)
         self._adopt_tokens(tokens)
         return tokens
 

@@ -252,7 +252,8 @@ class LoginScreen(PageScreen):
             from .login_code import LoginCodeScreen  # only for members with the second factor on
 
             self._error(step.message)
-            return bool(await self.app.push_screen_wait(LoginCodeScreen(nir, step.challenge, step.message)))
+            opened: bool = await self.app.push_screen_wait(LoginCodeScreen(nir, step.challenge, step.message))
+            return opened
         return True
 
     def _failed(self, message: str, *, keep_password: bool = False) -> None:
