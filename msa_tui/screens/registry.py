@@ -40,6 +40,8 @@ PAGES: dict[str, PageEntry] = {
         PageEntry("appointments", "Demander un rendez-vous", "msa_tui.screens.appointments:AppointmentsScreen"),
         PageEntry("procurations", "Gérer mes procurations", "msa_tui.screens.procurations:ProcurationsScreen"),
         PageEntry("assistance", "Assistance", "msa_tui.screens.assistance:AssistanceScreen", needs_login=False),
+        # account security (issue 14, item 7), opened from the profile
+        PageEntry("account_security", "Sécurité du compte", "msa_tui.screens.account_security:AccountSecurityScreen"),
     ]
 }
 """Pages with `target=None` open a plain "pas encore disponible" screen instead of failing.
