@@ -224,8 +224,9 @@ class LoginScreen(PageScreen):
         self.query_one("#login-submit", Button).disabled = True
         try:
             if not await self._log_in(nir, password):
-                self._failed(_("Connexion annulée : saisissez de nouveau votre mot de passe pour recevoir un "
-                               "nouveau code."))
+                from .login_code import CODE_CANCELLED
+
+                self._failed(_(CODE_CANCELLED))
                 return
             me = await app.client.me()
         except AccountLocked as exc:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 LOGIN_MAIL = "code de connexion"
 """What the demo server's login-code e-mail says in its subject (the outbox is searched for it)."""
+CODE_CANCELLED = "Connexion annulée : saisissez de nouveau votre mot de passe pour recevoir un nouveau code."
+"""Said where the password was asked when the member leaves the code step (login, re-login)."""
 
 
 class LoginCodeScreen(ModalScreen[bool]):
