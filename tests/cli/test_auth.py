@@ -126,10 +126,15 @@ class PasswordThenMailedCode(io.StringIO):
         self.lines += 1
         if self.lines == 1:
             return PASSWORD + "\n"
-        mails = [m for m in self.api.get("/dev/outbox").json() if "code de connexion" in m["subject"]]
-        found = re.search(r"\b(\d{6})\b", mails[-1]["body"])
-        assert found
-        return f"{(int(found.group(1)) + self.shift) % 10**6:06d}\n"
+        return f"{(int(mailed_code(self.api)) + self.shift) % 10**6:06d}\n"
+
+
+def mailed_code(api: Api) -> str:
+    """The last login code the demo server e-mailed, read through the dev route."""
+    mails = [m for m in api.get("/dev/outbox").json() if "code de connexion" in m["subject"]]
+    found = re.search(r"\b(\d{6})\b", mails[-1]["body"])
+    assert found
+    return found.group(1)
 
 
 @pytest.fixture
@@ -164,3 +169,20 @@ def test_a_missing_code_line_says_what_is_expected(msa, keyring, two_factor_on):
     assert result.status == 1
     assert "Saisissez le code reçu par courriel." in result.err
     assert ("msa-tui", "session") not in keyring.secrets
+
+
+def test_at_a_terminal_the_code_is_asked_after_the_password(msa, keyring, two_factor_on, monkeypatch):
+    prompts: list[str] = []
+
+    def typed(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return mailed_code(two_factor_on)
+
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": PASSWORD)
+    monkeypatch.setattr("builtins.input", typed)
+    terminal = io.StringIO()
+    terminal.isatty = lambda: True  # type: ignore[method-assign]
+    result = msa("auth", "login", "--nir", DEMO_NIR, stdin=terminal)
+    assert result.status == 0, result.err
+    assert prompts == ["Code reçu par courriel : "]
+    assert ("msa-tui", "session") in keyring.secrets
