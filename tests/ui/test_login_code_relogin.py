@@ -7,24 +7,19 @@ import re
 
 from textual.widgets import Input
 
-from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
-from tests.ui.test_shell_session import EchoPage
+from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, make_app, type_text, wait_for, wait_screen
+from tests.ui.test_shell_session import echo_page, end_session_on_server
 
 
 async def test_relogin_asks_the_mailed_code_then_replays_the_call(server_app, make_client):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await login(pilot)
-        page = EchoPage()
-        app.push_screen(page)
-        await pilot.pause()
+        page = await echo_page(pilot)
         # Elsewhere, the member switches the second factor on; then this session ends on the server.
         other = make_client()
         await other.login(DEMO_NIR, DEMO_PASSWORD)
         await other.set_two_factor(True, DEMO_PASSWORD)
-        revoker = make_client()
-        revoker.use_tokens(app.client.tokens)
-        await revoker.logout()
+        await end_session_on_server(app, make_client)
         await pilot.press("ctrl+g")
         await wait_screen(pilot, "ReloginDialog")
         await type_text(pilot, DEMO_PASSWORD)
