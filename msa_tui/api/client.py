@@ -37,10 +37,15 @@ class MsaClient(BaseClient):
     # --- auth ----------------------------------------------------------------
 
     async def login(self, nir: str, password: str) -> m.TokenPair:
-        """POST /auth/login. Keeps the tokens. InvalidCredentials, AccountLocked."""
+        """POST /auth/login. Keeps the tokens. InvalidCredentials, AccountLocked; CodeRequired when
+        the member's second factor is on (then `login_code`)."""
         # The password only ever travels in this request body; it is never logged or kept.
         body = {"nir": nir, "password": password}
-        tokens = await self._send_model("POST", "/auth/login", m.TokenPair, json=body, auth=False)
+        response = await self._call("POST", "/auth/login", json=body, auth=False)
+        if response.status_code == 202:
+            challenge: m.LoginChallenge = self._parse(response, m.LoginChallenge)
+            raise errors.CodeRequired(challenge.challenge, challenge.detail)
+        tokens: m.TokenPair = self._parse(response, m.TokenPair)
         self._own_tokens = None  # a new login acts for no one
         self._adopt_tokens(tokens)
         return tokens
@@ -443,6 +448,33 @@ class MsaClient(BaseClient):
     async def download_attachment(self, attachment_id: str, dest: Path) -> Path:
         """GET /attachments/{id}/content, streamed to `dest` (written atomically, digest checked)."""
         return await self._download(f"/attachments/{_seg(attachment_id)}/content", Path(dest))
+    # --- account security and payments at a glance (issue 14, items 7 and 8) ----------
+
+    async def login_code(self, nir: str, challenge: str, code: str) -> m.TokenPair:
+        """POST /auth/login/code: the e-mailed code after `login` raised CodeRequired. Keeps the tokens."""
+        body = {"nir": nir, "challenge": challenge, "code": code}
+        tokens = await self._send_model("POST", "/auth/login/code", m.TokenPair, json=body, auth=False)
+        self._own_tokens = None  # a new login acts for no one
+        self._adopt_tokens(tokens)
+        return tokens
+
+    async def change_password(self, current: str, new: str) -> None:
+        """POST /me/password: the member's other sessions are revoked, this one stays."""
+        body = {"current_password": current, "new_password": new}
+        await self._call("POST", "/me/password", json=body)
+
+    async def security_settings(self) -> m.SecuritySettings:
+        """GET /me/security."""
+        return await self._get_model("/me/security", m.SecuritySettings)
+
+    async def set_two_factor(self, enabled: bool, current_password: str) -> m.SecuritySettings:
+        """PUT /me/two-factor (the current password is required both ways)."""
+        body = {"enabled": enabled, "current_password": current_password}
+        return await self._send_model("PUT", "/me/two-factor", m.SecuritySettings, json=body)
+
+    async def payment_summary(self, months: int = 12) -> m.PaymentSummary:
+        """GET /payments/summary: totals per month and domain, the current month last."""
+        return await self._get_model("/payments/summary", m.PaymentSummary, params={"months": months})
 
 
 def _once(idempotency_key: str | None) -> dict[str, Any]:

@@ -136,6 +136,17 @@ class OutOfScope(Forbidden):
     default_message = "Cette action n'entre pas dans la procuration."
 
 
+class CodeRequired(ApiError):
+    """Account security (issue 14): the password was right and the second factor is on; a code was
+    e-mailed. Not a refusal: finish with `MsaClient.login_code(nir, challenge, code)`."""
+
+    default_message = "Un code de connexion vous a été envoyé par e-mail."
+
+    def __init__(self, challenge: str, message: str | None = None) -> None:
+        super().__init__(message)
+        self.challenge = challenge
+
+
 _BY_CODE: dict[str, type[ApiError]] = {
     Code.invalid_credentials: InvalidCredentials,
     Code.account_locked: AccountLocked,

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from . import _script as s
 
 if TYPE_CHECKING:
-    from ..api.models import Me
+    from ..api.client import MsaClient
+    from ..api.models import Me, TokenPair
 
 NAME = "auth"
 HELP = "connexion : ouvrir, vérifier, fermer la session, donner le jeton"
@@ -23,6 +24,8 @@ DESCRIPTION = (
     "Ouvre la session (mot de passe lu sur l'entrée standard avec --password-stdin,\n"
     "ou demandé sans écho au terminal ; jamais en argument), la garde dans le\n"
     "trousseau du système quand il y en a un, la vérifie, la ferme.\n"
+    "Avec la validation en deux étapes, le code reçu par courriel est demandé au\n"
+    "terminal, ou lu sur la ligne suivante de l'entrée standard (--password-stdin).\n"
     "MSA_TUI_TOKEN, s'il est défini, sert de session à toutes les commandes."
 )
 NO_KEYRING_TEXT = ("Aucun trousseau sécurisé n'est disponible : la session n'est pas conservée "
@@ -32,7 +35,8 @@ NO_KEYRING_TEXT = ("Aucun trousseau sécurisé n'est disponible : la session n'e
 def _login_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--nir", metavar="NIR", help="numéro de sécurité sociale (13 caractères, sans la clé)")
     parser.add_argument("--password-stdin", action="store_true",
-                        help="lire le mot de passe sur l'entrée standard (première ligne)")
+                        help="lire le mot de passe sur l'entrée standard (première ligne ; "
+                             "le code reçu par courriel, s'il est demandé, sur la suivante)")
     parser.add_argument("--print-token", action="store_true",
                         help="afficher le jeton de session, à exporter dans MSA_TUI_TOKEN")
 
@@ -66,13 +70,42 @@ def _ask_password(args: argparse.Namespace) -> str:
     return password
 
 
+def _ask_code(args: argparse.Namespace) -> str:
+    """The e-mailed code of the second factor (issue 14): the next stdin line, or asked at the terminal."""
+    from ..core.fields import parse_code
+
+    if args.password_stdin:
+        text = sys.stdin.readline()
+    elif sys.stdin.isatty():
+        text = input("Code reçu par courriel : ")
+    else:
+        raise s.Refused("Sans terminal, donnez le code reçu par courriel sur l'entrée standard, après le mot de "
+                        "passe, avec --password-stdin.", s.USAGE, "usage")
+    code, message = parse_code(text)
+    if code is None:
+        raise s.Refused(message or "", s.REFUSED, "invalid_code")
+    return code
+
+
+async def _log_in(ctx: s.Context, client: MsaClient, args: argparse.Namespace, nir: str,
+                  password: str) -> TokenPair:
+    """The password, then the e-mailed code when the member has the second factor on."""
+    from ..api.errors import CodeRequired
+
+    try:
+        return await client.login(nir, password)
+    except CodeRequired as step:
+        ctx.out.note(step.message)
+        return await client.login_code(nir, step.challenge, _ask_code(args))
+
+
 @s.command
 async def login(ctx: s.Context, args: argparse.Namespace) -> None:
     nir = _ask_nir(args)
     password = _ask_password(args)
     client = ctx.open_client()
     store = ctx.session.credentials
-    tokens = await client.login(nir, password)
+    tokens = await _log_in(ctx, client, args, nir, password)
     del password
     me = await client.me()
     ctx.session.start(me, nir)

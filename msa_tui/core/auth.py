@@ -1,4 +1,5 @@
-"""Field rules of the account forms (registration, password reset): French messages, no Textual."""
+"""Field rules of the account forms (registration, password reset, password change, login code):
+French messages, no Textual."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from msa_tui.core.i18n import _
 
 __all__ = ["Checked"]  # the forms' outcome type, re-exported for the account screens
 
-PASSWORD_MIN = 8
+PASSWORD_MIN = 12
+"""The server's policy (mock_server/passwords.py MIN_LENGTH): the rest (common passwords, the member's
+own NIR, names and birth date) is the server's to check, with its French message under the field."""
 NAME_MAX = 80
 
 
@@ -101,3 +104,29 @@ def latest_code(bodies: list[str]) -> str | None:
         if found:
             return found.group(1)
     return None
+
+
+# --- account security (issue 14, item 7) -------------------------------------------------------
+
+
+def check_password_change(current: str, new: str, confirmation: str) -> Checked:
+    """The profile's « Changer mon mot de passe »: the current one, then the new one as at registration."""
+    checked = Checked()
+    if not current:
+        checked.errors["current_password"] = _("Saisissez votre mot de passe actuel.")
+    else:
+        checked.values["current_password"] = current
+    errors = check_passwords(new, confirmation)
+    if "password" not in errors and new == current:
+        errors["password"] = _("Choisissez un mot de passe différent de l'actuel.")
+    checked.errors.update({"new_password" if name == "password" else name: text for name, text in errors.items()})
+    if not errors:
+        checked.values["new_password"] = new
+    return checked
+
+
+def check_current_password(text: str) -> Parsed[str]:
+    """The current password asked again (second factor on or off)."""
+    if not text:
+        return None, _("Saisissez votre mot de passe actuel.")
+    return text, None

@@ -18,7 +18,7 @@ from msa_tui.core.fields import Parsed, parse_date
 from msa_tui.core.i18n import _
 
 if TYPE_CHECKING:
-    from msa_tui.api.models import Page, Payment
+    from msa_tui.api.models import Page, Payment, PaymentSummary
 
 DOMAIN_LABELS: dict[Domain, str] = {
     Domain.sante: "Santé",
@@ -265,3 +265,58 @@ def attestation_name(kind: AttestationKind, period: Period | None, today: date) 
     if period is not None and takes_period(kind) and (period.start or period.end):
         text += " " + period.describe()
     return f"{today:%Y-%m-%d} {safe_stem(text)}.pdf"
+
+
+# --- payments at a glance (issue 14, item 8) ------------------------------------------------------
+
+CHART_GLYPHS: dict[Domain, str] = {
+    Domain.sante: "█", Domain.famille: "▓", Domain.retraite: "▒", Domain.action_sanitaire_sociale: "░",
+    Domain.rsa: "#", Domain.prime_activite: "=", Domain.logement: "+", Domain.invalidite: "~",
+}
+"""One glyph per domain: the bars read without colour (the legend names each glyph's domain)."""
+
+SHORT_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+
+
+def _months(first: date, last: date) -> list[date]:
+    months, day = [], first
+    while day <= last:
+        months.append(day)
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return months
+
+
+def _segment(amount: Decimal, largest: Decimal, width: int) -> int:
+    """A bar's length in characters: proportional, and at least one for any payment."""
+    if amount <= 0 or largest <= 0:
+        return 0
+    return max(1, int((amount * width / largest).to_integral_value(rounding="ROUND_HALF_UP")))
+
+
+def month_chart(summary: PaymentSummary, bar_width: int) -> list[str]:
+    """The chart as plain text lines: a legend (domains with their glyph and total), then one line
+    per month, oldest first: « nov. 26 ███▓▓▒  1 234,56 € » (a stacked bar, the month's total written).
+    An empty run of months says so in words."""
+    from msa_tui.core.formatting import money
+
+    by_month: dict[date, dict[Domain, Decimal]] = {}
+    per_domain: dict[Domain, Decimal] = {}
+    for t in summary.totals:
+        by_month.setdefault(t.month, {})[t.domain] = t.total
+        per_domain[t.domain] = per_domain.get(t.domain, Decimal(0)) + t.total
+    if not per_domain:
+        return [_("Aucun paiement sur ces 12 mois.")]
+    domains = [d for d in CHART_GLYPHS if d in per_domain]
+    lines = [f"{CHART_GLYPHS[d]} {domain_label(d, short=True)} : {money(per_domain[d])}" for d in domains]
+    lines.append("")
+    months = _months(summary.first_month, summary.last_month)
+    totals = {m: sum(by_month.get(m, {}).values(), Decimal(0)) for m in months}
+    largest = max(totals.values())
+    amounts = [money(totals[m]) if totals[m] else "—" for m in months]
+    width = max(len(a) for a in amounts)
+    for month, amount in zip(months, amounts, strict=True):
+        bar = "".join(CHART_GLYPHS[d] * _segment(by_month.get(month, {}).get(d, Decimal(0)), largest, bar_width)
+                      for d in domains)
+        label = f"{_(SHORT_MONTHS[month.month - 1])} {month.year % 100:02d}"
+        lines.append(f"{label:<9}{bar:<{bar_width + len(domains)}} {amount:>{width}}")
+    return lines

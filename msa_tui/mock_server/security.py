@@ -304,3 +304,10 @@ def bad_code(detail: str = _BAD_CODE) -> ProblemError:
     from msa_tui.api.models import FieldError
 
     return ProblemError(422, Code.invalid_code, detail, errors=[FieldError(field="code", message=detail)])
+
+
+def require_unlocked(store: Store, nir: str, now: float) -> None:
+    """423 while the NIR is locked (the second-factor step respects the login lockout)."""
+    row = store.one("SELECT locked_until FROM login_failures WHERE nir = ?", (nir,))
+    if row and row["locked_until"] and row["locked_until"] > now:
+        raise _locked(row["locked_until"] - now)

@@ -109,6 +109,10 @@ CREATE INDEX IF NOT EXISTS envois_page ON envois (member_id, received_at DESC, s
 CREATE TABLE IF NOT EXISTS declaration_amounts (
     declaration_id TEXT NOT NULL, source TEXT NOT NULL, person_id TEXT NOT NULL, month TEXT NOT NULL,
     kind TEXT NOT NULL, amount REAL NOT NULL, PRIMARY KEY (declaration_id, source, person_id, month, kind));
+-- account security (issue 14, item 7): a row while the member has the e-mailed second factor on.
+CREATE TABLE IF NOT EXISTS two_factor (member_id TEXT PRIMARY KEY, enabled_at TEXT NOT NULL);
+-- payments at a glance (issue 14, item 8): totals per month and domain read from the index alone.
+CREATE INDEX IF NOT EXISTS payments_month_totals ON payments (member_id, date, domain, amount);
 """
 
 # Tables that hold business data (what the seed writes); auth state is left out of dumps.

@@ -90,7 +90,7 @@ class AccountFlowScreen(PageScreen):
                     )
                     yield FormField(
                         "password", _("Nouveau mot de passe"), Input(password=True, max_length=256),
-                        hint=_("8 caractères au moins"),
+                        hint=_("12 caractères au moins"),
                     )
                     yield FormField(
                         "confirmation", _("Confirmez le mot de passe"), Input(password=True, max_length=256)

@@ -153,12 +153,19 @@ class ReloginDialog(ModalScreen[bool]):
 
     @work(exclusive=True)
     async def _login(self, password: str) -> None:
-        from ..api.errors import AccountLocked, ApiError
+        from ..api.errors import AccountLocked, ApiError, CodeRequired
 
         error = self.query_one("#relogin-error", Static)
         error.update(_("Connexion en cours…"))
         try:
             await cast("MsaApp", self.app).client.login(self.nir, password)
+        except CodeRequired as step:  # the member's second factor (issue 14): the login's own code step
+            from .login_code import CODE_CANCELLED, LoginCodeScreen
+
+            if await self.app.push_screen_wait(LoginCodeScreen(self.nir, step.challenge, step.message)):
+                self._finish(True)
+                return
+            error.update(_(CODE_CANCELLED))
         except AccountLocked as exc:
             error.update(lockout_message(exc.retry_after))
         except ApiError as exc:

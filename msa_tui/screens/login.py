@@ -223,7 +223,11 @@ class LoginScreen(PageScreen):
         self._error(_(MSG_CONNECTING))
         self.query_one("#login-submit", Button).disabled = True
         try:
-            await app.client.login(nir, password)
+            if not await self._log_in(nir, password):
+                from .login_code import CODE_CANCELLED
+
+                self._failed(_(CODE_CANCELLED))
+                return
             me = await app.client.me()
         except AccountLocked as exc:
             self._failed(lockout_message(exc.retry_after))
@@ -236,6 +240,22 @@ class LoginScreen(PageScreen):
             self._failed(exc.message)
             return
         app.logged_in(me, nir, remember_nir=remember)
+
+    async def _log_in(self, nir: str, password: str) -> bool:
+        """The password, then the e-mailed code when the member has the second factor on (issue 14).
+
+        False when the member left the code step."""
+        from ..api.errors import CodeRequired
+
+        try:
+            await self.msa_app.client.login(nir, password)
+        except CodeRequired as step:
+            from .login_code import LoginCodeScreen  # only for members with the second factor on
+
+            self._error(step.message)
+            opened: bool = await self.app.push_screen_wait(LoginCodeScreen(nir, step.challenge, step.message))
+            return opened
+        return True
 
     def _failed(self, message: str, *, keep_password: bool = False) -> None:
         """Inline error: the NIR stays, the password is cleared (unless never checked) and focused."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 from pathlib import Path
+from typing import NamedTuple
 
 from rich.text import Text
 from textual import on, work
@@ -20,6 +21,7 @@ from ..core.formatting import counted, long_date, money, short_date
 from ..core.i18n import _
 from ..core.payments import (
     DOMAIN_FILTERS,
+    month_chart,
     PAYMENT_PRESETS,
     PRESET_LABELS,
     Period,
@@ -39,6 +41,28 @@ from ..widgets.safe import notify_plain
 
 WIDE = 110
 """From this width on, the table has room for the full domain words."""
+CHART_BESIDE = 140
+"""From this width on, the chart stands beside the table (shown at once); below it, G shows it above the
+table: beside it at 120 columns, the label column would be left some 13 characters and wrap onto 4 lines."""
+CHART_BAR = 12
+"""The longest month's bar, in characters."""
+CHART_WIDTH = 42
+"""Month (9) + the longest bar (CHART_BAR, plus one per domain at most) + the amount (12) + margin."""
+DATE_WIDTH = 10
+
+
+class Widths(NamedTuple):
+    """The fixed columns' widths; the label takes what they leave."""
+
+    domain: int
+    beneficiary: int
+    amount: int
+
+
+NARROW_WIDTHS = Widths(domain=14, beneficiary=9, amount=11)
+"""At 80 columns: "Action sociale" and "vous-même" fit, longer words wrap, and the label keeps 22 characters."""
+WIDE_WIDTHS = Widths(domain=27, beneficiary=14, amount=12)
+BESIDE_WIDTHS = Widths(domain=16, beneficiary=13, amount=12)
 
 
 class PaymentDetail(ModalScreen[None]):
@@ -91,6 +115,9 @@ class PaymentsScreen(LoadingPage):
                 tooltip=_("Enregistrer la liste affichée en CSV dans votre dossier Téléchargements")),
         Binding("m", "more", _("Charger plus"), id="payments.more",
                 tooltip=_("Afficher les paiements plus anciens de la période")),
+        # After CSV: at 80 columns the footer has room for neither, F1 lists it (and CSV keeps its place).
+        Binding("g", "chart", _("Graphique"), id="payments.chart",
+                tooltip=_("Afficher le graphique des 12 derniers mois par domaine, ou revenir au tableau")),
         retry_binding("Recharger les paiements"),
     ]
 
@@ -102,6 +129,9 @@ class PaymentsScreen(LoadingPage):
         self.payments: list[Payment] = []
         self.next_cursor: str | None = None
         self.loaded = False
+        self.chart_shown = False
+        self.shown_widths: Widths | None = None
+        """The widths the rows were drawn for (None before the first rows)."""
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="payments-filters"):
@@ -113,20 +143,51 @@ class PaymentsScreen(LoadingPage):
                          value=self.preset.value, allow_blank=False, compact=True, id="period-select")
         yield CustomPeriod(id="custom-period")
         yield LoadPanel(id="payments-load")
-        yield DataTable(id="payments-table", cursor_type="row")
-        yield Static(_("Aucun paiement sur cette période pour ce domaine."), id="payments-empty", markup=False)
+        with Horizontal(id="payments-main"):
+            with Vertical(id="payments-list"):
+                yield DataTable(id="payments-table", cursor_type="row")
+                yield Static(_("Aucun paiement sur cette période pour ce domaine."), id="payments-empty",
+                             markup=False)
+            # Payments at a glance (issue 14): beside the table when there is room, else toggled with G.
+            yield Static("", id="payments-chart", markup=False)
         yield Static("", id="payments-total", markup=False)
         yield Static("", id="payments-result", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column(_("Date"), key="date", width=10)
-        table.add_column(_("Domaine"), key="domain", width=16)
+        table.add_column(_("Date"), key="date", width=DATE_WIDTH)
+        table.add_column(_("Domaine"), key="domain")
         table.add_column(_("Libellé"), key="label")
-        table.add_column(Text(_("Montant"), justify="right"), key="amount", width=12)
+        table.add_column(_("Bénéficiaire"), key="beneficiary")
+        table.add_column(Text(_("Montant"), justify="right"), key="amount")
         self.query_one("#custom-period").display = False
         self.query_one("#payments-result").display = False
+        self.chart_shown = self.size.width >= CHART_BESIDE
+        self._place_chart()
         self.load()
+        self.load_chart()
+
+    # --- the chart --------------------------------------------------------
+
+    @work(exclusive=True, group="payments-chart", exit_on_error=False)
+    async def load_chart(self) -> None:
+        chart = self.query_one("#payments-chart", Static)
+        try:
+            summary = await self.api.payment_summary(12)
+        except ApiError as error:
+            chart.update(_("Le graphique n'a pas pu être chargé.") + " " + error.message)
+            return
+        lines = [_("12 derniers mois par domaine"), *month_chart(summary, CHART_BAR)]
+        chart.update("\n".join(lines))
+
+    def action_chart(self) -> None:
+        self.chart_shown = not self.chart_shown
+        self._relayout()
+
+    def _place_chart(self) -> None:
+        # Beside the table from CHART_BESIDE columns on; in the table's place otherwise (G and G again).
+        self.query_one("#payments-chart", Static).display = self.chart_shown
+        self.query_one("#payments-list").display = not self.chart_shown or self.chart_beside
 
     # --- filters ----------------------------------------------------------
 
@@ -217,14 +278,18 @@ class PaymentsScreen(LoadingPage):
         row = table.cursor_row if keep_row else 0
         self.payments = payments
         table.clear()
-        short = self.size.width < WIDE
+        widths = self.widths
+        self.shown_widths = widths
+        short = widths is not WIDE_WIDTHS
         for p in payments:
             table.add_row(
                 short_date(p.date),
-                domain_label(p.domain, short=short),
-                Text(p.label, overflow="ellipsis", no_wrap=True),
+                Text(domain_label(p.domain, short=short)),
+                Text(p.label),  # wrapped at words, never cut: the row grows instead
+                # Wrapped where narrow (« Pierre / Martin »), one line with an ellipsis where there is room.
+                Text(p.beneficiary or _("vous-même"), overflow="ellipsis", no_wrap=not short),
                 Text(money(p.amount), justify="right"),
-                key=p.id,
+                key=p.id, height=None,
             )
         self._fit_columns()
         self.set_class(not payments, "-empty")
@@ -246,19 +311,40 @@ class PaymentsScreen(LoadingPage):
         self.query_one("#payments-total", Static).update(text)
 
     def on_resize(self) -> None:
-        self._fit_columns()
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """The chart placed and the columns fitted; the rows redrawn when the domain words change."""
+        self._place_chart()
+        if self.shown_widths is not None and self.widths is not self.shown_widths:
+            self.show_payments(self.payments, keep_row=True)
+        else:
+            self._fit_columns()
+
+    @property
+    def widths(self) -> Widths:
+        if self.chart_beside:
+            return BESIDE_WIDTHS
+        return WIDE_WIDTHS if self.size.width >= WIDE else NARROW_WIDTHS
 
     def _fit_columns(self) -> None:
-        # The label takes what the others leave, so that a row stays on one line at 80 columns.
+        # The label takes what the others leave: it wraps at words, the others keep their width.
         table = self.query_one(DataTable)
-        domain_col = table.columns.get(ColumnKey("domain"))
+        widths = self.widths
+        for key, width in widths._asdict().items():
+            column = table.columns.get(ColumnKey(key))
+            if column is not None:
+                column.auto_width, column.width = False, width
         label_col = table.columns.get(ColumnKey("label"))
-        if domain_col is None or label_col is None:
+        beneficiary_col = table.columns.get(ColumnKey("beneficiary"))
+        if label_col is None or beneficiary_col is None:
             return
-        domain_col.width = 27 if self.size.width >= WIDE else 16
-        others = 10 + domain_col.width + 12 + 4 * 2 * table.cell_padding + 2
+        # "Bénéficiaire" needs 12 columns: the narrow column says it shorter rather than cut.
+        beneficiary_col.label = Text(_("Bénéficiaire") if widths.beneficiary >= 12 else _("Bénéf."))
+        others = DATE_WIDTH + sum(widths) + 5 * 2 * table.cell_padding + 2  # + 2: the vertical scrollbar
         label_col.auto_width = False
-        label_col.width = max(16, self.size.width - others - 4)
+        room = self.size.width - 2 - (CHART_WIDTH if self.chart_beside else 0)
+        label_col.width = max(12, room - others)
         table.refresh()
 
     # --- row actions ------------------------------------------------------
@@ -302,6 +388,10 @@ class PaymentsScreen(LoadingPage):
             return
         result.update(_("Liste enregistrée en CSV : {path}").format(path=path))
         notify_plain(self, path, title=_("Export CSV"))
+
+    @property
+    def chart_beside(self) -> bool:
+        return self.chart_shown and self.size.width >= CHART_BESIDE
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "more":

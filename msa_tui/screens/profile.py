@@ -64,6 +64,8 @@ class ProfileScreen(FormPage, LoadingPage):
         Binding("ctrl+s", "save", _("Enregistrer"), id="profile.save",
                 tooltip=_("Enregistrer vos nouvelles coordonnées")),
         retry_binding("Recharger vos informations"),
+        Binding("ctrl+t", "security", _("Sécurité"), id="profile.security",
+                tooltip=_("Changer votre mot de passe, activer la validation en deux étapes")),
     ]
 
     def __init__(self) -> None:
@@ -86,6 +88,10 @@ class ProfileScreen(FormPage, LoadingPage):
             yield Static("", id="profile-error", classes="error-message", markup=False)
             with Horizontal(id="profile-buttons"):
                 yield Button(_("Enregistrer") + " (Ctrl+S)", id="profile-save", variant="primary", compact=True)
+            yield Static(_("Sécurité du compte"), classes="section-title")
+            with Horizontal(id="profile-security"):
+                yield Button(_("Mot de passe et validation en deux étapes (Ctrl+T)"), id="profile-security-open",
+                             compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#profile-scroll").display = False
@@ -152,3 +158,7 @@ class ProfileScreen(FormPage, LoadingPage):
         self.show(me)
         self.msa_app.me = me
         self.notify(_("Vos coordonnées sont enregistrées."), title=_("Coordonnées modifiées"))
+
+    @on(Button.Pressed, "#profile-security-open")
+    def action_security(self) -> None:
+        self.msa_app.open_page("account_security")

@@ -41,6 +41,8 @@ PAGES: dict[str, PageEntry] = {
         PageEntry("procurations", "Gérer mes procurations", "msa_tui.screens.procurations:ProcurationsScreen"),
         PageEntry("assistance", "Assistance", "msa_tui.screens.assistance:AssistanceScreen", needs_login=False),
         PageEntry("submissions", "Mes envois", "msa_tui.screens.submissions:SubmissionsScreen"),  # issue 14
+        # account security (issue 14, item 7), opened from the profile
+        PageEntry("account_security", "Sécurité du compte", "msa_tui.screens.account_security:AccountSecurityScreen"),
     ]
 }
 """Pages with `target=None` open a plain "pas encore disponible" screen instead of failing.

@@ -43,9 +43,10 @@ def msa(server_app, keyring, isolated_dirs, monkeypatch, capsys) -> Callable[...
         client_kwargs={"backoff": 0.0},
     ))
 
-    def run(*args: str, stdin: str = "") -> Run:
+    def run(*args: str, stdin: str | io.StringIO = "") -> Run:
         capsys.readouterr()
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        # A StringIO of the test's own lets a line depend on what the command did before reading it.
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin) if isinstance(stdin, str) else stdin)
         try:
             status = cli.main(["--server", "http://testserver", *args])
         except SystemExit as exc:  # argparse: usage errors and --help

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
+
+import pytest
+from fastapi.testclient import TestClient
 
 from tests.support.members import DEMO_NIR, PASSWORD
+from tests.support.server import Api
 
 
 def test_login_keeps_the_session_in_the_keyring_and_status_names_the_member(msa, keyring):
@@ -103,3 +109,80 @@ def test_server_down_exits_4(msa, monkeypatch):
                  stdin=PASSWORD + "\n")
     assert result.status == 4
     assert "injoignable" in result.err
+
+
+# --- the second factor (issue 14, item 7) ---------------------------------------------------------
+
+
+class PasswordThenMailedCode(io.StringIO):
+    """stdin for --password-stdin: the password, then the code the login just e-mailed (read from the
+    demo outbox through the dev route when the command asks for the second line); `shift` makes it wrong."""
+
+    def __init__(self, api: Api, shift: int = 0) -> None:
+        super().__init__()
+        self.api, self.shift, self.lines = api, shift, 0
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        self.lines += 1
+        if self.lines == 1:
+            return PASSWORD + "\n"
+        return f"{(int(mailed_code(self.api)) + self.shift) % 10**6:06d}\n"
+
+
+def mailed_code(api: Api) -> str:
+    """The last login code the demo server e-mailed, read through the dev route."""
+    mails = [m for m in api.get("/dev/outbox").json() if "code de connexion" in m["subject"]]
+    found = re.search(r"\b(\d{6})\b", mails[-1]["body"])
+    assert found
+    return found.group(1)
+
+
+@pytest.fixture
+def two_factor_on(server_app) -> Api:
+    api = Api(TestClient(server_app))
+    api.login()
+    response = api.put("/me/two-factor", json={"enabled": True, "current_password": PASSWORD})
+    assert response.status_code == 200, response.text
+    return api
+
+
+def test_login_reads_the_mailed_code_from_the_next_stdin_line(msa, keyring, two_factor_on):
+    stdin = PasswordThenMailedCode(two_factor_on)
+    result = msa("auth", "login", "--nir", DEMO_NIR, "--password-stdin", stdin=stdin)
+    assert result.status == 0, result.err
+    assert stdin.lines == 2
+    assert "code" in result.err and "Connecté : Pierre Martin" in result.err
+    assert ("msa-tui", "session") in keyring.secrets
+    assert msa("auth", "status").status == 0
+
+
+def test_a_wrong_code_is_refused_in_french_with_exit_1(msa, keyring, two_factor_on):
+    result = msa("auth", "login", "--nir", DEMO_NIR, "--password-stdin",
+                 stdin=PasswordThenMailedCode(two_factor_on, shift=1))
+    assert result.status == 1
+    assert "code" in result.err.lower() and "Connecté" not in result.err
+    assert ("msa-tui", "session") not in keyring.secrets
+
+
+def test_a_missing_code_line_says_what_is_expected(msa, keyring, two_factor_on):
+    result = msa("auth", "login", "--nir", DEMO_NIR, "--password-stdin", stdin=PASSWORD + "\n")
+    assert result.status == 1
+    assert "Saisissez le code reçu par courriel." in result.err
+    assert ("msa-tui", "session") not in keyring.secrets
+
+
+def test_at_a_terminal_the_code_is_asked_after_the_password(msa, keyring, two_factor_on, monkeypatch):
+    prompts: list[str] = []
+
+    def typed(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return mailed_code(two_factor_on)
+
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": PASSWORD)
+    monkeypatch.setattr("builtins.input", typed)
+    terminal = io.StringIO()
+    terminal.isatty = lambda: True  # type: ignore[method-assign]
+    result = msa("auth", "login", "--nir", DEMO_NIR, stdin=terminal)
+    assert result.status == 0, result.err
+    assert prompts == ["Code reçu par courriel : "]
+    assert ("msa-tui", "session") in keyring.secrets

@@ -46,7 +46,7 @@ async def test_famille_filter_shows_famille_not_sante(server_app):
         await open_payments(pilot)
         everything = rows(app)
         assert {"Santé", "Famille"} <= {r[1] for r in everything}
-        assert all(r[0].count("/") == 2 and r[3].endswith("€") for r in everything)
+        assert all(r[0].count("/") == 2 and r[-1].endswith("€") for r in everything)
         dates = [tuple(reversed(r[0].split("/"))) for r in everything]
         assert dates == sorted(dates, reverse=True)  # newest first
         await pilot.press("d", "d")  # tous → santé → famille
@@ -63,7 +63,7 @@ async def test_total_is_the_sum_of_the_rows_shown(server_app):
         await wait_for(pilot, lambda: app.screen.loaded and "01/01/2026" in shown(app, "#payments-total"))
         text = shown(app, "#payments-total")
         amount = text.split("Total : ")[1].split(" · ")[0]
-        assert euros(amount) == sum(euros(r[3]) for r in rows(app))
+        assert euros(amount) == sum(euros(r[-1]) for r in rows(app))
         assert f"{len(rows(app))} paiements" in text
 
 
@@ -96,7 +96,7 @@ async def test_enter_shows_the_detail(server_app):
         await pilot.press("enter")
         await wait_screen(pilot, "PaymentDetail")
         lines = " ".join(str(s.render()) for s in app.screen.query(".detail-line"))
-        assert first[2].rstrip("…") in lines and first[3] in lines
+        assert first[2].rstrip("…") in lines and first[-1] in lines
         await pilot.press("escape")
         await wait_screen(pilot, "PaymentsScreen")
 
@@ -121,4 +121,4 @@ async def test_export_writes_the_shown_list_as_french_csv(server_app, isolated_d
         assert [line[0] for line in lines[1:]] == [r[0] for r in table]
         assert {line[1] for line in lines[1:]} == {"Famille"}
         assert all("," in line[4] and "." not in line[4] for line in lines[1:])
-        assert sum(Decimal(line[4].replace(",", ".")) for line in lines[1:]) == sum(euros(r[3]) for r in table)
+        assert sum(Decimal(line[4].replace(",", ".")) for line in lines[1:]) == sum(euros(r[-1]) for r in table)

@@ -96,7 +96,7 @@ async def test_passwords_must_match_before_anything_is_sent(server_app):
         await wait_step_code(pilot)
         await fill(pilot, ["123456", "court", "autre"])
         await pilot.pause()
-        assert "8 caractères" in field_error(app, "password")
+        assert "12 caractères" in field_error(app, "password")
         assert field_error(app, "confirmation") == "Les deux mots de passe ne correspondent pas."
         assert app.screen.query_one("#password-input").password is True
 

@@ -34,6 +34,22 @@ class EchoPage(PageScreen):
         self.query_one("#result", Static).update(me.first_name)
 
 
+async def echo_page(pilot) -> EchoPage:
+    """Logged in, on an EchoPage."""
+    await login(pilot)
+    page = EchoPage()
+    pilot.app.push_screen(page)
+    await pilot.pause()
+    return page
+
+
+async def end_session_on_server(app, make_client) -> None:
+    """The server ends the app's session (as a revocation elsewhere would)."""
+    other = make_client()
+    other.use_tokens(app.client.tokens)
+    await other.logout()
+
+
 async def test_logout_returns_to_fresh_login_and_forgets_member(server_app):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -136,16 +152,10 @@ async def test_keys_keep_the_session_alive(server_app):
 async def test_server_side_expiry_relogin_keeps_screen_and_replays(server_app, make_client):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await login(pilot)
-        page = EchoPage()
-        app.push_screen(page)
-        await pilot.pause()
+        page = await echo_page(pilot)
         page.query_one("#draft").focus()
         await type_text(pilot, "ma question")
-        # The server ends the session (as a revocation elsewhere would).
-        other = make_client()
-        other.use_tokens(app.client.tokens)
-        await other.logout()
+        await end_session_on_server(app, make_client)
         await pilot.press("ctrl+g")
         await wait_screen(pilot, "ReloginDialog")
         assert "85 07" in str(app.screen.query_one("#relogin-nir", Static).render())
@@ -163,13 +173,8 @@ async def test_server_side_expiry_relogin_keeps_screen_and_replays(server_app, m
 async def test_relogin_given_up_logs_out(server_app, make_client):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await login(pilot)
-        page = EchoPage()
-        app.push_screen(page)
-        await pilot.pause()
-        other = make_client()
-        other.use_tokens(app.client.tokens)
-        await other.logout()
+        page = await echo_page(pilot)
+        await end_session_on_server(app, make_client)
         await pilot.press("ctrl+g")
         await wait_screen(pilot, "ReloginDialog")
         await pilot.press("escape")

@@ -44,6 +44,11 @@ if TYPE_CHECKING:
         Accepted,
         MailCopy,
         OutboxMail,
+        LoginChallenge,
+        LoginCode,
+        PasswordChange,
+        SecuritySettings,
+        TwoFactorUpdate,
     )
     from .member import (
         Relation,
@@ -86,6 +91,8 @@ if TYPE_CHECKING:
     from .payments import (
         Domain,
         Payment,
+        MonthTotal,
+        PaymentSummary,
     )
     from .attestations import (
         AttestationKind,
@@ -221,6 +228,14 @@ __all__ = [
     "Attachment", "MAX_ATTACHMENTS",  # message attachments
     "ProcurationRight",  # procurations: acting for a principal
     "ActingBy",  # procurations: acting for a principal
+    # account security and payments at a glance (issue 14, items 7 and 8)
+    "LoginChallenge",
+    "LoginCode",
+    "PasswordChange",
+    "SecuritySettings",
+    "TwoFactorUpdate",
+    "MonthTotal",
+    "PaymentSummary",
 ]
 
 

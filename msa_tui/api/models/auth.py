@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, StrictBool
 
 from .common import Email, MemberText, NIR_PATTERN, iso_date, RequestBody, ResponseBody, ServerBody, ServerText
 
@@ -85,3 +85,53 @@ class MailCopy(ResponseBody):
     """The address, partly hidden (« p…@example.org »): the screen may show it at a desk."""
     name: str
     size: int
+
+
+# --- account security (issue 14, item 7) -------------------------------------
+
+
+def _sent_length(value: Any) -> Any:
+    # Before the model strips blanks: what was sent must fit the schema's maxLength as sent.
+    if isinstance(value, str) and len(value) > 256:
+        raise ValueError("Le mot de passe ne peut pas dépasser 256 caractères.")
+    return value
+
+
+Password = Annotated[str, BeforeValidator(_sent_length), Field(min_length=1, max_length=256)]
+
+
+class LoginChallenge(ResponseBody):
+    """202 answer of POST /auth/login when the member has turned the second factor on:
+    the password was right and a 6-digit code was e-mailed; POST /auth/login/code finishes."""
+
+    challenge: str
+    """Opaque: binds the code step to this password step (sent back with the code)."""
+    detail: ServerText
+    """Where the code went (address partly hidden) and for how long it is valid, in French."""
+    expires_in: int
+    """Seconds of life of the code."""
+
+
+class LoginCode(RequestBody):
+    nir: str = Field(pattern=NIR_PATTERN)
+    challenge: str = Field(min_length=1, max_length=100)
+    code: str = Field(pattern=r"^[0-9]{6}$")
+
+
+class PasswordChange(RequestBody):
+    current_password: Password
+    new_password: Password
+
+
+class SecuritySettings(ResponseBody):
+    two_factor: bool
+    """A code e-mailed at each login, after the password."""
+    email: ServerText
+    """Where the codes go, partly hidden (« p…@example.org »)."""
+
+
+class TwoFactorUpdate(RequestBody):
+    enabled: StrictBool
+    """true or false only (not 0 or "yes")."""
+    current_password: Password
+    """Required both ways: whoever holds an open session cannot change it alone."""

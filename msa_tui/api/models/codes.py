@@ -56,6 +56,8 @@ class Code:
     """Acting through a procuration beyond what it allows (403)."""
     procuration_wrong_party = "procuration_wrong_party"
     """Only the grantor revokes a procuration, only the person named accepts or uses it (403)."""
+    wrong_password = "wrong_password"
+    """The current password, asked again to change a security setting, is wrong (422)."""
 
 
 class Domain(StrEnum):

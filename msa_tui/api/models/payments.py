@@ -16,3 +16,21 @@ class Payment(ResponseBody):
     domain: Domain
     label: ServerText
     beneficiary: ServerText | None = None
+
+
+class MonthTotal(ResponseBody):
+    """What was paid in one month for one domain (months and domains without payments are left out)."""
+
+    month: date
+    """The first day of the month."""
+    domain: Domain
+    total: Money
+    count: int
+
+
+class PaymentSummary(ResponseBody):
+    """Totals per month and domain over a run of whole months, oldest month first."""
+
+    first_month: date
+    last_month: date
+    totals: list[MonthTotal]

@@ -1,4 +1,5 @@
-"""Authentication: login with lockout, refresh, logout, registration and password reset by e-mailed code.
+"""Authentication: login with lockout (and the opt-in e-mailed second factor), refresh, logout,
+registration and password reset by e-mailed code.
 
 The unauthenticated routes answer alike whatever the NIR (registered, unknown, or not yet
 registered) and are limited per address (throttle.py) and per NIR (security.py)."""
@@ -9,14 +10,15 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request, Response, status
+from fastapi.responses import JSONResponse
 
 from msa_tui.api.models import (
     Code,
-    Accepted, LoginRequest, PasswordResetConfirm, PasswordResetRequest, RefreshRequest, RegisterRequest,
-    TokenPair, VerifyRequest,
+    Accepted, LoginChallenge, LoginCode, LoginRequest, PasswordResetConfirm, PasswordResetRequest, RefreshRequest,
+    RegisterRequest, TokenPair, VerifyRequest,
 )
 
-from .. import security
+from .. import account, security
 from ..deps import CtxDep, MemberDep, client_address
 from ..outbox import send_mail
 from ..passwords import fold, require_strong
@@ -35,9 +37,12 @@ def _pair(issued: security.Issued) -> TokenPair:
 
 
 @router.post("/login", response_model=TokenPair, summary="Se connecter (NIR sans clé et mot de passe)",
-             responses={401: {"description": "NIR ou mot de passe incorrect (attempts_left)"},
+             responses={202: {"model": LoginChallenge,
+                              "description": "Mot de passe juste, validation en deux étapes active : un code est "
+                                             "envoyé par e-mail, à donner à POST /auth/login/code"},
+                        401: {"description": "NIR ou mot de passe incorrect (attempts_left)"},
                         423: {"description": "Compte verrouillé (problem+json, retry_after)"}, **_LIMITED})
-def login(body: LoginRequest, ctx: CtxDep, request: Request) -> TokenPair:
+def login(body: LoginRequest, ctx: CtxDep, request: Request) -> Any:
     now = ctx.ts()
     address = client_address(request)
     ctx.throttle.check_login(address, now)
@@ -64,7 +69,21 @@ def login(body: LoginRequest, ctx: CtxDep, request: Request) -> TokenPair:
             detail += f" Il vous reste {left} essai{'s' if left > 1 else ''} avant le verrouillage du compte."
         raise ProblemError(401, Code.invalid_credentials, detail, extra={"attempts_left": left})
     security.clear_failures(ctx.store, body.nir)
+    if account.two_factor_on(ctx, row["id"]):
+        member = ctx.store.one("SELECT nir, email, first_name, last_name FROM members WHERE id = ?", (row["id"],))
+        challenge = account.send_login_code(ctx, member, now)
+        return JSONResponse(challenge.model_dump(mode="json"), status_code=status.HTTP_202_ACCEPTED)
     return _pair(security.open_session(ctx.store, row["id"], ctx.access_ttl_s, now))
+
+
+@router.post("/login/code", response_model=TokenPair,
+             summary="Se connecter, deuxième étape : le code à 6 chiffres reçu par e-mail",
+             responses={423: {"description": "Compte verrouillé (problem+json, retry_after)"}, **_LIMITED})
+def login_code(body: LoginCode, ctx: CtxDep, request: Request) -> TokenPair:
+    now = ctx.ts()
+    ctx.throttle.hit(client_address(request), "code", now)
+    member_id = account.use_login_code(ctx, body.nir, body.challenge, body.code, now)
+    return _pair(security.open_session(ctx.store, member_id, ctx.access_ttl_s, now))
 
 
 @router.post("/refresh", response_model=TokenPair, summary="Renouveler le jeton d'accès",
@@ -86,11 +105,6 @@ def _same_person(row: Any, first_name: str, last_name: str, birth_date: date) ->
 
     return (key(row["first_name"]) == key(first_name) and key(row["last_name"]) == key(last_name)
             and row["birth_date"] == birth_date.isoformat())
-
-
-def _identity(row: Any) -> dict[str, Any]:
-    born = date.fromisoformat(row["birth_date"]) if row["birth_date"] else None
-    return {"nir": row["nir"], "first_name": row["first_name"], "last_name": row["last_name"], "birth_date": born}
 
 
 @router.post("/register", response_model=Accepted, status_code=status.HTTP_202_ACCEPTED,
@@ -123,7 +137,7 @@ def _strong_for(ctx: CtxDep, nir: str, password: str) -> Any:
     def check(_: dict[str, Any]) -> None:
         row = ctx.store.one("SELECT * FROM members WHERE nir = ?", (nir,))
         if row is not None:
-            require_strong(password, **_identity(row))
+            require_strong(password, **account.identity_of(row))
 
     return check
 

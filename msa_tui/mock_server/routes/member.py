@@ -1,13 +1,18 @@
-"""The member: profile with household, contact details update, service médical address."""
+"""The member: profile with household, contact details update, service médical address, account security."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response, status
 
-from msa_tui.api.models import Address, ContactUpdate, HouseholdMember, MailCopy, Me, ServiceContact
+from msa_tui.api.models import (
+    Address, ContactUpdate, HouseholdMember, MailCopy, Me, PasswordChange, SecuritySettings, ServiceContact,
+    TwoFactorUpdate,
+)
 
+from .. import account
 from ..caisses import service_medical
 from ..deps import CtxDep, MemberDep
 from ..outbox import send_mail
@@ -60,11 +65,6 @@ def get_service_medical(me: MemberDep) -> ServiceContact:
 MAIL_COPY_MAX_BYTES = 2 * 1024 * 1024
 
 
-def _masked(email: str) -> str:
-    local, _at, domain = email.partition("@")
-    return f"{local[:1]}…@{domain}"
-
-
 @router.post(
     "/mail-copy", response_model=MailCopy,
     summary="Envoyer un PDF (attestation, document, accusé de réception) à l'adresse e-mail du membre",
@@ -88,4 +88,42 @@ async def mail_copy(request: Request, me: MemberDep, ctx: CtxDep,
     send_mail(ctx.store, row["email"], f"Votre document : {clean}",
               f"Bonjour {me.first_name} {me.last_name},\n\nVous trouverez en pièce jointe le document "
               f"demandé à l'accueil de votre MSA.\n\nVotre MSA", ctx.now(), attachment=(clean, len(data)))
-    return MailCopy(to=_masked(row["email"]), name=clean, size=len(data))
+    return MailCopy(to=account.masked_email(row["email"]), name=clean, size=len(data))
+
+
+# --- account security (issue 14, item 7) ----------------------------------------------------
+
+_CURRENT_PASSWORD: dict[int | str, dict[str, Any]] = {
+    422: {"description": "Mot de passe actuel incorrect (wrong_password, attempts_left) ou nouveau mot de passe "
+                         "refusé (weak_password)"},
+    423: {"description": "Compte verrouillé après trop d'essais (problem+json, retry_after)"},
+}
+
+
+@router.post("/password", status_code=status.HTTP_204_NO_CONTENT, response_class=Response,
+             summary="Changer mon mot de passe (le mot de passe actuel est demandé ; mes autres sessions "
+                     "sont fermées)",
+             responses=_CURRENT_PASSWORD)
+def change_password(body: PasswordChange, me: MemberDep, ctx: CtxDep) -> Response:
+    account.change_password(ctx, me, body.current_password, body.new_password)
+    return Response(status_code=204)
+
+
+def _settings(ctx: CtxDep, member_id: str) -> SecuritySettings:
+    row = ctx.store.one("SELECT email FROM members WHERE id = ?", (member_id,))
+    assert row is not None
+    return SecuritySettings(two_factor=account.two_factor_on(ctx, member_id), email=account.masked_email(row["email"]))
+
+
+@router.get("/security", response_model=SecuritySettings,
+            summary="La sécurité de mon compte : validation en deux étapes active ou non")
+def get_security(me: MemberDep, ctx: CtxDep) -> SecuritySettings:
+    return _settings(ctx, me.id)
+
+
+@router.put("/two-factor", response_model=SecuritySettings,
+            summary="Activer ou désactiver la validation en deux étapes (le mot de passe actuel est demandé)",
+            responses=_CURRENT_PASSWORD)
+def set_two_factor(body: TwoFactorUpdate, me: MemberDep, ctx: CtxDep) -> SecuritySettings:
+    account.set_two_factor(ctx, me, body.enabled, body.current_password)
+    return _settings(ctx, me.id)
