@@ -494,7 +494,7 @@ class MsaApp(App[None]):
         """One timer at the next moment the idle state may change (warning, then expiry); no polling.
 
         Activity only moves the idle clock's last-activity time: when the timer fires early
-        because of it, `check_idle` finds the session still active and arms it again.
+        because of it, `check_inactivity` finds the session still active and arms it again.
         """
         if self._idle_deadline is not None:
             self._idle_deadline.stop()
@@ -503,10 +503,13 @@ class MsaApp(App[None]):
         if self.me is None or delay is None:
             return
         # A floor so that a deadline reached a hair early never turns into a busy loop.
-        self._idle_deadline = self.set_timer(max(delay, 0.05), self.check_idle, name="idle-deadline")
+        self._idle_deadline = self.set_timer(max(delay, 0.05), self.check_inactivity, name="idle-deadline")
 
-    def check_idle(self) -> None:
-        """At the idle deadline: warn before the inactivity logout, then log out."""
+    def check_inactivity(self) -> None:
+        """At the idle deadline: warn before the inactivity logout, then log out.
+
+        (Not `check_idle`: that name is Textual's MessagePump hook that wakes the queue for
+        `call_next`; overriding it left every `set_timer` callback waiting for the next key.)"""
         if self.me is None:
             return
         from .core.idle import IdleState

@@ -51,7 +51,7 @@ def test_idle_warning_dialog(snap_compare, server_app, size):
         app.push_screen(PlaceholderScreen(title="Essai"))
         await wait_screen(pilot, "PlaceholderScreen")
         clock.advance(855)
-        app.check_idle()
+        app.check_inactivity()
         await wait_screen(pilot, "IdleWarningDialog")
         await steady(pilot, clear_toasts=False, wait_workers=False)
 

@@ -45,12 +45,12 @@ async def test_the_idle_timer_is_armed_for_the_next_deadline_and_activity_does_n
         assert app._idle_deadline is deadline, "a key only records the time"
         # The deadline comes: the member was active 40 s ago, so the warning moves 50 s on.
         clock.advance(40)
-        app.check_idle()
+        app.check_inactivity()
         await pilot.pause()
         assert type(app.screen).__name__ != "IdleWarningDialog"
         assert app._idle_deadline is not deadline and app._idle_deadline._interval == 50
         clock.advance(50)
-        app.check_idle()
+        app.check_inactivity()
         await wait_screen(pilot, "IdleWarningDialog")
         assert app._idle_deadline._interval == 30  # then the logout, still at least 20 s after the warning
         await pilot.press("r")

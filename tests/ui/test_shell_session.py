@@ -88,7 +88,7 @@ async def test_idle_warning_then_stay_connected(server_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
         clock.advance(95)
-        app.check_idle()
+        app.check_inactivity()
         await wait_screen(pilot, "IdleWarningDialog")
         countdown = str(app.screen.query_one("#idle-countdown", Static).render())
         assert "25 s" in countdown
@@ -100,7 +100,7 @@ async def test_idle_warning_then_stay_connected(server_app):
         await pilot.pause()
         assert type(app.screen).__name__ != "IdleWarningDialog"
         clock.advance(60)
-        app.check_idle()
+        app.check_inactivity()
         await pilot.pause()
         assert app.me is not None
         assert type(app.screen).__name__ != "IdleWarningDialog"
@@ -112,11 +112,11 @@ async def test_other_keys_do_not_dismiss_the_warning(server_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
         clock.advance(100)
-        app.check_idle()
+        app.check_inactivity()
         await wait_screen(pilot, "IdleWarningDialog")
         await pilot.press("x")
         clock.advance(25)
-        app.check_idle()
+        app.check_inactivity()
         await wait_screen(pilot, "LoginScreen")
         assert app.me is None
 
@@ -127,7 +127,7 @@ async def test_idle_expiry_logs_out_with_notice(server_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await login(pilot)
         clock.advance(121)
-        app.check_idle()
+        app.check_inactivity()
         await wait_screen(pilot, "LoginScreen")
         await wait_for(pilot, lambda: app.me is None)
         notice = str(app.screen.query_one("#login-notice", Static).render())
@@ -143,7 +143,7 @@ async def test_keys_keep_the_session_alive(server_app):
         for _ in range(4):
             clock.advance(80)
             await pilot.press("tab")
-            app.check_idle()
+            app.check_inactivity()
             await pilot.pause()
         assert app.me is not None
         assert type(app.screen).__name__ != "IdleWarningDialog"

@@ -11,7 +11,7 @@ from tests.ui.test_messages import open_first_thread, open_messages
 
 async def idle_out(pilot, clock: FakeClock) -> None:
     clock.advance(121)
-    pilot.app.check_idle()
+    pilot.app.check_inactivity()
     await wait_screen(pilot, "LoginScreen")
     await wait_for(pilot, lambda: pilot.app.me is None)
 
