@@ -16,6 +16,7 @@ from .limits import BodyLimit, StandardHeaders
 from .routes import (
     appointments, assistance, attestations, auth, dev, documents, member, messages, payments,
     procurations, requests, declarations, services, submissions, uploads,
+    alerts,  # dashboard alerts (issue 14)
 )
 from .store import Store
 from .throttle import Limits, Throttle
@@ -60,6 +61,7 @@ def create_app(
     for module in (
         auth, member, messages, documents, submissions, payments, attestations, services, appointments,
         procurations, assistance, uploads, requests, declarations,
+        alerts,  # dashboard alerts (issue 14)
     ):
         api.include_router(module.router)
     if demo_outbox:

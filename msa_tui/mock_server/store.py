@@ -93,18 +93,28 @@ CREATE TABLE IF NOT EXISTS procurations (
     since TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS procurations_given ON procurations (grantor_id, since DESC, id);
 CREATE INDEX IF NOT EXISTS procurations_received ON procurations (grantee_id, since DESC, id);
+-- Dashboard alerts (issue 14): each member's visits (one per session: seen_at is the end of the current one,
+-- previous_seen_at of the one before), the pieces the MSA asks for on a démarche, the démarches' references.
+CREATE TABLE IF NOT EXISTS visits (
+    member_id TEXT PRIMARY KEY, session_id TEXT NOT NULL, seen_at TEXT NOT NULL, previous_seen_at TEXT);
+CREATE TABLE IF NOT EXISTS requested_pieces (
+    request_id TEXT PRIMARY KEY, object TEXT NOT NULL, natures TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS request_references (reference TEXT PRIMARY KEY, request_id TEXT UNIQUE NOT NULL);
 """
 
 # Tables that hold business data (what the seed writes); auth state is left out of dumps.
 DATA_TABLES = (
     "meta", "members", "household", "payments", "threads", "messages", "documents", "submissions",
     "files", "requests", "declarations", "quotients", "slots", "appointments", "procurations",
+    "visits", "requested_pieces", "request_references",  # dashboard alerts, request references (issue 14)
 )
 
 
 ADDED_COLUMNS = (
     ("sessions", "started_at", "REAL"),
     ("tokens", "spent", "INTEGER NOT NULL DEFAULT 0"),
+    ("submissions", "request_id", "TEXT"),  # pieces sent for a démarche (issue 14)
+    ("appointments", "phone", "TEXT"),  # the number a phone appointment calls (issue 14)
 )
 
 

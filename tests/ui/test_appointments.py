@@ -115,7 +115,7 @@ async def test_slot_taken_meanwhile_says_so_keeps_topic_and_reloads(server_app, 
         assert taken.id in {s.id for s in await other.slots()}
         await pilot.press("enter")
         await type_text(pilot, "Aide au logement")
-        await other.book(m.AppointmentCreate(slot_id=taken.id, topic="Plus rapide"))
+        await other.book(m.AppointmentCreate(slot_id=taken.id, topic="Plus rapide", phone="06 11 22 33 44"))
         await pilot.press("enter")
         await wait_for(pilot, lambda: "vient d'être pris" in shown(app, "#booking-error"))
         assert "Votre motif est conservé" in shown(app, "#booking-error")

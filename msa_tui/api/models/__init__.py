@@ -120,10 +120,16 @@ if TYPE_CHECKING:
         OpeningSlot,
         Assistance,
     )
+    from .alerts import (  # dashboard alerts (issue 14)
+        AlertKind,
+        Alert,
+        Alerts,
+    )
 
 _MODULES = (
     "common", "problems", "auth", "member", "messages", "documents", "submissions", "payments",
     "attestations", "quotient", "services", "requests", "declarations", "appointments", "procurations", "assistance",
+    "alerts",
 )
 """Every module whose names are re-exported, in the order they used to be imported."""
 
@@ -202,6 +208,9 @@ __all__ = [
     "ProcurationCreate",
     "OpeningSlot",
     "Assistance",
+    "AlertKind",  # dashboard alerts (issue 14)
+    "Alert",
+    "Alerts",
 ]
 
 
