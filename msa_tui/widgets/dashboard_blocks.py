@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Self
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -243,6 +245,23 @@ def alert_prompt(alert: Alert) -> Text:
     return Text(alert_line(alert), no_wrap=True, overflow="ellipsis")
 
 
+class AlertList(ModelList[Alert]):
+    """The alerts as a ModelList that does not take the focus when it fills: the page keeps its own
+    (A moves to the alerts)."""
+
+    filling = False
+
+    def show(self, models: Sequence[Alert]) -> None:
+        self.filling = True
+        try:
+            super().show(models)
+        finally:
+            self.filling = False
+
+    def focus(self, scroll_visible: bool = True) -> Self:
+        return self if self.filling else super().focus(scroll_visible)
+
+
 class AlertsPanel(Vertical):
     """« À faire »: a heading with the count, then one line per alert (Entrée opens it), or its error.
 
@@ -262,7 +281,7 @@ class AlertsPanel(Vertical):
         super().__init__(id="alerts-panel")
         self.key = "alerts"
         self.state = "loading"
-        self.listing: ModelList[Alert] = ModelList(alert_prompt, id="alerts", key=_alert_key, separated=False)
+        self.listing = AlertList(alert_prompt, id="alerts", key=_alert_key, separated=False)
 
     def compose(self) -> ComposeResult:
         yield Static(_("À faire : chargement…"), id="alerts-heading", markup=False)
@@ -277,12 +296,8 @@ class AlertsPanel(Vertical):
         hint = _("A : aller aux alertes · Entrée : ouvrir") if alerts else ""
         heading = alerts_heading(len(alerts))
         self.query_one("#alerts-heading", Static).update(f"{heading}  ({hint})" if hint else heading)
-        # ModelList takes the focus when it fills: the page keeps the one it had.
-        focused = self.screen.focused
         self.listing.show(alerts)
         self.listing.display = bool(alerts)
-        if focused is not None and focused is not self.listing:
-            focused.focus(scroll_visible=False)
 
     def show_error(self, message: str) -> None:
         self.state = "failed"
