@@ -65,7 +65,8 @@ class AttestationsScreen(KioskPapers, PageScreen):
                          value=self.preset.value, allow_blank=False, compact=True, id="attestation-period-select")
         with Horizontal(id="attestation-person"):
             yield Label(_("Pour :"), classes="field-label")
-            yield Select(self._people(), value=self._me_id(), allow_blank=False, compact=True,
+            yield Select([(label, person_id) for person_id, label in self._people()], value=self._me_id(),
+                         allow_blank=False, compact=True,
                          id="attestation-person-select")
         yield CustomPeriod(id="attestation-custom")
         yield Static("", id="attestation-no-period", markup=False)
