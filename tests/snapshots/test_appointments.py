@@ -77,3 +77,24 @@ def test_procuration_request_refused_name(snap_compare, server_app, size):
         await steady(pilot)
 
     assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_booking_a_phone_slot(snap_compare, server_app, size):
+    """A phone slot chosen: the number the MSA will call, the member's own, ready to change."""
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await login(pilot)
+        await go_to(pilot, "appointments")
+        await wait_screen(pilot, "AppointmentsScreen")
+        await wait_for(pilot, lambda: pilot.app.screen.has_class("-empty"))
+        await pilot.press("p")
+        await wait_screen(pilot, "BookingScreen")
+        await wait_for(pilot, lambda: _options(pilot, "#slots") > 0)
+        await pilot.press("m", "m")  # par téléphone
+        await wait_for(pilot, lambda: pilot.app.screen.chosen().mode == "telephone")
+        await pilot.press("enter")
+        await type_text(pilot, "Question sur ma retraite")
+        await steady(pilot)
+
+    assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
