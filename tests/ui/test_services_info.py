@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
-
 from tests.support.doubles import shown
-from tests.support.navigation import go_to
+from tests.support.snapshots import log_in_and_go_to
 from tests.support.ui import make_app, wait_for, wait_screen
 from tests.ui.test_requests import choose_service, open_services, options
 
@@ -24,13 +22,7 @@ async def test_memo_sante_enfant_gives_its_address_on_msa_fr(server_app):
 async def test_requests_list_and_detail_show_the_reference(server_app):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        from tests.support.ui import login
-
-        await login(pilot)
-        await go_to(pilot, "requests")
-        await wait_screen(pilot, "RequestsScreen")
-        listing = app.screen.query_one("#requests", OptionList)
-        await wait_for(pilot, lambda: listing.option_count > 0)
+        await log_in_and_go_to(pilot, "requests", lambda: bool(options(app, "#requests")))
         assert all("n° DEM-" in line for line in options(app, "#requests"))
         await pilot.press("enter")
         await wait_screen(pilot, "RequestDetailScreen")
