@@ -295,9 +295,11 @@ class MsaClient(BaseClient):
         *,
         date_from: date | None = None,
         date_to: date | None = None,
+        person_id: str | None = None,
     ) -> Path:
-        """GET /attestations/{kind} → PDF written to `dest`. NotEligible (422)."""
-        params = {"date_from": date_from, "date_to": date_to}
+        """GET /attestations/{kind} → PDF written to `dest`. NotEligible (422); `person_id`: a household
+        member (droits maladie only), NotFound outside the household."""
+        params = {"date_from": date_from, "date_to": date_to, "person_id": person_id}
         kind_value = m.AttestationKind(kind).value
         return await self._download(f"/attestations/{kind_value}", Path(dest), params=params)
 
@@ -427,6 +429,11 @@ class MsaClient(BaseClient):
         except errors.ApiError:
             return False
         return True
+
+    async def alerts(self) -> m.Alerts:
+        """GET /alerts: what the dashboard tells (declarations due, pièces demandées, replies awaited,
+        démarches changed since the last visit); the call itself marks this visit as seen."""
+        return await self._get_model("/alerts", m.Alerts)
 
 
     # --- message attachments ---------------------------------------------------------

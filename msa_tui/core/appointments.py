@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from msa_tui.api.models import Appointment, Slot
-from msa_tui.core.fields import Parsed, parse_line
+from msa_tui.core.fields import Parsed, parse_line, parse_phone
 from msa_tui.core.formatting import WEEKDAYS, long_date
 from msa_tui.core.i18n import _
 
@@ -101,3 +101,23 @@ def check_topic(text: str) -> Parsed[str]:
     """The topic of an appointment: required, on one line, at most 200 characters."""
     return parse_line(text, max_length=TOPIC_MAX, blank=_("Indiquez le motif du rendez-vous."),
                       too_long=_("Le motif doit faire {n} caractères au plus."))
+
+
+def calls(slot: Slot | None) -> bool:
+    """A phone appointment: the MSA calls the member, on a number the member may change for it."""
+    return slot is not None and slot.mode == "telephone"
+
+
+def check_number_to_call(text: str) -> Parsed[str]:
+    """The number a phone appointment calls: required, a French number written as the API wants it."""
+    value, problem = parse_phone(text)
+    if problem is None and not value:
+        return None, _("Indiquez le numéro auquel la MSA vous appellera.")
+    return value, problem
+
+
+def called_line(appointment: Appointment) -> str | None:
+    """"La MSA vous appellera au 06 12 34 56 78" for a phone appointment, else None."""
+    if not calls(appointment.slot) or not appointment.phone:
+        return None
+    return _("La MSA vous appellera au {phone}").format(phone=appointment.phone)

@@ -25,6 +25,8 @@ MONEY_MAX = Decimal("1000000000")
 """Amounts and counts from here on are typing slips, not declarations."""
 
 _DATE_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_DIGITS_DATE_RE = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
+"""A day typed as 8 digits, JJMMAAAA (as on a form with boxes): "03061992"."""
 _EMAIL_RE = re.compile(EMAIL_PATTERN)
 _CODE_RE = re.compile(r"^[0-9]{6}$")
 _POSTAL_RE = re.compile(r"^[0-9]{5}$")
@@ -77,13 +79,14 @@ def parse_date(
     nonexistent: str | None = None,
     min_year: int | None = None,
 ) -> Parsed[date]:
-    """A day typed JJ/MM/AAAA ("7/5/1985" too). `blank` None: an empty box gets the format message.
+    """A day typed JJ/MM/AAAA ("7/5/1985" and "07051985" too). `blank` None: an empty box gets the format
+    message.
 
     `min_year`: earlier years are refused before the day is looked at ("L'année doit être postérieure à…").
     """
     if not text.strip() and blank is not None:
         return None, blank
-    match = _DATE_RE.match(text)
+    match = _DATE_RE.match(typed_date(text))
     if match is None:
         return None, malformed or _("Date au format JJ/MM/AAAA, par exemple 01/09/2026.")
     day, month, year = (int(part) for part in match.groups())
@@ -93,6 +96,15 @@ def parse_date(
         return date(year, month, day), None
     except ValueError:
         return None, nonexistent or _("Cette date n'existe pas.")
+
+
+def typed_date(text: str) -> str:
+    """"03061992" → "03/06/1992": a day typed as 8 digits (JJMMAAAA), written as the forms show it.
+
+    Any other text comes back as it is (the parser then says what is wrong with it).
+    """
+    match = _DIGITS_DATE_RE.match(text)
+    return "/".join(match.groups()) if match else text
 
 
 def parse_money(text: str) -> Parsed[Decimal]:

@@ -74,3 +74,13 @@ def route_for(service: Service) -> Route:
     if page is not None:
         return Route("page", page)
     return Route("info", message=INFO_BY_CODE.get(service.code, FALLBACK_INFO))
+
+
+def info_text(service: Service, route: Route) -> str:
+    """What an information service says, then its web address written out (a terminal may not open links)."""
+    from msa_tui.core.i18n import _
+
+    text = _(route.message)
+    if service.url:
+        text += "\n" + _("Adresse : {url}").format(url=service.url)
+    return text

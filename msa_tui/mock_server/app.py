@@ -16,6 +16,7 @@ from .limits import BodyLimit, StandardHeaders
 from .routes import (
     appointments, assistance, attestations, auth, dev, documents, member, messages, payments,
     procurations, requests, declarations, services, submissions, uploads,
+    alerts,  # dashboard alerts (issue 14)
 )
 from .routes import attachments  # message attachments
 from .store import Store
@@ -62,6 +63,7 @@ def create_app(
         auth, member, messages, documents, submissions, payments, attestations, services, appointments,
         procurations, assistance, uploads, requests, declarations,
         attachments,  # message attachments
+        alerts,  # dashboard alerts (issue 14)
     ):
         api.include_router(module.router)
     if demo_outbox:

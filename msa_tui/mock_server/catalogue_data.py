@@ -55,8 +55,17 @@ SILENCE: dict[str, str | None] = {
 }
 
 
+INFO_URLS = {  # where the information services live on the web (issue 14)
+    "memo_sante_enfant": "https://www.msa.fr/lfp/sante/memo-sante-enfant",
+    "bien_vivre_retraite_info": "https://www.msa.fr/lfp/retraite/bien-vivre-sa-retraite",
+    "bien_vivre_retraite": "https://www.msa.fr/lfp/retraite/bien-vivre-sa-retraite",
+    "info_retraite": "https://www.info-retraite.fr",
+}
+"""Web addresses of the services that only inform (shown written out: a terminal may not open links)."""
+
+
 def _s(code: str, label: str, kind: str, request_type: str | None = None) -> Service:
-    return Service(code=code, label=label, kind=kind, request_type=request_type)
+    return Service(code=code, label=label, kind=kind, request_type=request_type, url=INFO_URLS.get(code))
 
 
 CATALOGUE = [

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from . import seed_content as content
 from . import seed_attachments  # message attachments
 from . import seed_envois
+from .alerts_data import seed_alerts
 from .caisses import AGENCIES, ARMORIQUE, CORSE, MPN, caisse_for_nir
 from .security import hash_password
 from .store import Store
@@ -111,6 +112,7 @@ def build(year: int, month: int) -> tuple[dict[str, list[dict[str, Any]]], dict[
         add(table, row)
     add("meta", {"key": "seeded_for", "value": f"{year:04d}-{month:02d}"})
     add("meta", {"key": "next_reference", "value": str(FIRST_REFERENCE)})
+    seed_alerts(tables, start)  # dashboard alerts and request references (issue 14)
     return tables, blobs
 
 

@@ -113,6 +113,13 @@ CREATE TABLE IF NOT EXISTS declaration_amounts (
 CREATE TABLE IF NOT EXISTS two_factor (member_id TEXT PRIMARY KEY, enabled_at TEXT NOT NULL);
 -- payments at a glance (issue 14, item 8): totals per month and domain read from the index alone.
 CREATE INDEX IF NOT EXISTS payments_month_totals ON payments (member_id, date, domain, amount);
+-- Dashboard alerts (issue 14): each member's visits (one per session: seen_at is the end of the current one,
+-- previous_seen_at of the one before), the pieces the MSA asks for on a démarche, the démarches' references.
+CREATE TABLE IF NOT EXISTS visits (
+    member_id TEXT PRIMARY KEY, session_id TEXT NOT NULL, seen_at TEXT NOT NULL, previous_seen_at TEXT);
+CREATE TABLE IF NOT EXISTS requested_pieces (
+    request_id TEXT PRIMARY KEY, object TEXT NOT NULL, natures TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS request_references (reference TEXT PRIMARY KEY, request_id TEXT UNIQUE NOT NULL);
 """
 
 # Tables that hold business data (what the seed writes); auth state is left out of dumps.
@@ -121,6 +128,7 @@ DATA_TABLES = (
     "files", "requests", "declarations", "quotients", "slots", "appointments", "procurations",
     "message_attachments",  # message attachments
     "envois", "declaration_amounts",  # Mes envois, declarations per month (issue 14)
+    "visits", "requested_pieces", "request_references",  # dashboard alerts, request references (issue 14)
 )
 
 
@@ -129,6 +137,8 @@ ADDED_COLUMNS = (
     ("tokens", "spent", "INTEGER NOT NULL DEFAULT 0"),
     ("procurations", "rights", "TEXT NOT NULL DEFAULT '[]'"),  # procurations: acting for a principal
     ("messages", "acting_by", "TEXT"),  # procurations: who wrote in the principal's name
+    ("submissions", "request_id", "TEXT"),  # pieces sent for a démarche (issue 14)
+    ("appointments", "phone", "TEXT"),  # the number a phone appointment calls (issue 14)
 )
 
 

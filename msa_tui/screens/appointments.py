@@ -14,6 +14,9 @@ from ..api.errors import ApiError
 from ..api.models import Appointment, AppointmentCreate, Slot
 from ..core.appointments import (
     MODES,
+    called_line,
+    calls,
+    check_number_to_call,
     TOPIC_MAX,
     appointment_words,
     check_topic,
@@ -23,11 +26,14 @@ from ..core.appointments import (
     moment_words,
     slot_line,
 )
+from ..core.fields import Checked
 from ..core.i18n import _
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.model_list import ModelList
 from .bindings import back_binding, retry_binding
+from .base import AlreadyShown
+from .form_page import FormPage
 from .loading_page import LoadingPage
 from ..widgets.safe import plain
 
@@ -40,6 +46,9 @@ def appointment_prompt(appointment: Appointment) -> Text:
     words = appointment_words(appointment)
     text = Text(words[:1].upper() + words[1:], style="bold")
     text.append("\n  " + _("Motif : {topic}").format(topic=appointment.topic), style="")
+    called = called_line(appointment)
+    if called is not None:
+        text.append("\n  " + called, style="")
     return text
 
 
@@ -120,6 +129,9 @@ class AppointmentsScreen(LoadingPage):
                 return
             self.listing.wanted = appointment.id
             line = _("Rendez-vous pris : {what}.").format(what=appointment_words(appointment))
+            called = called_line(appointment)
+            if called is not None:
+                line += " " + called + "."
             show_line(self.query_one("#appointments-result", Static), line, error=False)
             self.load()
 
@@ -131,14 +143,17 @@ class AppointmentsScreen(LoadingPage):
         return super().check_action(action, parameters)
 
 
-class BookingScreen(LoadingPage):
-    """« Prendre rendez-vous »: free slots grouped by day (M filters by mode), a topic, Ctrl+S books.
+class BookingScreen(FormPage, LoadingPage):
+    """« Prendre rendez-vous »: free slots grouped by day (M filters by mode), a topic, and for a phone slot
+    the number to call (the member's, changeable for this appointment); Ctrl+S books.
 
     Dismissed with the new Appointment. A slot taken meanwhile keeps the topic and reloads the slots.
     """
 
     PAGE_TITLE = "Prendre rendez-vous"
     CSS_PATH = "appointments.tcss"
+    FORM_ERROR = "#booking-error"
+    NOT_SENT = "Corrigez les champs signalés : le rendez-vous n'est pas pris."
     BINDINGS = [
         Binding("ctrl+s", "confirm", _("Confirmer"), id="booking.confirm",
                 tooltip=_("Prendre rendez-vous sur le créneau choisi")),
@@ -152,7 +167,6 @@ class BookingScreen(LoadingPage):
         super().__init__()
         self.slots: list[Slot] = []
         self.mode_index = 0
-        self.booking = False
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="booking-mode", markup=False)
@@ -161,11 +175,19 @@ class BookingScreen(LoadingPage):
         yield Static("", id="booking-choice", markup=False)
         yield FormField("topic", _("Motif du rendez-vous (obligatoire, {n} caractères au plus)").format(n=TOPIC_MAX),
                         Input(max_length=TOPIC_MAX, placeholder=_("ex. Question sur ma retraite")))
+        me = self.msa_app.me
+        yield FormField("phone", _("Numéro auquel la MSA vous appellera (pour ce rendez-vous)"),
+                        Input(value=(me.phone or "") if me is not None else "", max_length=20,
+                              placeholder="06 12 34 56 78"))
         yield Static("", id="booking-error", classes="error-message", markup=False)
         yield Button(_("Confirmer le rendez-vous (Ctrl+S)"), id="booking-confirm", variant="primary", compact=True)
 
+    def form_fields(self) -> dict[str, FormField]:
+        return {name: self.query_one(f"#{name}-field", FormField) for name in ("topic", "phone")}
+
     def on_mount(self) -> None:
         self.query_one("#booking-error", Static).display = False
+        self.query_one("#phone-field").display = False
         self.show_mode()
         self.load()
 
@@ -216,6 +238,7 @@ class BookingScreen(LoadingPage):
     def show_choice(self) -> None:
         slot = self.chosen()
         line = self.query_one("#booking-choice", Static)
+        self.query_one("#phone-field").display = calls(slot)
         if slot is None:
             line.update(_("Aucun créneau choisi."))
         else:
@@ -230,43 +253,48 @@ class BookingScreen(LoadingPage):
     def _selected(self) -> None:
         self.query_one("#topic-input", Input).focus()
 
-    @on(Input.Submitted, "#topic-input")
     @on(Button.Pressed, "#booking-confirm")
     def action_confirm(self) -> None:
-        error_line = self.query_one("#booking-error", Static)
-        field = self.query_one("#topic-field", FormField)
         slot = self.chosen()
-        topic, problem = check_topic(field.value)
-        field.set_error(problem)
+        checked = Checked()
+        checked.add("topic", check_topic(self.form_fields()["topic"].value))
+        if calls(slot):
+            checked.add("phone", check_number_to_call(self.form_fields()["phone"].value))
+        if not self.check_fields(checked.errors):
+            return
         if slot is None:
-            show_line(error_line, _("Choisissez d'abord un créneau dans la liste."))
+            self.set_form_error(_("Choisissez d'abord un créneau dans la liste."))
             self.query_one("#slots", OptionList).focus()
             return
-        if topic is None:
-            show_line(error_line, None)
-            field.input.focus()
-            return
-        show_line(error_line, None)
-        if not self.booking:
-            self.book(AppointmentCreate(slot_id=slot.id, topic=topic))
+        if not self.sending:
+            phone = checked.values.get("phone")
+            self.book(AppointmentCreate(slot_id=slot.id, topic=str(checked.values["topic"]),
+                                        phone=str(phone) if phone else None))
+
+    @on(Input.Submitted, "#topic-input")
+    @on(Input.Submitted, "#phone-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        # Enter books from either field (the number to call is already filled in with the member's own).
+        event.prevent_default()  # not FormPage's field-to-field move
+        self.action_confirm()
 
     @work(exclusive=True, group="booking", exit_on_error=False)
     async def book(self, create: AppointmentCreate) -> None:
-        self.booking = True
-        error_line = self.query_one("#booking-error", Static)
         try:
-            appointment = await self.call(lambda: self.api.book(create), _(
-                "Le rendez-vous n'a pas été pris ; votre motif est conservé. Réessayez."))
+            appointment = await self.submit_form(
+                lambda: self.api.book(create),
+                _("Le rendez-vous n'a pas été pris ; votre motif est conservé. Réessayez."),
+                lambda name: name if name in ("topic", "phone") else None)
+        except AlreadyShown:
+            return
         except ApiError as error:
             if error.code == "slot_taken":
-                show_line(error_line, _(SLOT_TAKEN))
+                self.set_form_error(_(SLOT_TAKEN))
                 self.load()
                 self.query_one("#slots", OptionList).focus()
             else:
-                show_line(error_line, error.message)
+                self.set_form_error(error.message)
             return
-        finally:
-            self.booking = False
         self.dismiss(appointment)
 
     def action_next_mode(self) -> None:

@@ -8,6 +8,8 @@ from textual.widgets import Button, LoadingIndicator, Static
 from textual.worker import Worker
 
 from ..api.models import Assistance
+from ..core.assistance import reopening_line
+from ..core.clock import now
 from ..core.formatting import opening_hours
 from ..core.i18n import _
 from .bindings import retry_binding
@@ -59,7 +61,10 @@ class AssistanceScreen(PageScreen):
         self.query_one(LoadingIndicator).display = False
         status = self.query_one("#assistance-status", Static)
         # The words carry the state; the style only repeats it (NO_COLOR).
-        status.update(_(OPEN) if info.open_now else _(CLOSED))
+        words = _(OPEN) if info.open_now else _(CLOSED)
+        if not info.open_now and info.next_opening is not None:
+            words += " · " + reopening_line(info.next_opening, now())
+        status.update(words)
         status.set_class(info.open_now, "-open")
         status.set_class(not info.open_now, "-closed")
         lines = [_("Téléphone : {phone}").format(phone=info.phone)]

@@ -12,6 +12,7 @@ from textual.widgets import Button, Label, RadioSet, Select, Static
 
 from ..api.errors import ApiError, NetworkDown, NotEligible, ServerUnavailable
 from ..api.models import AttestationKind
+from ..core.attestations import HOUSEHOLD_KINDS, attestation_people, file_name_for, person_for
 from ..core.i18n import _
 from ..core.payments import (
     ATTESTATION_LABELS,
@@ -62,10 +63,22 @@ class AttestationsScreen(KioskPapers, PageScreen):
             yield Label(_("Période :"), classes="field-label")
             yield Select([(_(PRESET_LABELS[p]), p.value) for p in ATTESTATION_PRESETS],
                          value=self.preset.value, allow_blank=False, compact=True, id="attestation-period-select")
+        with Horizontal(id="attestation-person"):
+            yield Label(_("Pour :"), classes="field-label")
+            yield Select([(label, person_id) for person_id, label in self._people()], value=self._me_id(),
+                         allow_blank=False, compact=True,
+                         id="attestation-person-select")
         yield CustomPeriod(id="attestation-custom")
         yield Static("", id="attestation-no-period", markup=False)
         yield Button(_("Obtenir l'attestation (Ctrl+S)"), id="obtain", variant="primary", compact=True)
         yield Static("", id="attestation-result", markup=False)
+
+    def _people(self) -> list[tuple[str, str]]:
+        me = self.msa_app.me
+        return attestation_people(me) if me is not None else [("", _("Vous-même"))]
+
+    def _me_id(self) -> str:
+        return self._people()[0][0]
 
     def on_mount(self) -> None:
         self.query_one(CustomPeriod).display = False
@@ -75,6 +88,8 @@ class AttestationsScreen(KioskPapers, PageScreen):
     def show_kind(self) -> None:
         with_period = takes_period(self.kind)
         self.query_one("#attestation-period").display = with_period
+        # Droits maladie may be asked for a child or a spouse: whom it is for, chosen from the household.
+        self.query_one("#attestation-person").display = self.kind in HOUSEHOLD_KINDS and len(self._people()) > 1
         self.query_one(CustomPeriod).display = with_period and self.preset is Preset.custom
         note = self.query_one("#attestation-no-period", Static)
         note.display = not with_period
@@ -93,6 +108,18 @@ class AttestationsScreen(KioskPapers, PageScreen):
         self._clear_result()
         if self.preset is Preset.custom:
             self.query_one(CustomPeriod).focus_start()
+
+    @on(Select.Changed, "#attestation-person-select")
+    def _person_changed(self) -> None:
+        self._clear_result()
+
+    def person_id(self) -> str | None:
+        """The household member chosen, when the kind allows one (None: the member)."""
+        me = self.msa_app.me
+        if me is None:
+            return None
+        value = self.query_one("#attestation-person-select", Select).value
+        return person_for(self.kind, value if isinstance(value, str) else None, me)
 
     @on(CustomPeriod.Applied)
     def _custom_applied(self, event: CustomPeriod.Applied) -> None:
@@ -159,10 +186,14 @@ class AttestationsScreen(KioskPapers, PageScreen):
         start = period.start if period else None
         end = period.end if period else None
         refused = True
+        person_id = self.person_id()
+        name = attestation_name(kind, period, today())
+        if self.msa_app.me is not None:
+            name = file_name_for(name, person_id, self.msa_app.me)
         try:
             path, problem = await save_in_downloads(
-                self, attestation_name(kind, period, today()),
-                lambda dest: self.api.attestation(kind, dest, date_from=start, date_to=end),
+                self, name,
+                lambda dest: self.api.attestation(kind, dest, date_from=start, date_to=end, person_id=person_id),
                 _("L'attestation n'a pas été obtenue. Réessayez avec Ctrl+S."))
         except NotEligible as error:
             # The server says why in French; the choices stay as they are for another try.

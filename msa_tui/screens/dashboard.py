@@ -10,11 +10,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 from textual.worker import Worker
 
 from ..core.i18n import _
+from ..api.models import Alert
+from ..core.alerts import alert_target
 from ..widgets.dashboard_blocks import (
+    AlertsPanel,
     DashboardBlock,
     messages_content,
     profile_content,
@@ -58,12 +61,20 @@ class DashboardScreen(PageScreen):
                 tooltip=_("Consulter mes documents échangés avec la MSA")),
         Binding("c", "open('contact')", _("Contact & échanges"), id="dashboard.contact", show=False,
                 tooltip=_("Envoyer un document, poser une question")),
+        # Written in the alerts' heading ("A : aller aux alertes"), like D and C.
+        Binding("a", "alerts", _("À faire"), id="dashboard.alerts", show=False,
+                tooltip=_("Aller aux alertes : ce qui attend de votre part")),
         retry_binding("Recharger les blocs en erreur"),
     ]
+    resumed_once = False
+    RESUME_RELOADS = ("profile", "messages", "recent")
+    """The blocks whose data another page may have changed (a phone edited, a thread read, a document sent);
+    the alerts are reloaded too. The services catalogue does not change under the member."""
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="dashboard-scroll"):
             yield Static(self._welcome(), id="dashboard-welcome", markup=False)
+            yield AlertsPanel()
             with Grid(id="dashboard-blocks"):
                 yield DashboardBlock("profile", 1, _("Mes informations personnelles"), "profile")
                 yield DashboardBlock("messages", 2, _("Mes messages"), "messages")
@@ -90,6 +101,7 @@ class DashboardScreen(PageScreen):
         self._fit_blocks(self.app.size.height)
         for block in self.query(DashboardBlock):
             self.load(block)
+        self.load_alerts()
         # The welcome line stays in view: focusing must not scroll the page.
         self.query_one("#block-profile", DashboardBlock).focus(scroll_visible=False)
 
@@ -105,8 +117,8 @@ class DashboardScreen(PageScreen):
         """
         short = height < SHORT_MAX_ROWS
         self.set_class(short, "-short")
-        # header, footer, the welcome and C lines (with their margins unless short)
-        chrome = 4 if short else 6
+        # header, footer, the welcome and C lines (with their margins unless short), the alerts
+        chrome = (4 if short else 6) + self.query_one(AlertsPanel).rows
         rows = 2 if self.has_class("-wide") else 4
         share = max(4, (height - chrome) // rows)
         for block in self.query(DashboardBlock):
@@ -140,21 +152,44 @@ class DashboardScreen(PageScreen):
 
         return {"profile": profile, "messages": messages, "recent": recent, "services": services}[key]
 
-    def load(self, block: DashboardBlock) -> None:
-        """(Re)load one block in its own worker; the others are left alone."""
-        block.show_loading()
+    def load(self, block: DashboardBlock, *, quiet: bool = False) -> None:
+        """(Re)load one block in its own worker; the others are left alone. `quiet` keeps the content
+        shown until the new one arrives (no spinner flash when coming back to the page)."""
+        if not (quiet and block.state == "ready"):
+            block.show_loading()
         self.run_worker(self._load(block), group=f"{BLOCK_GROUP}{block.key}", exclusive=True, exit_on_error=False)
 
     async def _load(self, block: DashboardBlock) -> None:
         content: Any = await self.call(self._loader(block.key), _(LOAD_FAILED))
         block.show_content(content)
 
+    def load_alerts(self) -> None:
+        self.query_one(AlertsPanel).show_loading()
+        self.run_worker(self._load_alerts(), group=f"{BLOCK_GROUP}alerts", exclusive=True, exit_on_error=False)
+
+    async def _load_alerts(self) -> None:
+        alerts = await self.call(self.api.alerts, _("Les alertes n'ont pas pu être chargées (F5 : réessayer)."))
+        self.query_one(AlertsPanel).show_alerts(alerts.items)
+        self._fit_blocks(self.app.size.height)
+
+    def on_screen_resume(self) -> None:
+        """Back from another page: what it may have changed is loaded again, quietly."""
+        if not self.resumed_once:  # the first showing: on_mount is already loading everything
+            self.resumed_once = True
+            return
+        for block in self.query(DashboardBlock):
+            if block.key in self.RESUME_RELOADS or block.state == "failed":
+                self.load(block, quiet=True)
+        self.load_alerts()
+
     def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
         """A block's failure stays in its block, with its own way to retry."""
         key = worker.group.removeprefix(BLOCK_GROUP)
-        blocks = [block for block in self.query(DashboardBlock) if block.key == key]
+        blocks: list[DashboardBlock | AlertsPanel] = [
+            block for block in [*self.query(DashboardBlock), self.query_one(AlertsPanel)] if block.key == key]
         if worker.group.startswith(BLOCK_GROUP) and blocks:
             blocks[0].show_error(message)
+            self.refresh_bindings()
         else:
             super().show_failure(message, worker, already_told=already_told)
 
@@ -173,13 +208,43 @@ class DashboardScreen(PageScreen):
         event.stop()
         self.load(event.block)
 
+    def action_alerts(self) -> None:
+        listing = self.query_one(AlertsPanel).listing
+        if listing.models:
+            listing.focus()
+        else:
+            self.notify(_("Rien ne vous attend pour l'instant."))
+
+    @on(OptionList.OptionSelected, "#alerts")
+    def _open_alert(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        alert = self.query_one(AlertsPanel).listing.selected()
+        if alert is not None:
+            self.open_alert(alert)
+
+    def open_alert(self, alert: Alert) -> None:
+        target = alert_target(alert)
+        if target.page == "thread":
+            from .message_thread import ThreadScreen
+
+            self.app.push_screen(ThreadScreen(**target.kwargs))
+        elif target.page == "request":
+            from .requests import RequestDetailScreen
+
+            self.app.push_screen(RequestDetailScreen(**target.kwargs))
+        else:
+            self.msa_app.open_page(target.page, **target.kwargs)
+
     def action_reload(self) -> None:
         for block in self.query(DashboardBlock):
             if block.state == "failed":
                 self.load(block)
+        if self.query_one(AlertsPanel).state == "failed":
+            self.load_alerts()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reload":
-            return any(block.state == "failed" for block in self.query(DashboardBlock))
+            return (any(block.state == "failed" for block in self.query(DashboardBlock))
+                    or self.query_one(AlertsPanel).state == "failed")
         # The page's own rules (Escape does nothing on the first page) still apply.
         return super().check_action(action, parameters)

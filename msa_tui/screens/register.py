@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input
 
@@ -11,6 +12,7 @@ from ..api.errors import ApiError, Conflict
 from ..api.models import RegisterRequest
 from ..core.clock import today
 from ..core.auth import Checked, check_registration
+from ..core.fields import typed_date
 from ..core.i18n import _
 from ..widgets.form_field import FormField
 from .account_flow import AccountFlowScreen, nir_input
@@ -44,6 +46,14 @@ class RegisterScreen(AccountFlowScreen):
             "email", _("Adresse e-mail"), Input(placeholder="prenom.nom@exemple.fr", max_length=254),
             hint=_("Le code vous sera envoyé à cette adresse"),
         )
+
+    @on(Input.Changed, "#birth_date-input")
+    def _format_birth_date(self, event: Input.Changed) -> None:
+        # Eight digits typed in a row (03061992) are written as the form shows a date: 03/06/1992.
+        written = typed_date(event.value)
+        if written != event.value:
+            event.input.value = written
+            event.input.cursor_position = len(written)
 
     def check_step_form(self) -> Checked:
         return check_registration(

@@ -21,7 +21,7 @@ from ..widgets.toggles import TextCheckbox
 from .bindings import page_bindings
 from .form_page import FormPage
 from .loading_page import LoadingPage
-from ..widgets.safe import plain
+from ..widgets.safe import notify_plain, plain
 
 class RequestFormScreen(FormPage, LoadingPage):
     """One form per request type; every change is saved as a draft; Ctrl+S files the request."""
@@ -180,7 +180,8 @@ class RequestFormScreen(FormPage, LoadingPage):
         owner = self.owner
         if owner is not None:
             request_drafts.discard(request_drafts.request_kind(self.request_type), owner)
-        self.notify(_("Votre demande est déposée. Suivez-la dans « Mes démarches »."), title=_("Demande déposée"))
+        notify_plain(self, _("Votre demande est déposée sous le n° {reference}. Suivez-la dans « Mes démarches »."
+                             ).format(reference=filed.reference or "—"), title=_("Demande déposée"))
         from .requests import RequestDetailScreen
 
         self.app.switch_screen(RequestDetailScreen(filed.id, request=filed))

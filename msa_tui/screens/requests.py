@@ -27,6 +27,7 @@ def request_prompt(request: RequestSummary) -> Group:
     """Label, then status in words and dates; a sign when the MSA waits for the member."""
     details = [_("Statut : {status}").format(status=status_label(request.status)),
                _("déposée le {date}").format(date=short_date(request.filed_at))]
+    details += [_("n° {reference}").format(reference=request.reference)] if request.reference else []  # issue 14
     if request.updated_at != request.filed_at:
         details.append(_("mise à jour le {date}").format(date=short_date(request.updated_at)))
     return two_lines(request.label, " · ".join(details), flag=request.status == RequestStatus.pieces_demandees)
@@ -154,6 +155,7 @@ class RequestDetailScreen(LoadingPage):
         self.query_one("#detail-title", Static).update(request.label)
         status = _("Statut : {status} · demande déposée le {date}").format(
             status=status_label(request.status), date=short_date(request.filed_at))
+        status += f" · n° {request.reference}" if request.reference else ""  # issue 14: the reference to quote
         self.query_one("#detail-status", Static).update(status)
         pieces = self.query_one("#detail-pieces", Static)
         pieces.display = request.status == RequestStatus.pieces_demandees

@@ -18,7 +18,9 @@ from ..core.drafts import DraftRefused, delete_draft, load_draft, save_draft
 from ..core.send_document.files import check_batch, ensure_hash
 from ..core.send_document.shrink import discard_copies
 from ..core.i18n import _
-from ..core.send_document.wizard import STEP_COUNT, STEP_NAMES, Step, Wizard, medical_address_text, people_of
+from ..core.send_document.wizard import (
+    STEP_COUNT, STEP_NAMES, Prefill, Step, Wizard, medical_address_text, new_wizard, people_of,
+)
 from .bindings import back_binding, retry_binding
 from .kiosk_papers import KioskPapers, paper_bindings
 from .base import PageScreen
@@ -77,9 +79,11 @@ class SendDocumentScreen(KioskPapers, PageScreen):
         *paper_bindings(),
     ]
 
-    def __init__(self, start_dir: Path | None = None) -> None:
+    def __init__(self, start_dir: Path | None = None, prefill: Prefill | None = None) -> None:
         super().__init__()
         self.start_dir = start_dir
+        self.prefill = prefill
+        """Filled in from a démarche's pièces demandées (the dashboard's alert), unless a draft is resumed."""
         self.wizard: Wizard | None = None
         self.medical_address: str | None = None
 
@@ -126,7 +130,7 @@ class SendDocumentScreen(KioskPapers, PageScreen):
                     wizard = None
             else:
                 wizard = None
-        await self.start(wizard or Wizard(me.id, constraints, people))
+        await self.start(wizard or new_wizard(me.id, constraints, people, self.prefill))
 
     def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
         if worker.group != "wizard-load":

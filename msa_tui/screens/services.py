@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from ..api.models import Service, ServiceCategory
 from ..core.i18n import _
-from ..core.services import route_for
+from ..core.services import info_text, route_for
 from ..widgets.load_panel import LoadPanel
 from .bindings import retry_binding
 from .loading_page import LoadingPage
@@ -100,7 +100,7 @@ class ServicesScreen(LoadingPage):
         if route.kind == "page" and route.page:
             self.msa_app.open_page(route.page, **route.kwargs)
         else:
-            self.query_one("#service-info", Static).update("ⓘ " + _(route.message))
+            self.query_one("#service-info", Static).update("ⓘ " + info_text(service, route))
 
     def action_requests(self) -> None:
         self.msa_app.open_page("requests")

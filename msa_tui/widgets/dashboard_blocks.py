@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Self
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -13,7 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, LoadingIndicator, Static
 
-from ..api.models import Document, Me, Payment, ServiceCategory, ThreadSummary
+from ..api.models import Alert, Document, Me, Payment, ServiceCategory, ThreadSummary
+from ..core.alerts import alert_line, alerts_heading
 from ..core.formatting import (
     awaiting_replies,
     direction_word,
@@ -24,6 +27,7 @@ from ..core.formatting import (
 )
 from ..core.i18n import _
 from ..core.member import postal_line
+from .model_list import ModelList
 
 ERROR_MARK = "⚠ "
 
@@ -231,3 +235,81 @@ def services_content(categories: list[ServiceCategory]) -> Text:
     if not categories:
         return Text(_("Aucun service en ligne disponible."))
     return Text(" · ".join(category.label for category in categories))
+
+
+# --- the alerts: what needs doing ------------------------------------------------
+
+
+def alert_prompt(alert: Alert) -> Text:
+    """One alert, one line: cut with « … » rather than wrapped (each alert keeps one row at 80 columns)."""
+    return Text(alert_line(alert), no_wrap=True, overflow="ellipsis")
+
+
+class AlertList(ModelList[Alert]):
+    """The alerts as a ModelList that does not take the focus when it fills: the page keeps its own
+    (A moves to the alerts)."""
+
+    filling = False
+
+    def show(self, models: Sequence[Alert]) -> None:
+        self.filling = True
+        try:
+            super().show(models)
+        finally:
+            self.filling = False
+
+    def focus(self, scroll_visible: bool = True) -> Self:
+        return self if self.filling else super().focus(scroll_visible)
+
+
+class AlertsPanel(Vertical):
+    """« À faire »: a heading with the count, then one line per alert (Entrée opens it), or its error.
+
+    Loaded by the screen like a block (`show_loading`, `show_alerts`, `show_error`).
+    """
+
+    DEFAULT_CSS = """
+    AlertsPanel { height: auto; }
+    AlertsPanel > #alerts-heading { text-style: bold; }
+    AlertsPanel > #alerts { height: auto; max-height: 6; border: none; padding: 0; }
+    AlertsPanel > #alerts:focus { background: $boost; }
+    AlertsPanel > #alerts-empty { display: none; }
+    AlertsPanel.-failed > #alerts-heading { color: $text-error; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(id="alerts-panel")
+        self.key = "alerts"
+        self.state = "loading"
+        self.listing = AlertList(alert_prompt, id="alerts", key=_alert_key, separated=False)
+
+    def compose(self) -> ComposeResult:
+        yield Static(_("À faire : chargement…"), id="alerts-heading", markup=False)
+        yield from self.listing.compose_with_empty("")
+
+    def show_loading(self) -> None:
+        self.state = "loading"
+
+    def show_alerts(self, alerts: list[Alert]) -> None:
+        self.state = "ready"
+        self.set_class(False, "-failed")
+        hint = _("A : aller aux alertes · Entrée : ouvrir") if alerts else ""
+        heading = alerts_heading(len(alerts))
+        self.query_one("#alerts-heading", Static).update(f"{heading}  ({hint})" if hint else heading)
+        self.listing.show(alerts)
+        self.listing.display = bool(alerts)
+
+    def show_error(self, message: str) -> None:
+        self.state = "failed"
+        self.set_class(True, "-failed")
+        self.listing.display = False
+        self.query_one("#alerts-heading", Static).update(f"{ERROR_MARK}{message}")
+
+    @property
+    def rows(self) -> int:
+        """The rows it takes on screen (the page fits the blocks under it)."""
+        return 1 + (min(len(self.listing.models), 6) if self.listing.display else 0)
+
+
+def _alert_key(alert: Alert) -> str:
+    return f"{alert.kind.value}:{alert.target_id}"

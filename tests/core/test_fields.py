@@ -153,3 +153,14 @@ def test_one_date_pattern_in_core():
     core = Path(fields.__file__).parent
     holders = [p.name for p in core.rglob("*.py") if r"(\d{1,2})/(\d{1,2})/(\d{4})" in p.read_text("utf-8")]
     assert holders == ["fields.py"]
+
+
+def test_a_date_typed_as_8_digits_is_written_and_read_as_a_date() -> None:
+    from msa_tui.core.fields import typed_date
+
+    assert typed_date("03061992") == "03/06/1992"
+    assert typed_date(" 03061992 ") == "03/06/1992"
+    for other in ("0306199", "030619920", "03/06/1992", "3-6-1992", ""):
+        assert typed_date(other) == other
+    assert parse_date("03061992") == (date(1992, 6, 3), None)
+    assert parse_date("31021992")[1] == "Cette date n'existe pas."

@@ -9,9 +9,9 @@ from textual.widgets import OptionList
 
 from msa_tui.api import models as m
 from msa_tui.api.client import MsaClient
-from tests.support.navigation import go_to
 from tests.support.snapshots import SIZES, log_in_and_go_to, steady
-from tests.support.ui import login, make_app, type_text, wait_for, wait_screen
+from tests.support.ui import make_app, type_text, wait_for, wait_screen
+from tests.ui.test_appointments import open_booking
 from tests.support.members import DEMO_NIR, DEMO_PASSWORD, SOPHIE
 
 pytestmark = pytest.mark.usefixtures("frozen")
@@ -43,13 +43,7 @@ def test_my_appointments(snap_compare, server_app, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_booking_slots_with_topic(snap_compare, server_app, size):
     async def run_before(pilot) -> None:
-        await login(pilot)
-        await go_to(pilot, "appointments")
-        await wait_screen(pilot, "AppointmentsScreen")
-        await wait_for(pilot, lambda: pilot.app.screen.has_class("-empty"))
-        await pilot.press("p")
-        await wait_screen(pilot, "BookingScreen")
-        await wait_for(pilot, lambda: _options(pilot, "#slots") > 0)
+        await open_booking(pilot)
         await pilot.press("down", "down", "enter")
         await type_text(pilot, "Question sur ma retraite")
         await steady(pilot)
@@ -74,6 +68,21 @@ def test_procuration_request_refused_name(snap_compare, server_app, size):
         await wait_screen(pilot, "ProcurationRequestScreen")
         await type_text(pilot, SOPHIE)
         await pilot.press("ctrl+s")
+        await steady(pilot)
+
+    assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_booking_a_phone_slot(snap_compare, server_app, size):
+    """A phone slot chosen: the number the MSA will call, the member's own, ready to change."""
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await open_booking(pilot)
+        await pilot.press("m", "m")  # par téléphone
+        await wait_for(pilot, lambda: pilot.app.screen.chosen().mode == "telephone")
+        await pilot.press("enter")
+        await type_text(pilot, "Question sur ma retraite")
         await steady(pilot)
 
     assert snap_compare(make_app(server_app), terminal_size=size, run_before=run_before)

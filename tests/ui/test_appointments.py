@@ -115,7 +115,7 @@ async def test_slot_taken_meanwhile_says_so_keeps_topic_and_reloads(server_app, 
         assert taken.id in {s.id for s in await other.slots()}
         await pilot.press("enter")
         await type_text(pilot, "Aide au logement")
-        await other.book(m.AppointmentCreate(slot_id=taken.id, topic="Plus rapide"))
+        await other.book(m.AppointmentCreate(slot_id=taken.id, topic="Plus rapide", phone="06 11 22 33 44"))
         await pilot.press("enter")
         await wait_for(pilot, lambda: "vient d'être pris" in shown(app, "#booking-error"))
         assert "Votre motif est conservé" in shown(app, "#booking-error")
@@ -143,3 +143,43 @@ async def test_network_down_at_booking_keeps_the_topic_then_books(server_app):
         await pilot.press("ctrl+s")
         await wait_screen(pilot, "AppointmentsScreen")
         await wait_for(pilot, lambda: len(listed(app, "#appointments")) == 1)
+
+
+async def test_a_phone_appointment_says_the_number_and_takes_another(server_app, make_client):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_booking(pilot)
+        for _round in range(3):  # M: tous → agence → téléphone
+            if "par téléphone" in shown(app, "#booking-mode"):
+                break
+            await pilot.press("m")
+        assert app.screen.chosen().mode == "telephone"
+        phone = app.screen.query_one("#phone-input", Input)
+        assert app.screen.query_one("#phone-field").display and phone.value == "06 12 34 56 78"
+        await pilot.press("enter")
+        await type_text(pilot, "Ma retraite")
+        await pilot.press("tab")
+        assert phone.has_focus
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "05 65")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "10 chiffres" in app.screen.form_fields()["phone"].error)
+        assert "rendez-vous n'est pas pris" in shown(app, "#booking-error")
+        await type_text(pilot, " 12 34 56")
+        await pilot.press("enter")
+        await wait_screen(pilot, "AppointmentsScreen")
+        await wait_for(pilot, lambda: len(listed(app, "#appointments")) == 1)
+        assert "La MSA vous appellera au 05 65 12 34 56" in listed(app, "#appointments")[0]
+        assert "La MSA vous appellera au 05 65 12 34 56" in shown(app, "#appointments-result")
+    api = make_client()
+    await api.login(DEMO_NIR, DEMO_PASSWORD)
+    assert (await api.me()).phone == "06 12 34 56 78"  # the profile's number is not changed
+
+
+async def test_other_modes_ask_no_number(server_app):
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_booking(pilot)
+        await pilot.press("m")  # agence
+        assert app.screen.chosen().mode == "agence"
+        assert not app.screen.query_one("#phone-field").display

@@ -85,3 +85,25 @@ async def test_custom_period_is_checked_before_asking(server_app):
         await wait_for(pilot, lambda: "futur" in app.screen.query_one("#attestation-custom").error)
         assert files() == []
         assert app.screen.query_one("#start-input").value == "01/12/2026"
+
+
+async def test_droits_maladie_for_a_child_chosen_from_the_household(server_app):
+    from textual.widgets import Select
+
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_attestations(pilot)
+        assert not app.screen.query_one("#attestation-person").display  # paiement: the member's own
+        await pilot.press("down", "down", "down", "enter")  # droits maladie
+        await wait_for(pilot, lambda: app.screen.query_one("#attestation-person").display)
+        await pilot.press("tab")
+        person = app.screen.query_one("#attestation-person-select", Select)
+        assert person.has_focus
+        await pilot.press("enter", "down", "down", "enter")  # vous-même → Anne → Lucas
+        lucas = next(p.id for p in app.me.household if p.first_name == "Lucas")
+        await wait_for(pilot, lambda: person.value == lucas)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "Attestation enregistrée" in result(app))
+        [saved] = files()
+        assert saved.name.endswith(" - Lucas Martin.pdf") and "droits maladie" in saved.name
+        assert saved.read_bytes().startswith(b"%PDF")

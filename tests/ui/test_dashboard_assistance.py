@@ -54,3 +54,19 @@ async def test_assistance_failure_then_retry(server_app, monkeypatch):
         await pilot.press("f5")
         await wait_for(pilot, lambda: app.screen.info is not None)
         assert "03 20 900 500" in text(app, "#assistance-details")
+
+
+async def test_closed_assistance_says_when_it_opens_again(server_app, monkeypatch):
+    monkeypatch.setenv("MSA_TUI_FROZEN_TIME", "2026-11-20T17:00:00+01:00")  # a Friday, after closing
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_palette(pilot)
+        assert text(app, "#assistance-status") == "Fermé en ce moment · Réouverture lundi 23 novembre 2026 à 8 h 30"
+
+
+async def test_closed_at_lunch_opens_again_today(server_app, monkeypatch):
+    monkeypatch.setenv("MSA_TUI_FROZEN_TIME", "2026-11-16T12:30:00+01:00")
+    app = make_app(server_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_palette(pilot)
+        assert text(app, "#assistance-status") == "Fermé en ce moment · Réouverture aujourd'hui à 13 h 30"

@@ -142,3 +142,16 @@ async def test_escape_goes_back_to_login(server_app):
         await type_text(pilot, "185")
         await pilot.press("escape")
         await wait_screen(pilot, "LoginScreen")
+
+
+async def test_a_birth_date_typed_as_8_digits_is_written_as_a_date(server_app):
+    app = make_app(server_app, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_login(pilot, "ctrl+n", "RegisterScreen")
+        await fill(pilot, [NEW_NIR, "Jeanne", "Roux"])
+        await type_text(pilot, "03061992")
+        assert field_value(app, "birth_date") == "03/06/1992"
+        await pilot.press("enter")
+        await type_text(pilot, NEW_EMAIL)
+        await pilot.press("enter")
+        await wait_step_code(pilot)  # the server took the date: the code is on its way

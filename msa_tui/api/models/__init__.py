@@ -137,10 +137,16 @@ if TYPE_CHECKING:
         OpeningSlot,
         Assistance,
     )
+    from .alerts import (  # dashboard alerts (issue 14)
+        AlertKind,
+        Alert,
+        Alerts,
+    )
 
 _MODULES = (
     "common", "problems", "auth", "member", "messages", "documents", "submissions", "payments",
     "attestations", "quotient", "services", "requests", "declarations", "appointments", "procurations", "assistance",
+    "alerts",
 )
 """Every module whose names are re-exported, in the order they used to be imported."""
 
@@ -236,6 +242,9 @@ __all__ = [
     "TwoFactorUpdate",
     "MonthTotal",
     "PaymentSummary",
+    "AlertKind",  # dashboard alerts (issue 14)
+    "Alert",
+    "Alerts",
 ]
 
 

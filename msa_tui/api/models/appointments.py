@@ -23,8 +23,12 @@ class Appointment(ResponseBody):
     slot: Slot
     topic: ServerText
     booked_at: datetime
+    phone: ServerText | None = None
+    """For a phone appointment: the number the MSA will call."""
 
 
 class AppointmentCreate(RequestBody):
     slot_id: str
     topic: MemberText = Field(min_length=1, max_length=200)
+    phone: str | None = Field(default=None, pattern=r"^(\+33 ?|0)[1-9]( ?[0-9]{2}){4}$")
+    """For a phone slot: the number to call for this appointment (default: the member's phone)."""

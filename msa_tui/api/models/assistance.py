@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+from datetime import datetime
+
 from pydantic import Field
 
 from .common import ResponseBody, ServerText
@@ -20,3 +22,5 @@ class Assistance(ResponseBody):
     timezone: ServerText
     hours: list[OpeningSlot]
     open_now: bool
+    next_opening: datetime | None = None
+    """When closed: the moment it opens next (Paris time)."""

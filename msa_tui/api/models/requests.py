@@ -52,6 +52,8 @@ class RequestSummary(ResponseBody):
     status: RequestStatus
     filed_at: datetime
     updated_at: datetime
+    reference: ServerText | None = None
+    """The number the MSA gives a filed démarche (DEM-<year>-<6 digits>), to quote when asking about it."""
 
 
 class Request(RequestSummary):

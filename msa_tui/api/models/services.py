@@ -14,6 +14,8 @@ class Service(ResponseBody):
     kind: Literal["request", "declaration", "consultation", "page", "external"]
     request_type: ServerText | None = None
     """For `request`: the type to file under `/requests`."""
+    url: ServerText | None = None
+    """For a service that informs: its address on the web (msa.fr, info-retraite.fr)."""
 
 
 class ServiceCategory(ResponseBody):

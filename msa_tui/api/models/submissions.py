@@ -42,6 +42,8 @@ class DocumentSpec(RequestBody):
 class SubmissionCreate(RequestBody):
     object: str = Field(min_length=1)
     documents: list[DocumentSpec] = Field(min_length=1)
+    request_id: str | None = Field(default=None, min_length=1, max_length=100)
+    """The démarche whose pièces demandées these documents are (issue 14); its alert ends once sent."""
 
 
 class StoredFile(ResponseBody):

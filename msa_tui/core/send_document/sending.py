@@ -124,7 +124,7 @@ class Sender:
         wiz = self.wizard
         return SubmissionCreate(object=wiz.object or "", documents=[
             DocumentSpec(nature=d.nature or "", person_id=d.person_id or "", motif=d.motif.strip())
-            for d in wiz.active_documents])
+            for d in wiz.active_documents], request_id=wiz.request_id)
 
     async def _upload(self, index: int, position: int, chosen: ChosenFile) -> str | None:
         """"" when uploaded, a French reason when refused, None when cut off."""

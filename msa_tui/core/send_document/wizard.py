@@ -166,6 +166,8 @@ class Wizard:
         self.submission_id: str | None = None
         self.send_attempted = False
         self.receipt: Receipt | None = None
+        self.request_id: str | None = None
+        """The démarche whose pièces demandées this sending answers (see `Prefill`)."""
 
     # --- serialisation ---------------------------------------------------------
 
@@ -184,6 +186,7 @@ class Wizard:
             "send_attempted": self.send_attempted,
             # No NIR in a draft on disk: the sender is left out (« Mes envois » shows the receipt whole).
             "receipt": self.receipt.model_dump(mode="json", exclude={"sender"}) if self.receipt else None,
+            "request_id": self.request_id,
         }
 
     @classmethod
@@ -203,6 +206,7 @@ class Wizard:
             wiz.submission_id = data.get("submission_id")
             wiz.send_attempted = bool(data.get("send_attempted", False))
             wiz.receipt = Receipt.model_validate(data["receipt"]) if data.get("receipt") else None
+            wiz.request_id = data.get("request_id")
         except (KeyError, TypeError) as exc:
             raise ValueError("brouillon incomplet") from exc
         return wiz
@@ -388,6 +392,34 @@ class Wizard:
     def finish(self, receipt: Receipt) -> None:
         self.receipt = receipt
         self.send_attempted = True
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """A sending started from a démarche's « pièces demandées »: its object, one document per nature asked
+    for (about the member, with `motif`), linked to the démarche."""
+
+    object: str
+    natures: tuple[str, ...]
+    request_id: str
+    motif: str = ""
+
+
+def new_wizard(member_id: str, constraints: SubmissionConstraints, people: list[Person],
+               prefill: Prefill | None = None) -> Wizard:
+    """A fresh wizard; a prefilled one opens at the documents' information, the rest already chosen."""
+    wiz = Wizard(member_id, constraints, people)
+    if prefill is None:
+        return wiz
+    objects = {o.code for o in constraints.objects}
+    natures = [n for n in prefill.natures if n in {c.code for c in constraints.natures}][:constraints.max_documents]
+    wiz.object = prefill.object if prefill.object in objects else None
+    wiz.request_id = prefill.request_id
+    wiz.documents = [DocumentEntry(nature=n, person_id=member_id, motif=prefill.motif) for n in natures] or [
+        DocumentEntry(person_id=member_id, motif=prefill.motif)]
+    wiz.count = len(wiz.documents)
+    wiz.step = Step.DETAILS if wiz.object is not None else Step.OBJECT
+    return wiz
 
 
 class WizardLocked(Exception):

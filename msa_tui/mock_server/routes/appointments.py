@@ -10,8 +10,8 @@ from fastapi import APIRouter, Response, status
 
 from msa_tui.api.models import Code, Appointment, AppointmentCreate, Page, Slot
 
-from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate
-from ..problems import ProblemError, not_found
+from ..deps import CtxDep, Keyset, Member, MemberDep, PageDep, paginate
+from ..problems import ProblemError, invalid, not_found
 
 router = APIRouter(prefix="/appointments", tags=["appointments"])
 ORDER = Keyset("appointments", (("s.starts_at", False), ("a.id", False)),
@@ -26,11 +26,12 @@ def _slot(row: sqlite3.Row) -> Slot:
 
 
 def _appointment(row: sqlite3.Row) -> Appointment:
-    return Appointment(id=row["aid"], slot=_slot(row), topic=row["topic"], booked_at=row["booked_at"])
+    return Appointment(id=row["aid"], slot=_slot(row), topic=row["topic"], booked_at=row["booked_at"],
+                       phone=row["phone"])
 
 
-_JOINED = ("SELECT a.id AS aid, a.topic, a.booked_at, s.* FROM appointments a JOIN slots s ON s.id = a.slot_id "
-           "WHERE a.member_id = ?")
+_JOINED = ("SELECT a.id AS aid, a.topic, a.booked_at, a.phone, s.* FROM appointments a "
+           "JOIN slots s ON s.id = a.slot_id WHERE a.member_id = ?")
 
 
 @router.get("/slots", response_model=list[Slot], summary="Les créneaux libres des prochaines semaines")
@@ -60,10 +61,24 @@ def book(body: AppointmentCreate, me: MemberDep, ctx: CtxDep) -> Appointment:
             raise taken
         if conn.execute("SELECT 1 FROM appointments WHERE slot_id = ?", (body.slot_id,)).fetchone():
             raise taken
-        conn.execute("INSERT INTO appointments (id, member_id, slot_id, topic, booked_at) VALUES (?, ?, ?, ?, ?)",
-                     (appointment_id, me.id, body.slot_id, body.topic, ctx.now().isoformat()))
+        phone = _number_to_call(conn, me, slot["mode"], body.phone)
+        conn.execute("INSERT INTO appointments (id, member_id, slot_id, topic, booked_at, phone) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     (appointment_id, me.id, body.slot_id, body.topic, ctx.now().isoformat(), phone))
         row = conn.execute(_JOINED + " AND a.id = ?", (me.id, appointment_id)).fetchone()
         return _appointment(row)
+
+
+def _number_to_call(conn: sqlite3.Connection, me: Member, mode: str, phone: str | None) -> str | None:
+    """A phone appointment calls the number given for it, else the member's; other modes call nobody."""
+    if mode != "telephone":
+        return None
+    if phone is None:
+        row = conn.execute("SELECT phone FROM members WHERE id = ?", (me.id,)).fetchone()
+        phone = row["phone"] if row is not None else None
+    if not phone:
+        raise invalid("phone", "Indiquez le numéro auquel la MSA vous appellera.")
+    return phone
 
 
 @router.delete("/{appointment_id}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response,

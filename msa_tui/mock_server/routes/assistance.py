@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from fastapi import APIRouter
 
@@ -25,11 +25,28 @@ def is_open(moment: datetime) -> bool:
     return any(opens <= now < closes for opens, closes in _PERIODS)
 
 
+def next_opening(moment: datetime) -> datetime | None:
+    """The next opening after `moment` (Paris time) when closed; None when open."""
+    if is_open(moment):
+        return None
+    for days in range(8):
+        day = (moment + timedelta(days=days)).date()
+        if day.weekday() >= 5:
+            continue
+        for opens, _closes in _PERIODS:
+            start = datetime.combine(day, opens, moment.tzinfo)
+            if start > moment:
+                return start
+    return None  # pragma: no cover - a working day comes within a week
+
+
 @router.get("/assistance", response_model=Assistance, summary="Assistance internet (sans connexion)")
 def assistance(ctx: CtxDep) -> Assistance:
     hours = [OpeningSlot(weekday=day, opens=f"{o:%H:%M}", closes=f"{c:%H:%M}")
              for day in range(5) for o, c in _PERIODS]
-    return Assistance(phone=PHONE, timezone=TIMEZONE, hours=hours, open_now=is_open(ctx.now()))
+    now = ctx.now()
+    return Assistance(phone=PHONE, timezone=TIMEZONE, hours=hours, open_now=is_open(now),
+                      next_opening=next_opening(now))
 
 
 @router.get("/health", summary="Le serveur répond")

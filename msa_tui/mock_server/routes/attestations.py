@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated
@@ -15,7 +16,8 @@ from msa_tui.api.models import Code, AttestationKind
 from ..caisses import caisse
 from ..deps import CtxDep, MemberDep, PlausibleDate
 from ..pdfs import make_pdf
-from ..problems import ProblemError, invalid
+from ..problems import ProblemError, invalid, not_found
+from ..store import Store
 
 router = APIRouter(prefix="/attestations", tags=["attestations"])
 
@@ -37,12 +39,32 @@ def _not_eligible(detail: str) -> ProblemError:
     return ProblemError(422, Code.not_eligible, detail)
 
 
+FOR_HOUSEHOLD = {AttestationKind.droits_maladie}
+"""The attestations the portal delivers for a household member (an ayant droit) as well as for the member."""
+
+
+def household_person(store: Store, member_id: str, kind: AttestationKind,
+                     person_id: str | None) -> sqlite3.Row | None:
+    """The household member the attestation is for (None: the member); 404 outside the household."""
+    if person_id is None or person_id == member_id:
+        return None
+    if kind not in FOR_HOUSEHOLD:
+        raise invalid("person_id", "Cette attestation n'est délivrée qu'au nom de l'assuré(e) ; pour un membre du "
+                                   "foyer, demandez l'attestation de droits maladie.")
+    person = store.one("SELECT * FROM household WHERE id = ? AND member_id = ?", (person_id, member_id))
+    if person is None:
+        raise not_found("Cette personne ne fait pas partie de votre foyer.")
+    return person
+
+
 @router.get("/{kind}", response_class=Response, summary="Une attestation au format PDF",
             responses={200: {"content": {"application/pdf": {}}, "description": "Le PDF de l'attestation"}})
 def attestation(
     kind: AttestationKind, me: MemberDep, ctx: CtxDep,
     date_from: Annotated[PlausibleDate | None, Query(description="Début de période (défaut : un an avant)")] = None,
     date_to: Annotated[PlausibleDate | None, Query(description="Fin de période (défaut : aujourd'hui)")] = None,
+    person_id: Annotated[str | None, Query(max_length=100, description=(
+        "Un membre du foyer (attestation de droits maladie seulement) ; par défaut, l'assuré(e)"))] = None,
 ) -> Response:
     end = date_to or ctx.today
     start = date_from or date(max(end.year - 1, 1900), end.month, 1)
@@ -50,6 +72,7 @@ def attestation(
         raise invalid("date_from", "La date de début doit précéder la date de fin.")
     row = ctx.store.one("SELECT * FROM members WHERE id = ?", (me.id,))
     assert row is not None
+    person = household_person(ctx.store, me.id, kind, person_id)
     paid = ctx.store.all(
         "SELECT * FROM payments WHERE member_id = ? AND date BETWEEN ? AND ? ORDER BY date, id",
         (me.id, start.isoformat(), end.isoformat()),
@@ -74,8 +97,14 @@ def attestation(
         body = [f"Médecin traitant déclaré : {row['doctor']}.", f"Situation au {ctx.today:%d/%m/%Y}."]
     elif kind is AttestationKind.droits_maladie:
         household = ctx.store.all("SELECT * FROM household WHERE member_id = ? ORDER BY ord", (me.id,))
-        body = [period, "L'assuré(e) bénéficie des prestations de l'assurance maladie de la MSA sur cette période."]
-        body += [f"Ayant droit : {h['first_name']} {h['last_name']} ({h['relation']})" for h in household]
+        if person is not None:
+            body = [period, f"{person['first_name']} {person['last_name']} ({person['relation']}), ayant droit de "
+                            f"{me.first_name} {me.last_name}, bénéficie des prestations de l'assurance maladie de "
+                            "la MSA sur cette période."]
+        else:
+            body = [period,
+                    "L'assuré(e) bénéficie des prestations de l'assurance maladie de la MSA sur cette période."]
+            body += [f"Ayant droit : {h['first_name']} {h['last_name']} ({h['relation']})" for h in household]
         body += ["", "Vaccination Covid-19 : la MSA ne détient pas le certificat de vaccination ; il se télécharge "
                      "sur le portail national de l'Assurance maladie."]
     elif kind is AttestationKind.droits_rsa:
@@ -93,6 +122,7 @@ def attestation(
     body += ["", f"Fait le {ctx.today:%d/%m/%Y}, pour servir et valoir ce que de droit.", service.name]
     created = datetime.combine(ctx.today, time(8), ZoneInfo("Europe/Paris"))
     data = make_pdf(TITLES[kind], header, body, created=created)
-    filename = f"attestation-{kind.value}-{end:%Y%m%d}.pdf"
+    who = f"-{person['first_name'].lower()}" if person is not None else ""
+    filename = f"attestation-{kind.value}{who}-{end:%Y%m%d}.pdf"
     return Response(data, media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

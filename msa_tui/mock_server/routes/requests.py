@@ -13,13 +13,16 @@ from fastapi import APIRouter, Request as HttpRequest, status
 
 from msa_tui.api.models import Code, FieldError, FormField, Page, Request, RequestCreate, RequestSummary
 
+from ..alerts_data import next_request_reference
 from ..catalogue_data import FORMS
 from ..deps import CtxDep, Keyset, MemberDep, PageDep, paginate, plausible_date
 from ..idempotency import IdempotencyKey, fingerprint, once
-from ..owned import owned_row
-from ..problems import ProblemError, invalid
+from ..problems import ProblemError, invalid, not_found
 
 router = APIRouter(prefix="/requests", tags=["requests"])
+SELECT = ("SELECT requests.*, refs.reference FROM requests "
+          "LEFT JOIN request_references refs ON refs.request_id = requests.id ")
+"""A request with its reference number (kept in a table of its own)."""
 ORDER = Keyset("requests", (("updated_at", True), ("id", False)))
 
 Answer = str | int | float | bool | None
@@ -28,7 +31,7 @@ MAX_NUMBER = 10**9
 
 def _summary(row: sqlite3.Row) -> RequestSummary:
     return RequestSummary(id=row["id"], type=row["type"], label=row["label"], status=row["status"],
-                          filed_at=row["filed_at"], updated_at=row["updated_at"])
+                          filed_at=row["filed_at"], updated_at=row["updated_at"], reference=row["reference"])
 
 
 def _full(row: sqlite3.Row) -> Request:
@@ -79,12 +82,15 @@ def check_answer(field: FormField, value: Answer) -> tuple[Answer, str | None]:
 
 @router.get("", response_model=Page[RequestSummary], summary="Mes démarches, la plus récente d'abord")
 def list_requests(me: MemberDep, ctx: CtxDep, page: PageDep) -> dict:
-    return paginate(ctx.store, "SELECT * FROM requests WHERE member_id = ?", (me.id,), page, ORDER, _summary)
+    return paginate(ctx.store, SELECT + "WHERE member_id = ?", (me.id,), page, ORDER, _summary)
 
 
 @router.get("/{request_id}", response_model=Request, summary="Une démarche et son suivi")
 def get_request(request_id: str, me: MemberDep, ctx: CtxDep) -> Request:
-    return _full(owned_row(ctx.store, "requests", request_id, me.id, "Cette démarche est introuvable."))
+    row = ctx.store.one(SELECT + "WHERE id = ? AND member_id = ?", (request_id, me.id))
+    if row is None:
+        raise not_found("Cette démarche est introuvable.")
+    return _full(row)
 
 
 @router.post("", response_model=Request, status_code=status.HTTP_201_CREATED, summary="Déposer une démarche",
@@ -110,15 +116,19 @@ def file_request(body: RequestCreate, me: MemberDep, ctx: CtxDep, request: HttpR
                            errors=errors)
 
     def create() -> Request:
-        now = ctx.now().isoformat()
+        moment = ctx.now()
+        now = moment.isoformat()
         request_id = f"req-{secrets.token_hex(6)}"
         timeline = [{"status": "deposee", "at": now, "comment": "Demande reçue par votre MSA."}]
-        ctx.store.run(
-            "INSERT INTO requests (id, member_id, type, label, status, filed_at, updated_at, answers, timeline) "
-            "VALUES (?, ?, ?, ?, 'deposee', ?, ?, ?, ?)",
-            (request_id, me.id, form.type, form.label, now, now, json.dumps(answers, ensure_ascii=False),
-             json.dumps(timeline, ensure_ascii=False)),
-        )
+        with ctx.store.tx() as conn:
+            conn.execute(
+                "INSERT INTO requests (id, member_id, type, label, status, filed_at, updated_at, answers, timeline) "
+                "VALUES (?, ?, ?, ?, 'deposee', ?, ?, ?, ?)",
+                (request_id, me.id, form.type, form.label, now, now, json.dumps(answers, ensure_ascii=False),
+                 json.dumps(timeline, ensure_ascii=False)),
+            )
+            conn.execute("INSERT INTO request_references (reference, request_id) VALUES (?, ?)",
+                         (next_request_reference(conn, moment.year), request_id))
         return get_request(request_id, me, ctx)
 
     return once(ctx.store, me.id, f"POST {request.url.path}", idempotency_key,

@@ -15,6 +15,7 @@ from msa_tui.api.models import (
     SubmissionCreate,
 )
 
+from ..alerts_data import pieces_received
 from ..caisses import postal_line, service_medical
 from ..catalogue_data import ALLOWED_TYPES, MEDICAL_NATURES, NATURES, OBJECTS
 from ..deps import Ctx, CtxDep, Keyset, Member, MemberDep, PageDep, paginate
@@ -79,6 +80,9 @@ def create(body: SubmissionCreate, me: MemberDep, ctx: CtxDep) -> Submission:
             raise medical_refusal(me.caisse, doc.nature, f"documents.{i}.nature")
         if doc.person_id not in people:
             raise invalid(f"documents.{i}.person_id", "Cette personne ne fait pas partie de votre foyer.")
+    if body.request_id is not None and ctx.store.one(  # pieces for a démarche (issue 14)
+            "SELECT 1 FROM requests WHERE id = ? AND member_id = ?", (body.request_id, me.id)) is None:
+        raise not_found("Cette démarche est introuvable.")
     submission_id = f"sub-{secrets.token_hex(8)}"
     docs = [{"index": i, **d.model_dump(mode="json")} for i, d in enumerate(body.documents)]
     now = ctx.now()
@@ -91,9 +95,10 @@ def create(body: SubmissionCreate, me: MemberDep, ctx: CtxDep) -> Submission:
                                f"Vous avez préparé {cap} envois sans les transmettre depuis 24 heures : "
                                "terminez-en un ou réessayez demain.")
         conn.execute(
-            "INSERT INTO submissions (id, member_id, object, status, created_at, documents) "
-            "VALUES (?, ?, ?, 'draft', ?, ?)",
-            (submission_id, me.id, body.object, now.isoformat(), json.dumps(docs, ensure_ascii=False)),
+            "INSERT INTO submissions (id, member_id, object, status, created_at, documents, request_id) "
+            "VALUES (?, ?, ?, 'draft', ?, ?, ?)",
+            (submission_id, me.id, body.object, now.isoformat(), json.dumps(docs, ensure_ascii=False),
+             body.request_id),
         )
     return load_submission(ctx.store, submission_row(ctx.store, submission_id, me.id))
 
@@ -152,6 +157,7 @@ def send(
         conn.execute("UPDATE submissions SET status = 'sent', idempotency_key = ?, receipt = ? WHERE id = ?",
                      (idempotency_key, receipt.model_dump_json(), submission_id))
         record_sent(conn, me.id, receipt)
+        pieces_received(conn, row["request_id"], receipt.reference, received)  # issue 14
         for doc in submission.documents:
             for f in doc.files:
                 ctx.store.insert(conn, "documents", {
