@@ -29,7 +29,7 @@ from .base import PageScreen
 from .downloads import save_in_downloads
 from .kiosk_papers import KioskPapers, paper_bindings
 from .wizard_steps.panes import ChoiceButton
-from ..widgets.safe import notify_plain
+from ..widgets.safe import notify_plain, plain
 
 
 class AttestationsScreen(KioskPapers, PageScreen):
@@ -65,7 +65,8 @@ class AttestationsScreen(KioskPapers, PageScreen):
                          value=self.preset.value, allow_blank=False, compact=True, id="attestation-period-select")
         with Horizontal(id="attestation-person"):
             yield Label(_("Pour :"), classes="field-label")
-            yield Select([(label, person_id) for person_id, label in self._people()], value=self._me_id(),
+            # The names come from the server: prompts as plain Text, never read as markup.
+            yield Select([(plain(label), person_id) for person_id, label in self._people()], value=self._me_id(),
                          allow_blank=False, compact=True,
                          id="attestation-person-select")
         yield CustomPeriod(id="attestation-custom")

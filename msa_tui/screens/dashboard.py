@@ -102,8 +102,10 @@ class DashboardScreen(PageScreen):
         for block in self.query(DashboardBlock):
             self.load(block)
         self.load_alerts()
-        # The welcome line stays in view: focusing must not scroll the page.
-        self.query_one("#block-profile", DashboardBlock).focus(scroll_visible=False)
+        # The welcome line stays in view: focusing must not scroll the page. (Queried, not query_one: an
+        # app closing right after login may be taking the page down already.)
+        for profile in self.query("#block-profile"):
+            profile.focus(scroll_visible=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)
