@@ -142,7 +142,7 @@ class CodeRequired(ApiError):
 
     default_message = "Un code de connexion vous a été envoyé par e-mail."
 
-    def __init__(self, challenge: str, message: str | None = None) -> None:
+    def __init__(self, challenge: str = "", message: str | None = None) -> None:
         super().__init__(message)
         self.challenge = challenge
 

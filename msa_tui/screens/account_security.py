@@ -14,7 +14,7 @@ from ..api.models import SecuritySettings
 from ..core.auth import PASSWORD_MIN, check_current_password, check_password_change
 from ..core.i18n import _
 from ..widgets.form_field import FormField, show_line
-from ..widgets.safe import plain
+from ..widgets.safe import notify_plain, plain
 from .bindings import back_binding
 from .form_page import FormPage
 
@@ -116,7 +116,7 @@ class AccountSecurityScreen(FormPage):
             self.field(name).input.value = ""
         done = _("Votre mot de passe est changé. Vos autres sessions (sur d'autres appareils) sont fermées.")
         show_line(self.query_one("#password-error", Static), done, error=False)
-        self.notify(done, title=_("Mot de passe changé"))
+        notify_plain(self, done, title=_("Mot de passe changé"))
 
     # --- the second factor ------------------------------------------------------------
 
@@ -152,4 +152,4 @@ class AccountSecurityScreen(FormPage):
         done = _("Validation en deux étapes activée.") if settings.two_factor else _(
             "Validation en deux étapes désactivée.")
         show_line(line, done)
-        self.notify(done, title=_("Sécurité du compte"))
+        notify_plain(self, done, title=_("Sécurité du compte"))

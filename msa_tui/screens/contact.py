@@ -19,11 +19,12 @@ _CHOICES = [
      "Transmettre à votre MSA un ou plusieurs documents, avec accusé de réception."),
     ("m", "messages", "Nous envoyer un message", "Poser une question et suivre nos échanges."),
     ("c", "documents", "Consulter un document", "Revoir les documents échangés avec la MSA."),
+    ("v", "submissions", "Mes envois", "Revoir vos envois et leurs accusés de réception."),
 ]
 
 
 class ContactScreen(PageScreen):
-    """Three ways to reach the MSA; each leads to its page, or says plainly it is not built yet."""
+    """Four ways to reach the MSA (and what was sent); each leads to its page, or says plainly it is not built yet."""
 
     PAGE_TITLE = "Contact & échanges"
     CSS_PATH = "contact.tcss"

@@ -31,7 +31,7 @@ class LoginCodeScreen(ModalScreen[bool]):
     """The code step: True once the code opened the session, False when the member goes back."""
 
     BINDINGS = [
-        Binding("escape", "back", _("Retour"), id="login_code.back",
+        Binding("escape", "back", _("Retour"), id="page.back",
                 tooltip=_("Revenir au mot de passe (un nouveau code sera envoyé)")),
         Binding("f6", "outbox", _("Courriel de démonstration"), id="login_code.outbox",
                 tooltip=_("Voir le courriel de démonstration (mode démo)")),

@@ -42,14 +42,14 @@ def test_names_are_required_and_bounded():
 
 
 def test_passwords_must_be_long_enough_and_match():
-    assert forms.check_passwords("motdepasse", "motdepasse") == {}
+    assert forms.check_passwords("motdepasse-long", "motdepasse-long") == {}
     errors = forms.check_passwords("court", "court")
     assert set(errors) == {"password"}
-    assert "8" in errors["password"]
-    assert forms.check_passwords("motdepasse", "autrechose") == {
+    assert "12" in errors["password"]
+    assert forms.check_passwords("motdepasse-long", "autrechose-long") == {
         "confirmation": "Les deux mots de passe ne correspondent pas."
     }
-    assert "confirmation" in forms.check_passwords("motdepasse", "")
+    assert "confirmation" in forms.check_passwords("motdepasse-long", "")
 
 
 def test_registration_reports_every_faulty_field_at_once():
@@ -71,8 +71,8 @@ def test_registration_all_good():
 def test_reset_request_and_step_two():
     assert forms.check_reset_request("1850712345678", "p@exemple.fr").ok
     assert set(forms.check_reset_request("", "").errors) == {"nir", "email"}
-    step2 = forms.check_code_and_password("123456", "motdepasse", "motdepasse")
-    assert step2.ok and step2.values == {"code": "123456", "password": "motdepasse"}
+    step2 = forms.check_code_and_password("123456", "motdepasse-long", "motdepasse-long")
+    assert step2.ok and step2.values == {"code": "123456", "password": "motdepasse-long"}
     assert set(forms.check_code_and_password("", "a", "b").errors) == {"code", "password", "confirmation"}
 
 

@@ -143,22 +143,27 @@ def offer_words(name: str, shrunk: Shrunk) -> str:
     )
 
 
-def reduced_dir(kind: str, owner: str) -> Path:
-    """The private folder of the reduced copies of one member's draft (`kind`): with the drafts, or in
-    the kiosk session's folder (emptied at logout) on a shared desk."""
+def _reduced_path(kind: str, owner: str) -> Path:
     import hashlib
 
     from .. import paths
 
     base = paths.kiosk_private_dir() or paths.drafts_dir()
     # Hashed: ids come from the server, and one member's clean-up never touches another's copies.
-    folder = base / "reduced" / hashlib.sha256(f"{kind}\0{owner}".encode()).hexdigest()[:24]
+    return base / "reduced" / hashlib.sha256(f"{kind}\0{owner}".encode()).hexdigest()[:24]
+
+
+def reduced_dir(kind: str, owner: str) -> Path:
+    """The private folder of the reduced copies of one member's draft (`kind`): with the drafts, or in
+    the kiosk session's folder (emptied at logout) on a shared desk. Made when a copy is."""
+    folder = _reduced_path(kind, owner)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
 
 def discard_copies(kind: str, owner: str, keep: set[str] | None = None) -> None:
-    """Remove the reduced copies of a draft (but those in `keep`): sent, dropped or no longer attached."""
-    for copy in reduced_dir(kind, owner).glob("*.jpg"):
+    """Remove the reduced copies of a draft (but those in `keep`): sent, dropped or no longer attached.
+    (Creates nothing: a draft that never had a copy leaves no folder behind.)"""
+    for copy in _reduced_path(kind, owner).glob("*.jpg"):
         if keep is None or str(copy) not in keep:
             copy.unlink(missing_ok=True)
