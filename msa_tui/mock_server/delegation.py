@@ -26,6 +26,10 @@ RULES: dict[str, Rule] = {
     "/me": (ALWAYS, NEVER),
     # The principal's contact details lead to their password reset: a grantee never changes them.
     "/me/contact": (NEVER, NEVER),
+    # Account security stays the principal's own (reading whether a second factor is on included).
+    "/me/password": (NEVER, NEVER),
+    "/me/security": (NEVER, NEVER),
+    "/me/two-factor": (NEVER, NEVER),
     "/me/mail-copy": (NEVER, ProcurationRight.consulter),
     "/me/service-medical": (ProcurationRight.echanger, NEVER),
     "/services": (ALWAYS, NEVER),
@@ -33,6 +37,9 @@ RULES: dict[str, Rule] = {
     "/documents": (ProcurationRight.consulter, NEVER),
     "/attestations": (ProcurationRight.consulter, NEVER),
     "/threads": (ProcurationRight.echanger, ProcurationRight.echanger),
+    "/attachments": (ProcurationRight.echanger, ProcurationRight.echanger),
+    # The principal's to-do list is theirs: reading it records their visit (what changed "since").
+    "/alerts": (NEVER, NEVER),
     "/submissions": (ProcurationRight.echanger, ProcurationRight.echanger),
     "/requests": (ProcurationRight.demarches, ProcurationRight.demarches),
     "/declarations": (ProcurationRight.demarches, ProcurationRight.demarches),

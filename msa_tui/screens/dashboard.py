@@ -170,7 +170,15 @@ class DashboardScreen(PageScreen):
         self.run_worker(self._load_alerts(), group=f"{BLOCK_GROUP}alerts", exclusive=True, exit_on_error=False)
 
     async def _load_alerts(self) -> None:
-        alerts = await self.call(self.api.alerts, _("Les alertes n'ont pas pu être chargées (F5 : réessayer)."))
+        from ..api.errors import OutOfScope
+
+        try:
+            alerts = await self.call(self.api.alerts, _("Les alertes n'ont pas pu être chargées (F5 : réessayer)."))
+        except OutOfScope:  # acting for someone: their to-do list stays theirs (not « rien ne vous attend »)
+            self.query_one(AlertsPanel).display = False
+            self._fit_blocks(self.app.size.height)
+            return
+        self.query_one(AlertsPanel).display = True
         self.query_one(AlertsPanel).show_alerts(alerts.items)
         self._fit_blocks(self.app.size.height)
 

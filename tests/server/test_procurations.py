@@ -50,6 +50,9 @@ def test_acting_serves_the_principals_space_within_the_scope(pierre) -> None:
     ("PATCH", "/me/contact"),  # never, whatever the scope
     ("GET", "/procurations"),  # a grantee does not manage the principal's procurations
     ("POST", "/procurations"),
+    ("GET", "/alerts"),  # the principal's to-do list (reading it records their visit)
+    ("GET", "/me/security"),  # account security stays the principal's own
+    ("POST", "/me/password"),
 ])
 def test_beyond_the_scope_is_403_in_french(pierre, method, path) -> None:
     proxy = acting(pierre, received(pierre)["id"])
