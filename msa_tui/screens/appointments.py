@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+
+from .list_page import ListPage, ListWords
+
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -31,7 +35,7 @@ from ..core.i18n import _
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.model_list import ModelList
-from .bindings import back_binding, retry_binding
+from .bindings import page_bindings
 from .base import AlreadyShown
 from .form_page import FormPage
 from .loading_page import LoadingPage
@@ -52,50 +56,29 @@ def appointment_prompt(appointment: Appointment) -> Text:
     return text
 
 
-class AppointmentsScreen(LoadingPage):
+class AppointmentsScreen(ListPage[Appointment]):
     """My appointments, soonest first; A cancels the highlighted one (after a yes), P books another."""
 
     PAGE_TITLE = "Demander un rendez-vous"
     CSS_PATH = "appointments.tcss"
     FAILURE_LINES = {"appointments-cancel": "#appointments-result"}
-    BINDINGS = [
-        Binding("p", "book", _("Prendre RDV"), id="appointments.book",
-                tooltip=_("Choisir un créneau libre et prendre rendez-vous")),
-        Binding("a", "cancel_appointment", _("Annuler RDV"), id="appointments.cancel",
-                tooltip=_("Annuler le rendez-vous sélectionné")),
-        retry_binding("Recharger la liste de vos rendez-vous"),
-    ]
+    BINDINGS = page_bindings(
+        ("p", "book", "Prendre RDV", "appointments.book", "Choisir un créneau libre et prendre rendez-vous"),
+        ("a", "cancel_appointment", "Annuler RDV", "appointments.cancel", "Annuler le rendez-vous sélectionné"),
+        retry="Recharger la liste de vos rendez-vous",
+    )
+
+    WORDS = ListWords("appointments", "P : prendre rendez-vous · A : annuler le rendez-vous choisi · Échap : retour",
+                      "Vous n'avez aucun rendez-vous. Appuyez sur P pour prendre rendez-vous.",
+                      "Vos rendez-vous n'ont pas pu être chargés.", heading="Mes rendez-vous")
+    RELOAD_ON_RESUME = False
+    RESULT_LINE = True
 
     def __init__(self) -> None:
-        super().__init__()
-        self.listing: ModelList[Appointment] = ModelList(appointment_prompt, id="appointments")
+        super().__init__(ModelList(appointment_prompt, id="appointments"))
 
-    def compose_body(self) -> ComposeResult:
-        yield Static(_("Mes rendez-vous"), classes="page-title")
-        yield Static(_("P : prendre rendez-vous · A : annuler le rendez-vous choisi · Échap : retour"),
-                     id="appointments-help", markup=False)
-        yield Static("", id="appointments-result", markup=False)
-        yield LoadPanel(id="appointments-load")
-        yield from self.listing.compose_with_empty(
-            _("Vous n'avez aucun rendez-vous. Appuyez sur P pour prendre rendez-vous."))
-
-    def on_mount(self) -> None:
-        self.query_one("#appointments-result", Static).display = False
-        self.load()
-
-    @work(exclusive=True, group="appointments-load", exit_on_error=False)
-    async def load(self) -> None:
-        page = await self.fetch(self.api.appointments, _("Vos rendez-vous n'ont pas pu être chargés."),
-                                quiet=bool(self.listing.models))
-        self.listing.show(page.items)
-        self.refresh_bindings()
-
-    @property
-    def appointments(self) -> list[Appointment]:
-        return self.listing.models
-
-    def selected(self) -> Appointment | None:
-        return self.listing.selected()
+    async def rows(self) -> Sequence[Appointment]:
+        return (await self.fetch_rows(self.api.appointments)).items
 
     def action_cancel_appointment(self) -> None:
         appointment = self.selected()
@@ -139,7 +122,7 @@ class AppointmentsScreen(LoadingPage):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_appointment":
-            return bool(self.appointments)
+            return bool(self.listing.models)
         return super().check_action(action, parameters)
 
 
@@ -154,14 +137,13 @@ class BookingScreen(FormPage, LoadingPage):
     CSS_PATH = "appointments.tcss"
     FORM_ERROR = "#booking-error"
     NOT_SENT = "Corrigez les champs signalés : le rendez-vous n'est pas pris."
-    BINDINGS = [
-        Binding("ctrl+s", "confirm", _("Confirmer"), id="booking.confirm",
-                tooltip=_("Prendre rendez-vous sur le créneau choisi")),
-        Binding("m", "next_mode", _("Mode"), id="booking.mode",
-                tooltip=_("Afficher les créneaux de tous les modes, en agence, par téléphone ou en visio")),
-        retry_binding("Recharger les créneaux libres"),
-        back_binding("Revenir à vos rendez-vous sans rien réserver"),
-    ]
+    BINDINGS = page_bindings(
+        ("ctrl+s", "confirm", "Confirmer", "booking.confirm", "Prendre rendez-vous sur le créneau choisi"),
+        ("m", "next_mode", "Mode", "booking.mode",
+         "Afficher les créneaux de tous les modes, en agence, par téléphone ou en visio"),
+        retry="Recharger les créneaux libres",
+        back="Revenir à vos rendez-vous sans rien réserver",
+    )
 
     def __init__(self) -> None:
         super().__init__()

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Label, RadioSet, Select, Static
 
@@ -27,6 +26,7 @@ from ..core.payments import (
 from ..widgets.custom_period import CustomPeriod
 from .base import PageScreen
 from .downloads import save_in_downloads
+from .bindings import page_bindings
 from .kiosk_papers import KioskPapers, paper_bindings
 from .wizard_steps.panes import ChoiceButton
 from ..widgets.safe import notify_plain, plain
@@ -39,10 +39,11 @@ class AttestationsScreen(KioskPapers, PageScreen):
     CSS_PATH = "attestations.tcss"
     PAPER_LINE = "#attestation-result"
     BINDINGS = [
-        Binding("ctrl+s", "obtain", _("Obtenir"), id="attestations.obtain",
-                tooltip=_("Obtenir l'attestation choisie et l'enregistrer dans votre dossier Téléchargements")),
+        *page_bindings(("ctrl+s", "obtain", "Obtenir", "attestations.obtain",
+                        "Obtenir l'attestation choisie et l'enregistrer dans votre dossier Téléchargements")),
         *paper_bindings(),
     ]
+    BUTTON_ACTIONS = {"obtain": "obtain"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -138,10 +139,6 @@ class AttestationsScreen(KioskPapers, PageScreen):
         from ..core.clock import today
 
         return preset_period(self.preset, today())
-
-    @on(Button.Pressed, "#obtain")
-    def _obtain_pressed(self) -> None:
-        self.action_obtain()
 
     def action_obtain(self) -> None:
         if self.busy:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from textual.widget import Widget
+
+from .list_page import ListPage, ListWords
+
 from rich.console import Group
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, Static
 
@@ -21,13 +26,11 @@ from ..core.declarations import (
 from ..core.requests import RESOURCE_FIELDS, declaration_state, declaration_title
 from ..core.send_document.wizard import Person
 from ..widgets.form_field import FormField
-from ..widgets.load_panel import LoadPanel
 from ..widgets.model_list import ModelList
 from ..widgets.toggles import WrappedCheckbox
-from .bindings import back_binding, retry_binding
+from .bindings import page_bindings
 from .base import AlreadyShown
 from .form_page import FormPage
-from .loading_page import LoadingPage
 from .prompts import two_lines
 from .submissions import ReceiptScreen
 from ..widgets.safe import notify_plain
@@ -46,40 +49,30 @@ def declaration_detail(declaration: Declaration) -> str:
     return declaration_state(declaration) + "\n" + " · ".join(parts)
 
 
-class DeclarationsScreen(LoadingPage):
+class DeclarationsScreen(ListPage[Declaration]):
     """The declarations, latest quarter first; Enter on one « À faire » opens its form."""
 
     PAGE_TITLE = "Mes déclarations trimestrielles"
     CSS_PATH = "declarations.tcss"
-    BINDINGS = [
-        Binding("v", "sendings", _("Mes envois"), id="declarations.sendings",
-                tooltip=_("Revoir les accusés de réception de vos déclarations et de vos envois")),
-        retry_binding("Recharger la liste de vos déclarations"),
-    ]
+    BINDINGS = page_bindings(
+        ("v", "sendings", "Mes envois", "declarations.sendings",
+         "Revoir les accusés de réception de vos déclarations et de vos envois"),
+        retry="Recharger la liste de vos déclarations",
+    )
+
+    WORDS = ListWords(
+        "declarations", "Entrée : déclarer un trimestre à faire ou en voir le détail · Échap : retour",
+        "Aucune déclaration trimestrielle : vous ne percevez ni RSA, ni prime d'activité, ni aide au logement.",
+        "Vos déclarations n'ont pas pu être chargées.")
 
     def __init__(self) -> None:
-        super().__init__()
-        self.listing: ModelList[Declaration] = ModelList(declaration_prompt, id="declarations", separated=False)
+        super().__init__(ModelList(declaration_prompt, id="declarations", separated=False))
 
-    def compose_body(self) -> ComposeResult:
-        yield Static(_("Entrée : déclarer un trimestre à faire ou en voir le détail · Échap : retour"),
-                     id="declarations-help", markup=False)
-        yield LoadPanel(id="declarations-load")
-        yield from self.listing.compose_with_empty(_(
-            "Aucune déclaration trimestrielle : vous ne percevez ni RSA, ni prime d'activité, ni aide au logement."))
+    def compose_below_list(self) -> Iterator[Widget]:
         yield Static("", id="declaration-detail", markup=False)
 
-    def on_screen_resume(self) -> None:
-        self.load()
-
-    @work(exclusive=True, group="declarations-load", exit_on_error=False)
-    async def load(self) -> None:
-        page = await self.fetch(self.api.declarations, _("Vos déclarations n'ont pas pu être chargées."),
-                                quiet=bool(self.listing.models))
-        self.listing.show(page.items)
-
-    def selected(self) -> Declaration | None:
-        return self.listing.selected()
+    async def rows(self) -> Sequence[Declaration]:
+        return (await self.fetch_rows(self.api.declarations)).items
 
     @on(OptionList.OptionHighlighted, "#declarations")
     def _describe(self) -> None:
@@ -90,10 +83,8 @@ class DeclarationsScreen(LoadingPage):
     def action_sendings(self) -> None:
         self.msa_app.open_page("submissions")
 
-    @on(OptionList.OptionSelected, "#declarations")
-    def _open(self) -> None:
-        declaration = self.selected()
-        if declaration is not None and declaration.status == DeclarationStatus.a_faire:
+    def open(self, declaration: Declaration) -> None:
+        if declaration.status == DeclarationStatus.a_faire:
             self.app.push_screen(DeclarationFormScreen(declaration))
 
 
@@ -103,14 +94,14 @@ class DeclarationFormScreen(FormPage):
 
     PAGE_TITLE = "Déclarer mes ressources"
     CSS_PATH = "declarations.tcss"
-    FAILURE_LINES = {"declaration-submit": "#declaration-error"}
+    SUBMIT_ID = "declaration-submit"
     FORM_ERROR = "#declaration-error"
     NOT_SENT = "Corrigez les montants signalés : rien n'a été envoyé."
-    BINDINGS = [
-        Binding("ctrl+s", "submit", _("Vérifier, puis déposer"), id="declaration_form.submit",
-                tooltip=_("Vérifier vos montants (récapitulatif), puis déposer votre déclaration")),
-        back_binding("Revenir à la liste (vos montants restent en brouillon)"),
-    ]
+    BINDINGS = page_bindings(
+        ("ctrl+s", "submit", "Vérifier, puis déposer", "declaration_form.submit",
+         "Vérifier vos montants (récapitulatif), puis déposer votre déclaration"),
+        back="Revenir à la liste (vos montants restent en brouillon)",
+    )
 
     def __init__(self, declaration: Declaration) -> None:
         super().__init__()
@@ -199,10 +190,6 @@ class DeclarationFormScreen(FormPage):
         field = event.input.parent
         if isinstance(field, FormField) and field.error:
             field.set_error(None)
-
-    @on(Button.Pressed, "#declaration-submit")
-    def _submit_pressed(self) -> None:
-        self.action_submit()
 
     def show_recap(self, values: dict[str, object] | None) -> None:
         """The recap (amounts checked) or, with None, the form again; the amounts typed stay as they are."""

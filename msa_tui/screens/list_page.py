@@ -65,6 +65,8 @@ class ListPage(LoadingPage, Generic[M]):
     WORDS: ClassVar[ListWords]
     RELOAD_ON_RESUME: ClassVar[bool] = True
     """False: load once, when mounted (a page that reloads itself after its own actions, e.g. a cancel)."""
+    RESULT_LINE: ClassVar[bool] = False
+    """True: a line `<prefix>-result` under the help, hidden until an action tells its result there."""
 
     def __init__(self, listing: ModelList[M]) -> None:
         super().__init__()
@@ -75,6 +77,10 @@ class ListPage(LoadingPage, Generic[M]):
         if words.heading:
             yield Static(_(words.heading), classes="page-title")
         yield Static(_(words.help), id=f"{words.prefix}-help", markup=False)
+        if self.RESULT_LINE:
+            result = Static("", id=f"{words.prefix}-result", markup=False)
+            result.display = False
+            yield result
         yield from self.compose_above_list()
         yield LoadPanel(id=f"{words.prefix}-load")
         yield from self.listing.compose_with_empty(_(words.empty))
@@ -110,6 +116,9 @@ class ListPage(LoadingPage, Generic[M]):
     async def fetch_rows(self, factory: Callable[[], Awaitable[T]]) -> T:
         """`fetch` with this page's failure words; quiet (no spinner) once a list is on screen."""
         return await self.fetch(factory, _(self.WORDS.failed), quiet=bool(self.listing.models))
+
+    def selected(self) -> M | None:
+        return self.listing.selected()
 
     @on(OptionList.OptionSelected)
     def _open_selected(self, event: OptionList.OptionSelected) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from typing import cast
 
 from textual.containers import Horizontal, VerticalScroll
@@ -26,7 +25,7 @@ from ..core.messages import (
 )
 from ..widgets.form_field import FormField, show_line
 from ..widgets.load_panel import LoadPanel
-from .bindings import back_binding, retry_binding
+from .bindings import KeySpec, page_bindings
 from .base import PageScreen
 from .form_page import FormPage
 from .loading_page import LoadingPage
@@ -35,8 +34,8 @@ from .message_attach import Attaching, JoinedFiles, ReceivedFiles
 NOT_SENT = "Votre message n'a pas été envoyé ; votre texte est conservé. Réessayez avec Ctrl+S."
 
 
-def attach_binding(id_: str) -> Binding:
-    return Binding("ctrl+o", "attach", _("Joindre"), id=id_, tooltip=_("Joindre des fichiers à ce message"))
+def attach_key(id_: str) -> KeySpec:
+    return ("ctrl+o", "attach", "Joindre", id_, "Joindre des fichiers à ce message")
 
 
 def _leave(screen: PageScreen, typed: bool, question: str, draft_kind: str, owner: str | None) -> None:
@@ -69,13 +68,13 @@ class ThreadScreen(Attaching, LoadingPage):
     PAGE_TITLE = "Nous envoyer un message"
     CSS_PATH = "messages.tcss"
     FAILURE_LINES = {"thread-send": "#reply-error", "attachment-save": "#attachment-result"}
-    BINDINGS = [
-        Binding("ctrl+s", "send", _("Envoyer"), id="thread.send",
-                tooltip=_("Envoyer votre réponse à la MSA")),
-        attach_binding("thread.attach"),
-        retry_binding("Recharger cet échange"),
-        back_binding("Revenir à la liste de vos échanges"),
-    ]
+    BINDINGS = page_bindings(
+        ("ctrl+s", "send", "Envoyer", "thread.send", "Envoyer votre réponse à la MSA"),
+        attach_key("thread.attach"),
+        retry="Recharger cet échange",
+        back="Revenir à la liste de vos échanges",
+    )
+    BUTTON_ACTIONS = {"reply-send": "send", "reply-attach": "attach"}
 
     def __init__(self, thread_id: str, subject: str = "") -> None:
         super().__init__()
@@ -151,14 +150,6 @@ class ThreadScreen(Attaching, LoadingPage):
         box.mount_all(widgets)
         box.call_after_refresh(box.scroll_end, animate=False)
 
-    @on(Button.Pressed, "#reply-send")
-    def _send_pressed(self) -> None:
-        self.action_send()
-
-    @on(Button.Pressed, "#reply-attach")
-    def _attach_pressed(self) -> None:
-        self.action_attach()
-
     def action_send(self) -> None:
         if self.sending:
             return
@@ -210,12 +201,12 @@ class NewThreadScreen(Attaching, FormPage):
     CSS_PATH = "messages.tcss"
     FAILURE_LINES = {"new-thread-send": "#new-thread-error"}
     FORM_ERROR = "#new-thread-error"
-    BINDINGS = [
-        Binding("ctrl+s", "send", _("Envoyer"), id="new_thread.send",
-                tooltip=_("Envoyer ce message à la MSA")),
-        attach_binding("new_thread.attach"),
-        back_binding("Revenir à la liste de vos échanges"),
-    ]
+    BINDINGS = page_bindings(
+        ("ctrl+s", "send", "Envoyer", "new_thread.send", "Envoyer ce message à la MSA"),
+        attach_key("new_thread.attach"),
+        back="Revenir à la liste de vos échanges",
+    )
+    BUTTON_ACTIONS = {"new-thread-send": "send", "new-thread-attach": "attach"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -278,14 +269,6 @@ class NewThreadScreen(Attaching, FormPage):
     def keep_draft(self) -> None:
         message_drafts.keep(self.draft_kind, self.owner, {**self.values(), "attachments": self.joined_to_draft()},
                             send_key=self.send_key)
-
-    @on(Button.Pressed, "#new-thread-send")
-    def _send_pressed(self) -> None:
-        self.action_send()
-
-    @on(Button.Pressed, "#new-thread-attach")
-    def _attach_pressed(self) -> None:
-        self.action_attach()
 
     def action_send(self) -> None:
         if self.sending:

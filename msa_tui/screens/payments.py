@@ -9,7 +9,6 @@ from typing import NamedTuple
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
@@ -34,7 +33,7 @@ from ..core.payments import (
 )
 from ..widgets.custom_period import CustomPeriod
 from ..widgets.load_panel import LoadPanel
-from .bindings import retry_binding
+from .bindings import page_bindings
 from .downloads import UNWRITABLE
 from .loading_page import LoadingPage
 from ..widgets.safe import notify_plain
@@ -68,9 +67,9 @@ BESIDE_WIDTHS = Widths(domain=16, beneficiary=13, amount=12)
 class PaymentDetail(ModalScreen[None]):
     """One payment in full: the table cuts long labels at 80 columns."""
 
-    BINDINGS = [
-        Binding("escape,enter", "close", _("Fermer"), id="payment.close", tooltip=_("Revenir à la liste")),
-    ]
+    BINDINGS = page_bindings(
+        ("escape,enter", "close", "Fermer", "payment.close", "Revenir à la liste"),
+    )
 
     def __init__(self, payment: Payment) -> None:
         super().__init__()
@@ -106,20 +105,17 @@ class PaymentsScreen(LoadingPage):
 
     PAGE_TITLE = "Mes paiements et mes remboursements"
     CSS_PATH = "payments.tcss"
-    BINDINGS = [
-        Binding("d", "next_domain", _("Domaine"), id="payments.domain",
-                tooltip=_("Passer au domaine suivant (santé, famille, retraite…)")),
-        Binding("p", "next_period", _("Période"), id="payments.period",
-                tooltip=_("Passer à la période suivante")),
-        Binding("e", "export", _("CSV"), id="payments.export",
-                tooltip=_("Enregistrer la liste affichée en CSV dans votre dossier Téléchargements")),
-        Binding("m", "more", _("Charger plus"), id="payments.more",
-                tooltip=_("Afficher les paiements plus anciens de la période")),
+    BINDINGS = page_bindings(
+        ("d", "next_domain", "Domaine", "payments.domain", "Passer au domaine suivant (santé, famille, retraite…)"),
+        ("p", "next_period", "Période", "payments.period", "Passer à la période suivante"),
+        ("e", "export", "CSV", "payments.export",
+         "Enregistrer la liste affichée en CSV dans votre dossier Téléchargements"),
+        ("m", "more", "Charger plus", "payments.more", "Afficher les paiements plus anciens de la période"),
         # After CSV: at 80 columns the footer has room for neither, F1 lists it (and CSV keeps its place).
-        Binding("g", "chart", _("Graphique"), id="payments.chart",
-                tooltip=_("Afficher le graphique des 12 derniers mois par domaine, ou revenir au tableau")),
-        retry_binding("Recharger les paiements"),
-    ]
+        ("g", "chart", "Graphique", "payments.chart",
+         "Afficher le graphique des 12 derniers mois par domaine, ou revenir au tableau"),
+        retry="Recharger les paiements",
+    )
 
     def __init__(self) -> None:
         super().__init__()

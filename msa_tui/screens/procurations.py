@@ -3,10 +3,14 @@ grantor (Entrée), revoke one given (R); « Demander une procuration »."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+
+from .list_page import ListPage, ListWords
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 
@@ -28,12 +32,10 @@ from ..core.procurations import (
     to_accept,
 )
 from ..widgets.form_field import FormField, show_line
-from ..widgets.load_panel import LoadPanel
 from ..widgets.model_list import ModelList
 from ..widgets.nir_input import NirField
-from .bindings import back_binding, retry_binding
+from .bindings import page_bindings
 from .base import PageScreen
-from .loading_page import LoadingPage
 
 NIR_HINT = "Le numéro de sécurité sociale de la personne : 13 caractères, sans la clé."
 
@@ -49,7 +51,7 @@ def procuration_prompt(procuration: Procuration) -> Text:
     return text
 
 
-class ProcurationsScreen(LoadingPage):
+class ProcurationsScreen(ListPage[Procuration]):
     """Procurations given and received; N asks for a new one, A accepts one received, Entrée acts for its
     grantor, R revokes one given (A and R after a yes)."""
 
@@ -57,45 +59,24 @@ class ProcurationsScreen(LoadingPage):
     CSS_PATH = "procurations.tcss"
     FAILURE_LINES = {"procurations-revoke": "#procurations-result", "procurations-accept": "#procurations-result",
                      "procurations-act": "#procurations-result"}
-    BINDINGS = [
-        Binding("n", "request", _("Demander"), id="procurations.request",
-                tooltip=_("Demander une procuration au profit d'une autre personne")),
-        Binding("a", "accept", _("Accepter"), id="procurations.accept",
-                tooltip=_("Accepter la procuration reçue sélectionnée")),
-        Binding("r", "revoke", _("Révoquer"), id="procurations.revoke",
-                tooltip=_("Révoquer la procuration donnée sélectionnée")),
-        retry_binding("Recharger la liste de vos procurations"),
-    ]
+    BINDINGS = page_bindings(
+        ("n", "request", "Demander", "procurations.request", "Demander une procuration au profit d'une autre personne"),
+        ("a", "accept", "Accepter", "procurations.accept", "Accepter la procuration reçue sélectionnée"),
+        ("r", "revoke", "Révoquer", "procurations.revoke", "Révoquer la procuration donnée sélectionnée"),
+        retry="Recharger la liste de vos procurations",
+    )
+
+    WORDS = ListWords("procurations", "Entrée : agir pour la personne · A : accepter · R : révoquer · N : demander",
+                      "Aucune procuration. Appuyez sur N pour en demander une.",
+                      "Vos procurations n'ont pas pu être chargées.", heading="Mes procurations données et reçues")
+    RELOAD_ON_RESUME = False
+    RESULT_LINE = True
 
     def __init__(self) -> None:
-        super().__init__()
-        self.listing: ModelList[Procuration] = ModelList(procuration_prompt, id="procurations")
+        super().__init__(ModelList(procuration_prompt, id="procurations"))
 
-    def compose_body(self) -> ComposeResult:
-        yield Static(_("Mes procurations données et reçues"), classes="page-title")
-        yield Static(_("Entrée : agir pour la personne · A : accepter · R : révoquer · N : demander"),
-                     id="procurations-help", markup=False)
-        yield Static("", id="procurations-result", markup=False)
-        yield LoadPanel(id="procurations-load")
-        yield from self.listing.compose_with_empty(_("Aucune procuration. Appuyez sur N pour en demander une."))
-
-    def on_mount(self) -> None:
-        self.query_one("#procurations-result", Static).display = False
-        self.load()
-
-    @work(exclusive=True, group="procurations-load", exit_on_error=False)
-    async def load(self) -> None:
-        page = await self.fetch(self.api.procurations, _("Vos procurations n'ont pas pu être chargées."),
-                                quiet=bool(self.listing.models))
-        self.listing.show(page.items)
-        self.refresh_bindings()
-
-    @property
-    def procurations(self) -> list[Procuration]:
-        return self.listing.models
-
-    def selected(self) -> Procuration | None:
-        return self.listing.selected()
+    async def rows(self) -> Sequence[Procuration]:
+        return (await self.fetch_rows(self.api.procurations)).items
 
     def _result(self, line: str, *, error: bool = True) -> None:
         show_line(self.query_one("#procurations-result", Static), line, error=error)
@@ -184,9 +165,9 @@ class ProcurationsScreen(LoadingPage):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "revoke":  # on one received, R says in words that only its grantor revokes
-            return bool(self.procurations)
+            return bool(self.listing.models)
         if action == "accept":
-            return any(to_accept(p) for p in self.procurations)
+            return any(to_accept(p) for p in self.listing.models)
         return super().check_action(action, parameters)
 
 
@@ -196,11 +177,10 @@ class ProcurationRequestScreen(PageScreen):
     PAGE_TITLE = "Demander une procuration"
     CSS_PATH = "procurations.tcss"
     FAILURE_LINES = {"procuration-send": "#procuration-error"}
-    BINDINGS = [
-        Binding("ctrl+s", "send", _("Envoyer"), id="procuration_request.send",
-                tooltip=_("Envoyer la demande de procuration")),
-        back_binding("Revenir à vos procurations sans rien demander"),
-    ]
+    BINDINGS = page_bindings(
+        ("ctrl+s", "send", "Envoyer", "procuration_request.send", "Envoyer la demande de procuration"),
+        back="Revenir à vos procurations sans rien demander",
+    )
 
     def __init__(self) -> None:
         super().__init__()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
 
@@ -15,7 +14,7 @@ from ..core.i18n import _
 from ..core.nir import mask_nir
 from ..widgets.form_field import FormField
 from ..widgets.load_panel import LoadPanel
-from .bindings import retry_binding
+from .bindings import page_bindings
 from .form_page import FormPage
 from .loading_page import LoadingPage
 
@@ -61,11 +60,10 @@ class ProfileScreen(FormPage, LoadingPage):
     FORM_ERROR = "#profile-error"
     NOT_SENT = "Corrigez les champs signalés : rien n'a été enregistré."
     BINDINGS = [
-        Binding("ctrl+s", "save", _("Enregistrer"), id="profile.save",
-                tooltip=_("Enregistrer vos nouvelles coordonnées")),
-        retry_binding("Recharger vos informations"),
-        Binding("ctrl+t", "security", _("Sécurité"), id="profile.security",
-                tooltip=_("Changer votre mot de passe, activer la validation en deux étapes")),
+        *page_bindings(("ctrl+s", "save", "Enregistrer", "profile.save", "Enregistrer vos nouvelles coordonnées"),
+                       retry="Recharger vos informations"),
+        *page_bindings(("ctrl+t", "security", "Sécurité", "profile.security",
+                        "Changer votre mot de passe, activer la validation en deux étapes")),
     ]
 
     def __init__(self) -> None:

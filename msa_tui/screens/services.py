@@ -6,7 +6,6 @@ from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -14,7 +13,7 @@ from ..api.models import Service, ServiceCategory
 from ..core.i18n import _
 from ..core.services import info_text, route_for
 from ..widgets.load_panel import LoadPanel
-from .bindings import retry_binding
+from .bindings import page_bindings
 from .loading_page import LoadingPage
 from .prompts import indented
 
@@ -41,11 +40,10 @@ class ServicesScreen(LoadingPage):
 
     PAGE_TITLE = "Tous mes services en ligne"
     CSS_PATH = "services.tcss"
-    BINDINGS = [
-        Binding("d", "requests", _("Mes démarches"), id="services.requests",
-                tooltip=_("Suivre les demandes déjà déposées")),
-        retry_binding("Recharger le catalogue des services"),
-    ]
+    BINDINGS = page_bindings(
+        ("d", "requests", "Mes démarches", "services.requests", "Suivre les demandes déjà déposées"),
+        retry="Recharger le catalogue des services",
+    )
 
     def __init__(self) -> None:
         super().__init__()

@@ -8,7 +8,6 @@ from pathlib import Path
 from rich.console import Group
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 
@@ -21,7 +20,7 @@ from ..widgets.load_panel import LoadPanel
 from ..widgets.model_list import ModelList
 from ..widgets.receipt_view import ReceiptView
 from ..widgets.safe import notify_plain
-from .bindings import retry_binding
+from .bindings import page_bindings
 from .kiosk_papers import KioskPapers, paper_bindings
 from .loading_page import LoadingPage
 from .prompts import two_lines
@@ -36,11 +35,10 @@ class SubmissionsScreen(LoadingPage):
 
     PAGE_TITLE = "Mes envois"
     CSS_PATH = "submissions.tcss"
-    BINDINGS = [
-        Binding("m", "more", _("Charger plus"), id="submissions.more",
-                tooltip=_("Afficher les envois plus anciens")),
-        retry_binding("Recharger la liste de vos envois"),
-    ]
+    BINDINGS = page_bindings(
+        ("m", "more", "Charger plus", "submissions.more", "Afficher les envois plus anciens"),
+        retry="Recharger la liste de vos envois",
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -95,9 +93,9 @@ class ReceiptScreen(KioskPapers, LoadingPage):
     PAPER_LINE = "#receipt-saved"
     FAILURE_LINES = {"receipt-save": "#receipt-saved"}
     BINDINGS = [
-        Binding("s", "save", _("Enregistrer en PDF"), id="receipt.save",
-                tooltip=_("Enregistrer l'accusé de réception en PDF dans votre dossier Téléchargements")),
-        retry_binding("Recharger l'accusé de réception"),
+        *page_bindings(("s", "save", "Enregistrer en PDF", "receipt.save",
+                        "Enregistrer l'accusé de réception en PDF dans votre dossier Téléchargements"),
+                       retry="Recharger l'accusé de réception"),
         *paper_bindings(),
     ]
 

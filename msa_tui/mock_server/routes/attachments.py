@@ -21,7 +21,7 @@ from ..deps import CtxDep, MemberDep
 from ..idempotency import IdempotencyKey
 from ..problems import ProblemError, invalid, not_found
 from ..receipts import NATURE_LABELS
-from .documents import serve_blob
+from .documents import FILE_RESPONSE, serve_blob
 from .submissions import medical_refusal
 from .uploads import RAW_FILE_BODY, clean_name, store_upload
 
@@ -99,8 +99,7 @@ def _own(ctx: CtxDep, attachment_id: str, member_id: str) -> sqlite3.Row:
 
 
 @router.get("/{attachment_id}/content", response_class=FileResponse, summary="Le contenu d'une pièce jointe",
-            responses={200: {"content": {"application/pdf": {}, "image/jpeg": {}, "image/png": {}},
-                             "description": "Le fichier"}})
+            responses=FILE_RESPONSE)
 def attachment_content(attachment_id: str, me: MemberDep, ctx: CtxDep) -> FileResponse:
     row = _own(ctx, attachment_id, me.id)
     return serve_blob(ctx, row["sha256"], row["name"], row["content_type"])

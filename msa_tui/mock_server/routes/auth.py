@@ -19,7 +19,7 @@ from msa_tui.api.models import (
 )
 
 from .. import account, security
-from ..deps import CtxDep, MemberDep, client_address
+from ..deps import Ctx, CtxDep, MemberDep, client_address
 from ..outbox import send_mail
 from ..passwords import fold, require_strong
 from ..problems import ProblemError
@@ -107,14 +107,20 @@ def _same_person(row: Any, first_name: str, last_name: str, birth_date: date) ->
             and row["birth_date"] == birth_date.isoformat())
 
 
+def _code_requested(ctx: Ctx, request: Request, nir: str, purpose: str) -> float:
+    """Counts a request for an e-mailed code (per address and per NIR, both limited); returns its time."""
+    now = ctx.ts()
+    ctx.throttle.hit(client_address(request), purpose, now)
+    security.count_code_request(ctx.store, nir, purpose, now)
+    return now
+
+
 @router.post("/register", response_model=Accepted, status_code=status.HTTP_202_ACCEPTED,
              summary="S'inscrire : un code à 6 chiffres est envoyé par e-mail si l'identité correspond "
                      "à un dossier MSA sans compte en ligne",
              responses=_LIMITED)
 def register(body: RegisterRequest, ctx: CtxDep, request: Request) -> Accepted:
-    now = ctx.ts()
-    ctx.throttle.hit(client_address(request), "register", now)
-    security.count_code_request(ctx.store, body.nir, "register", now)
+    now = _code_requested(ctx, request, body.nir, "register")
     row = ctx.store.one("SELECT * FROM members WHERE nir = ?", (body.nir,))
     if row is not None and row["password_hash"]:
         # The account's owner hears of it at the address on record; the caller learns nothing.
@@ -165,9 +171,7 @@ def verify(body: VerifyRequest, ctx: CtxDep, request: Request) -> Response:
              summary="Mot de passe oublié : un code est envoyé si le NIR et l'e-mail correspondent",
              responses=_LIMITED)
 def password_reset(body: PasswordResetRequest, ctx: CtxDep, request: Request) -> Accepted:
-    now = ctx.ts()
-    ctx.throttle.hit(client_address(request), "reset", now)
-    security.count_code_request(ctx.store, body.nir, "reset", now)
+    now = _code_requested(ctx, request, body.nir, "reset")
     row = ctx.store.one("SELECT email, first_name, last_name, password_hash FROM members WHERE nir = ?", (body.nir,))
     if row is not None and row["password_hash"] and row["email"].lower() == body.email.lower():
         code = security.new_code(ctx.store, body.nir, "reset", {}, now)

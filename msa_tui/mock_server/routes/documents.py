@@ -41,6 +41,11 @@ def _row(ctx: CtxDep, document_id: str, member_id: str) -> sqlite3.Row:
     return owned_row(ctx.store, "documents", document_id, member_id, "Ce document est introuvable.")
 
 
+FILE_RESPONSE: dict[int | str, dict[str, object]] = {
+    200: {"content": {"application/pdf": {}, "image/jpeg": {}, "image/png": {}}, "description": "Le fichier"}}
+"""The OpenAPI answer of a route that serves a stored file (a document, an attachment)."""
+
+
 @router.get("", response_model=Page[Document], summary="Mes documents échangés, le plus récent d'abord")
 def list_documents(
     me: MemberDep, ctx: CtxDep, page: PageDep,
@@ -59,8 +64,7 @@ def get_document(document_id: str, me: MemberDep, ctx: CtxDep) -> Document:
 
 
 @router.get("/{document_id}/content", response_class=FileResponse, summary="Le contenu du document",
-            responses={200: {"content": {"application/pdf": {}, "image/jpeg": {}, "image/png": {}},
-                             "description": "Le fichier"}})
+            responses=FILE_RESPONSE)
 def get_content(document_id: str, me: MemberDep, ctx: CtxDep) -> FileResponse:
     row = _row(ctx, document_id, me.id)
     return serve_blob(ctx, row["sha256"], row["file_name"], row["content_type"])

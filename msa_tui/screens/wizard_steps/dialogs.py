@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pathlib import Path
 
 from textual import on
@@ -12,42 +14,57 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..bindings import page_bindings
 from ...api.models import SubmissionConstraints
 from ...core.i18n import _
 from ...widgets.file_picker import FilePicker
 from ...widgets.safe import plain
 
 
-class ResumeDialog(ModalScreen[bool]):
-    """"Reprendre l'envoi en cours ?" Escape resumes: closing the question never loses a draft."""
+class YesNoDialog(ModalScreen[bool]):
+    """A question of the wizard answered yes (O, the focused button) or no (N): its words below.
 
-    BINDINGS = [
-        Binding("o,y,escape", "answer(True)", _("Reprendre"), id="resume.yes", tooltip=_("Reprendre l'envoi en cours")),
-        Binding("n", "answer(False)", _("Abandonner"), id="resume.no",
-                tooltip=_("Abandonner le brouillon et recommencer")),
-    ]
+    Ids: `<PREFIX>-dialog` (the screen), `<PREFIX>-<TEXT_ID>` (the text), `<PREFIX>-yes`/`-no` (the buttons)."""
 
-    def __init__(self, summary: str) -> None:
-        super().__init__(id="resume-dialog")
-        self.summary = summary
+    PREFIX: ClassVar[str]
+    TEXT_ID: ClassVar[str]
+    TITLE_WORDS: ClassVar[str]
+    YES: ClassVar[str]
+    NO: ClassVar[str]
+
+    def __init__(self, text: str) -> None:
+        super().__init__(id=f"{self.PREFIX}-dialog")
+        self.text = text
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(_("Reprendre l'envoi en cours ?"), classes="dialog-title")
-            yield Static(self.summary, id="resume-summary", markup=False)
+            yield Label(_(self.TITLE_WORDS), classes="dialog-title")
+            yield Static(self.text, id=f"{self.PREFIX}-{self.TEXT_ID}", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Oui, reprendre (O)"), id="resume-yes", variant="primary")
-                yield Button(_("Non, recommencer (N)"), id="resume-no")
+                yield Button(_(self.YES), id=f"{self.PREFIX}-yes", variant="primary")
+                yield Button(_(self.NO), id=f"{self.PREFIX}-no")
 
     def on_mount(self) -> None:
-        self.query_one("#resume-yes", Button).focus()
+        self.query_one(f"#{self.PREFIX}-yes", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "resume-yes")
+        self.dismiss(event.button.id == f"{self.PREFIX}-yes")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class ResumeDialog(YesNoDialog):
+    """"Reprendre l'envoi en cours ?" Escape resumes: closing the question never loses a draft."""
+
+    BINDINGS = page_bindings(
+        ("o,y,escape", "answer(True)", "Reprendre", "resume.yes", "Reprendre l'envoi en cours"),
+        ("n", "answer(False)", "Abandonner", "resume.no", "Abandonner le brouillon et recommencer"),
+    )
+    PREFIX, TEXT_ID = "resume", "summary"
+    TITLE_WORDS = "Reprendre l'envoi en cours ?"
+    YES, NO = "Oui, reprendre (O)", "Non, recommencer (N)"
 
 
 class FilePickerDialog(ModalScreen[list[Path]]):
@@ -58,10 +75,10 @@ class FilePickerDialog(ModalScreen[list[Path]]):
     FilePickerDialog #picker-buttons { height: auto; }
     FilePickerDialog #picker-buttons Button { margin: 0 1; }
     """
-    BINDINGS = [
-        Binding("escape", "cancel", _("Annuler"), id="picker.cancel", tooltip=_("Fermer sans ajouter")),
-        Binding("ctrl+a", "add", _("Ajouter"), id="picker.add", tooltip=_("Ajouter les fichiers marqués")),
-    ]
+    BINDINGS = page_bindings(
+        ("escape", "cancel", "Annuler", "picker.cancel", "Fermer sans ajouter"),
+        ("ctrl+a", "add", "Ajouter", "picker.add", "Ajouter les fichiers marqués"),
+    )
 
     def __init__(self, title: str, constraints: SubmissionConstraints, start_dir: Path | None) -> None:
         super().__init__(id="file-picker-dialog")
@@ -97,36 +114,16 @@ class FilePickerDialog(ModalScreen[list[Path]]):
         self.dismiss([])
 
 
-class ShrinkDialog(ModalScreen[bool]):
+class ShrinkDialog(YesNoDialog):
     """« Fichier trop volumineux » : join a reduced copy (sizes shown) or not. Escape joins nothing."""
 
-    BINDINGS = [
-        Binding("o,y", "answer(True)", _("Réduire"), id="shrink.yes", tooltip=_("Joindre la copie réduite")),
-        Binding("n,escape", "answer(False)", _("Ne pas joindre"), id="shrink.no",
-                tooltip=_("Ne pas joindre ce fichier")),
-    ]
-
-    def __init__(self, offer: str) -> None:
-        super().__init__(id="shrink-dialog")
-        self.offer = offer
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(_("Fichier trop volumineux"), classes="dialog-title")
-            yield Static(self.offer, id="shrink-offer", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Joindre la copie réduite (O)"), id="shrink-yes", variant="primary")
-                yield Button(_("Ne pas joindre (N)"), id="shrink-no")
-
-    def on_mount(self) -> None:
-        self.query_one("#shrink-yes", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "shrink-yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+    BINDINGS = page_bindings(
+        ("o,y", "answer(True)", "Réduire", "shrink.yes", "Joindre la copie réduite"),
+        ("n,escape", "answer(False)", "Ne pas joindre", "shrink.no", "Ne pas joindre ce fichier"),
+    )
+    PREFIX, TEXT_ID = "shrink", "offer"
+    TITLE_WORDS = "Fichier trop volumineux"
+    YES, NO = "Joindre la copie réduite (O)", "Ne pas joindre (N)"
 
 
 class NatureDialog(ModalScreen[str | None]):
