@@ -258,12 +258,13 @@ def main() -> None:
         if "upload" in wanted:
             rows += upload_rows(reps["upload"])
     load_after = os.getloadavg()
-    loaded = max(load_before[0], load_after[0]) > 1.0
+    cores = os.cpu_count() or 1
+    loaded = max(load_before[0], load_after[0]) > cores / 2  # half the cores busy: others are competing
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     note = (f"`python -m benchmarks{' --quick' if args.quick else ''}` on {when}, {machine()}; "
             f"repetitions {reps}, {time.perf_counter() - started:.0f} s in all. "
             f"Load average {load_before[0]:.1f} before, {load_after[0]:.1f} after"
-            + (": **a loaded machine** (other developers were using the CPU), so the figures are noisy and "
+            + (": **a loaded machine** (other work was using the CPU), so the figures are noisy and "
                "the ratios, not the times, are what to read." if loaded else ": a quiet machine."))
     text = f"{note}\n\n{table(rows)}"
     print(text)
