@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import functools
 import re
 import unicodedata
@@ -54,9 +56,10 @@ def problem_with(password: str, *, nir: str, first_name: str, last_name: str, bi
     return None
 
 
-def require_strong(password: str, **member: object) -> None:
-    """422 `weak_password` on the `password` field when the policy refuses it."""
-    message = problem_with(password, **member)  # type: ignore[arg-type]
+def require_strong(password: str, **member: Any) -> None:
+    """422 `weak_password` on the `password` field when the policy refuses it (`member`: as
+    `problem_with` names them, e.g. account.identity_of)."""
+    message = problem_with(password, **member)
     if message is not None:
         raise ProblemError(422, Code.weak_password, message,
                            errors=[FieldError(field="password", message=message)])

@@ -3,7 +3,7 @@ second factor on. A modal over the login screen, which keeps the NIR; imported o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -45,7 +45,8 @@ class LoginCodeScreen(ModalScreen[bool]):
 
     @property
     def msa_app(self) -> MsaApp:
-        return self.app  # type: ignore[return-value]
+        """The running MsaApp, as PageScreen.msa_app gives it (a modal is not a page)."""
+        return cast("MsaApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="login-code"):
