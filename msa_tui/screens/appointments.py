@@ -32,7 +32,7 @@ from ..core.appointments import (
 )
 from ..core.fields import Checked
 from ..core.i18n import _
-from ..widgets.form_field import FormField, show_line
+from ..widgets.form_field import FormField
 from ..widgets.load_panel import LoadPanel
 from ..widgets.model_list import ModelList
 from .bindings import page_bindings
@@ -60,8 +60,6 @@ class AppointmentsScreen(ListPage[Appointment]):
     """My appointments, soonest first; A cancels the highlighted one (after a yes), P books another."""
 
     PAGE_TITLE = "Demander un rendez-vous"
-    CSS_PATH = "appointments.tcss"
-    FAILURE_LINES = {"appointments-cancel": "#appointments-result"}
     BINDINGS = page_bindings(
         ("p", "book", "Prendre RDV", "appointments.book", "Choisir un créneau libre et prendre rendez-vous"),
         ("a", "cancel_appointment", "Annuler RDV", "appointments.cancel", "Annuler le rendez-vous sélectionné"),
@@ -100,10 +98,9 @@ class AppointmentsScreen(ListPage[Appointment]):
 
     @work(exclusive=True, group="appointments-cancel", exit_on_error=False)
     async def cancel(self, appointment: Appointment) -> None:
-        result = self.query_one("#appointments-result", Static)
         await self.call(lambda: self.api.cancel_appointment(appointment.id),
                         _("Le rendez-vous n'a pas été annulé. Réessayez avec A."))
-        show_line(result, _("Rendez-vous annulé : {what}.").format(what=appointment_words(appointment)), error=False)
+        self.show_result(_("Rendez-vous annulé : {what}.").format(what=appointment_words(appointment)))
         self.load()
 
     def action_book(self) -> None:
@@ -115,7 +112,7 @@ class AppointmentsScreen(ListPage[Appointment]):
             called = called_line(appointment)
             if called is not None:
                 line += " " + called + "."
-            show_line(self.query_one("#appointments-result", Static), line, error=False)
+            self.show_result(line)
             self.load()
 
         self.app.push_screen(BookingScreen(), booked)
@@ -134,7 +131,6 @@ class BookingScreen(FormPage, LoadingPage):
     """
 
     PAGE_TITLE = "Prendre rendez-vous"
-    CSS_PATH = "appointments.tcss"
     FORM_ERROR = "#booking-error"
     NOT_SENT = "Corrigez les champs signalés : le rendez-vous n'est pas pris."
     BINDINGS = page_bindings(

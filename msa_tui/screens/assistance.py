@@ -24,7 +24,6 @@ class AssistanceScreen(PageScreen):
     """Reachable logged in or not; loads `client.assistance()` in a worker, F5 retries on failure."""
 
     PAGE_TITLE = "Assistance"
-    CSS_PATH = "assistance.tcss"
     BINDINGS = [
         retry_binding("Recharger les horaires"),
     ]

@@ -36,7 +36,6 @@ class AttestationsScreen(KioskPapers, PageScreen):
     """The kinds as radio buttons, the period when the kind takes one, « Obtenir » and where the PDF went."""
 
     PAGE_TITLE = "Obtenir mes attestations"
-    CSS_PATH = "attestations.tcss"
     PAPER_LINE = "#attestation-result"
     BINDINGS = [
         *page_bindings(("ctrl+s", "obtain", "Obtenir", "attestations.obtain",

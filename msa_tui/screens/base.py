@@ -3,9 +3,11 @@ and the one error path for its workers)."""
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -47,7 +49,8 @@ class AlreadyShown(Exception):
 class PageScreen(Screen):
     """A portal page: subclasses override `compose_body()`; `compose()` adds the shared chrome.
 
-    `PAGE_TITLE` (French) is shown in the header beside the portal name.
+    `PAGE_TITLE` (French) is shown in the header beside the portal name; the page's stylesheet is
+    `<module>.tcss` beside it when there is one (or `CSS_PATH`).
     """
 
     PAGE_TITLE: str = ""
@@ -58,6 +61,15 @@ class PageScreen(Screen):
     BUTTON_ACTIONS: ClassVar[dict[str, str]] = {}
     """Button id → the action it runs, the one its key runs too, e.g. `{"reply-send": "send"}`
     (instead of a handler per button that calls `action_send`)."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A page's stylesheet is named after its module (appointments.py → appointments.tcss) unless the
+        # class names its own; Textual reads CSS_PATH relative to the class's file.
+        if "CSS_PATH" not in cls.__dict__:
+            sheet = Path(inspect.getfile(cls)).with_suffix(".tcss")
+            if sheet.exists():
+                cls.CSS_PATH = sheet.name
 
     def compose(self) -> ComposeResult:
         yield PortalHeader(_(self.PAGE_TITLE) if self.PAGE_TITLE else "")

@@ -27,7 +27,6 @@ class ContactScreen(PageScreen):
     """Four ways to reach the MSA (and what was sent); each leads to its page, or says plainly it is not built yet."""
 
     PAGE_TITLE = "Contact & échanges"
-    CSS_PATH = "contact.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(key, f"open('{page}')", _(label), id=f"contact.{page}", tooltip=_(help_text))
         for key, page, label, help_text in _CHOICES

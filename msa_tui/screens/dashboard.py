@@ -49,7 +49,6 @@ class DashboardScreen(PageScreen):
     """The private space home. Blocks: profile, messages, recent payments and documents, services."""
 
     PAGE_TITLE = "Mon espace privé"
-    CSS_PATH = "dashboard.tcss"
     BINDINGS = [
         _open_binding("1", "profile", "Mes informations personnelles"),
         _open_binding("2", "messages", "Mes messages"),

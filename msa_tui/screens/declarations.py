@@ -53,7 +53,6 @@ class DeclarationsScreen(ListPage[Declaration]):
     """The declarations, latest quarter first; Enter on one « À faire » opens its form."""
 
     PAGE_TITLE = "Mes déclarations trimestrielles"
-    CSS_PATH = "declarations.tcss"
     BINDINGS = page_bindings(
         ("v", "sendings", "Mes envois", "declarations.sendings",
          "Revoir les accusés de réception de vos déclarations et de vos envois"),
@@ -93,7 +92,6 @@ class DeclarationFormScreen(FormPage):
     the recap, where the member certifies on their honour and files. What is typed is kept as a draft."""
 
     PAGE_TITLE = "Déclarer mes ressources"
-    CSS_PATH = "declarations.tcss"
     SUBMIT_ID = "declaration-submit"
     FORM_ERROR = "#declaration-error"
     NOT_SENT = "Corrigez les montants signalés : rien n'a été envoyé."

@@ -40,7 +40,6 @@ class DocumentsScreen(KioskPapers, LoadingPage):
     """A table of documents (date, sent/received, title, size); Enter or T downloads the selected one."""
 
     PAGE_TITLE = "Consulter un document"
-    CSS_PATH = "documents.tcss"
     FAILURE_LINES = {"documents-download": "#download-result"}
     PAPER_LINE = "#download-result"
     BINDINGS = page_bindings(

@@ -33,6 +33,7 @@ from textual.widgets import OptionList, Static
 from textual.worker import Worker
 
 from ..core.i18n import _
+from ..widgets.form_field import show_line
 from ..widgets.load_panel import LoadPanel
 from ..widgets.model_list import ModelList
 from .loading_page import LoadingPage
@@ -66,11 +67,24 @@ class ListPage(LoadingPage, Generic[M]):
     RELOAD_ON_RESUME: ClassVar[bool] = True
     """False: load once, when mounted (a page that reloads itself after its own actions, e.g. a cancel)."""
     RESULT_LINE: ClassVar[bool] = False
-    """True: a line `<prefix>-result` under the help, hidden until an action tells its result there."""
+    """True: a line `<prefix>-result` under the help, hidden until an action tells its result there
+    (`show_result`); the page's other workers (group `<prefix>-…`) tell their failures there too."""
 
     def __init__(self, listing: ModelList[M]) -> None:
         super().__init__()
         self.listing = listing
+
+    def show_result(self, line: str, *, error: bool = False) -> None:
+        """An action's outcome on the result line (`RESULT_LINE`)."""
+        show_line(self.query_one(f"#{self.WORDS.prefix}-result", Static), line, error=error)
+
+    def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
+        prefix = self.WORDS.prefix
+        own_action = worker.group.startswith(f"{prefix}-") and worker.group != f"{prefix}-load"
+        if self.RESULT_LINE and own_action and worker.group not in self.FAILURE_LINES:
+            show_line(self.query_one(f"#{prefix}-result", Static), message, announce=True)
+            return
+        super().show_failure(message, worker, already_told=already_told)
 
     def compose_body(self) -> ComposeResult:
         words = self.WORDS

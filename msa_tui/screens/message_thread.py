@@ -199,14 +199,14 @@ class NewThreadScreen(Attaching, FormPage):
 
     PAGE_TITLE = "Nous envoyer un message"
     CSS_PATH = "messages.tcss"
-    FAILURE_LINES = {"new-thread-send": "#new-thread-error"}
     FORM_ERROR = "#new-thread-error"
+    SUBMIT_ID = "new-thread-send"
     BINDINGS = page_bindings(
-        ("ctrl+s", "send", "Envoyer", "new_thread.send", "Envoyer ce message à la MSA"),
+        ("ctrl+s", "submit", "Envoyer", "new_thread.send", "Envoyer ce message à la MSA"),
         attach_key("new_thread.attach"),
         back="Revenir à la liste de vos échanges",
     )
-    BUTTON_ACTIONS = {"new-thread-send": "send", "new-thread-attach": "attach"}
+    BUTTON_ACTIONS = {"new-thread-attach": "attach"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -270,7 +270,7 @@ class NewThreadScreen(Attaching, FormPage):
         message_drafts.keep(self.draft_kind, self.owner, {**self.values(), "attachments": self.joined_to_draft()},
                             send_key=self.send_key)
 
-    def action_send(self) -> None:
+    def action_submit(self) -> None:
         if self.sending:
             return
         values = self.values()

@@ -31,7 +31,6 @@ class MessagesScreen(ListPage[ThreadSummary]):
     """The list of threads; Enter reads one, N writes a new message, F5 reloads after a failure."""
 
     PAGE_TITLE = "Mes messages"
-    CSS_PATH = "messages.tcss"
     BINDINGS = page_bindings(("n", "new_thread", "Nouveau message", "messages.new",
                               "Poser une nouvelle question à votre MSA"),
                              retry="Recharger la liste de vos échanges")

@@ -104,7 +104,6 @@ class PaymentsScreen(LoadingPage):
     """Filters (domain, period) above the table, newest first; the total of what is shown below."""
 
     PAGE_TITLE = "Mes paiements et mes remboursements"
-    CSS_PATH = "payments.tcss"
     BINDINGS = page_bindings(
         ("d", "next_domain", "Domaine", "payments.domain", "Passer au domaine suivant (santé, famille, retraite…)"),
         ("p", "next_period", "Période", "payments.period", "Passer à la période suivante"),

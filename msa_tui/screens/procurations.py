@@ -56,9 +56,6 @@ class ProcurationsScreen(ListPage[Procuration]):
     grantor, R revokes one given (A and R after a yes)."""
 
     PAGE_TITLE = "Gérer mes procurations"
-    CSS_PATH = "procurations.tcss"
-    FAILURE_LINES = {"procurations-revoke": "#procurations-result", "procurations-accept": "#procurations-result",
-                     "procurations-act": "#procurations-result"}
     BINDINGS = page_bindings(
         ("n", "request", "Demander", "procurations.request", "Demander une procuration au profit d'une autre personne"),
         ("a", "accept", "Accepter", "procurations.accept", "Accepter la procuration reçue sélectionnée"),
@@ -78,9 +75,6 @@ class ProcurationsScreen(ListPage[Procuration]):
     async def rows(self) -> Sequence[Procuration]:
         return (await self.fetch_rows(self.api.procurations)).items
 
-    def _result(self, line: str, *, error: bool = True) -> None:
-        show_line(self.query_one("#procurations-result", Static), line, error=error)
-
     def action_revoke(self) -> None:
         procuration = self.selected()
         if procuration is None:
@@ -88,7 +82,7 @@ class ProcurationsScreen(ListPage[Procuration]):
             return
         refusal = revoke_refusal(procuration)
         if refusal is not None:
-            self._result(refusal)
+            self.show_result(refusal, error=True)
             return
         from .dialogs import ConfirmDialog
 
@@ -106,7 +100,7 @@ class ProcurationsScreen(ListPage[Procuration]):
     def action_accept(self) -> None:
         procuration = self.selected()
         if procuration is None or not to_accept(procuration):
-            self._result(_("Cette procuration n'attend pas votre acceptation."))
+            self.show_result(_("Cette procuration n'attend pas votre acceptation."), error=True)
             return
         from .dialogs import ConfirmDialog
 
@@ -124,8 +118,7 @@ class ProcurationsScreen(ListPage[Procuration]):
     async def accept(self, procuration: Procuration) -> None:
         accepted = await self.call(lambda: self.api.accept_procuration(procuration.id),
                                    _("La procuration n'a pas été acceptée. Réessayez avec A."))
-        self._result(_("Procuration acceptée : Entrée pour agir pour {name}.").format(name=accepted.grantor_name),
-                     error=False)
+        self.show_result(_("Procuration acceptée : Entrée pour agir pour {name}.").format(name=accepted.grantor_name))
         self.listing.wanted = accepted.id
         self.load()
 
@@ -136,7 +129,7 @@ class ProcurationsScreen(ListPage[Procuration]):
             return
         refusal = act_refusal(procuration)
         if refusal is not None:
-            self._result(refusal)
+            self.show_result(refusal, error=True)
             return
         self.act(procuration)
 
@@ -149,7 +142,7 @@ class ProcurationsScreen(ListPage[Procuration]):
     async def revoke(self, procuration: Procuration) -> None:
         revoked = await self.call(lambda: self.api.revoke_procuration(procuration.id),
                                   _("La procuration n'a pas été révoquée. Réessayez avec R."))
-        self._result(_("Procuration révoquée : {what}.").format(what=summary(revoked)), error=False)
+        self.show_result(_("Procuration révoquée : {what}.").format(what=summary(revoked)))
         self.listing.wanted = revoked.id
         self.load()
 
@@ -158,7 +151,7 @@ class ProcurationsScreen(ListPage[Procuration]):
             if procuration is None:
                 return
             self.listing.wanted = procuration.id
-            self._result(_("Procuration demandée pour {name}.").format(name=procuration.grantee_name), error=False)
+            self.show_result(_("Procuration demandée pour {name}.").format(name=procuration.grantee_name))
             self.load()
 
         self.app.push_screen(ProcurationRequestScreen(), requested)
@@ -175,7 +168,6 @@ class ProcurationRequestScreen(PageScreen):
     """« Demander une procuration »: the person's NIR and name, the scope; Ctrl+S sends. Dismissed with it."""
 
     PAGE_TITLE = "Demander une procuration"
-    CSS_PATH = "procurations.tcss"
     FAILURE_LINES = {"procuration-send": "#procuration-error"}
     BINDINGS = page_bindings(
         ("ctrl+s", "send", "Envoyer", "procuration_request.send", "Envoyer la demande de procuration"),

@@ -55,12 +55,11 @@ class ProfileScreen(FormPage, LoadingPage):
     """Name, masked NIR and household (read only); e-mail, phone and address editable, checked as typed."""
 
     PAGE_TITLE = "Mes informations personnelles"
-    CSS_PATH = "profile.tcss"
-    FAILURE_LINES = {"profile-save": "#profile-error"}
     FORM_ERROR = "#profile-error"
+    SUBMIT_ID = "profile-save"
     NOT_SENT = "Corrigez les champs signalés : rien n'a été enregistré."
     BINDINGS = [
-        *page_bindings(("ctrl+s", "save", "Enregistrer", "profile.save", "Enregistrer vos nouvelles coordonnées"),
+        *page_bindings(("ctrl+s", "submit", "Enregistrer", "profile.save", "Enregistrer vos nouvelles coordonnées"),
                        retry="Recharger vos informations"),
         *page_bindings(("ctrl+t", "security", "Sécurité", "profile.security",
                         "Changer votre mot de passe, activer la validation en deux étapes")),
@@ -132,11 +131,7 @@ class ProfileScreen(FormPage, LoadingPage):
         if name in FIELDS and self.me is not None:
             self.field(name).set_error(check_field(name, event.value)[1])
 
-    @on(Button.Pressed, "#profile-save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:
+    def action_submit(self) -> None:
         if self.me is None or self.sending:
             return
         checked = check_contact(self.form_values())

@@ -29,7 +29,6 @@ class QuotientScreen(LoadingPage):
     """One small page: the quotient the MSA computed, or the server's words when there is none."""
 
     PAGE_TITLE = "Mon quotient familial"
-    CSS_PATH = "quotient.tcss"
     BINDINGS = [retry_binding("Recharger votre quotient familial")]
 
     def compose_body(self) -> ComposeResult:

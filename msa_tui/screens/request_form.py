@@ -27,7 +27,6 @@ class RequestFormScreen(FormPage, LoadingPage):
     """One form per request type; every change is saved as a draft; Ctrl+S files the request."""
 
     PAGE_TITLE = "Faire une demande"
-    CSS_PATH = "request_form.tcss"
     FORM_ERROR = "#request-error"
     SUBMIT_ID = "request-submit"
     BINDINGS = page_bindings(("ctrl+s", "submit", "Déposer", "request_form.submit",

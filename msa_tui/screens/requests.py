@@ -60,7 +60,6 @@ class RequestsScreen(ListPage[Listed]):
     """Drafts first (not sent yet), then the requests filed, most recently updated first."""
 
     PAGE_TITLE = "Mes démarches"
-    CSS_PATH = "requests.tcss"
     BINDINGS = page_bindings(("n", "services", "Nouvelle demande", "requests.new",
                               "Choisir une démarche dans le catalogue des services"),
                              retry="Recharger la liste de vos démarches")
@@ -109,7 +108,6 @@ class RequestDetailScreen(LoadingPage):
     """A request: status, timeline, answers; E sends a document when the MSA asks for one."""
 
     PAGE_TITLE = "Suivi de ma démarche"
-    CSS_PATH = "requests.tcss"
     BINDINGS = page_bindings(("e", "send_document", "Envoyer un document", "request_detail.send_document",
                               "Envoyer les pièces demandées par votre MSA"), retry="Recharger le suivi de la démarche")
 

@@ -41,35 +41,38 @@ PANES: dict[Step, type[Pane]] = {
 }
 
 
+_FORWARD = (
+    ("next", "Suivant", "next", "Étape suivante (si celle-ci est complète)"),
+    ("next_as('send')", "Envoyer", "next_send", "Envoyer les documents (étape 7)"),
+    ("next_as('finish')", "Terminer", "finish", "Fermer l'assistant une fois l'envoi confirmé"),
+)
+"""The forward key's three wordings, as the step's button reads (check_action shows one of them)."""
+
+
+def _step_keys(forward: str, backward: str, back_label: str, id_suffix: str = "",
+               shown: tuple[str, str] | None = None) -> list[Binding]:
+    """One pair of step keys: forward (three wordings), then back; ids `wizard.<name><id_suffix>`."""
+    forward_display, back_display = shown or (None, None)
+    keys = [Binding(forward, action, _(label), id=f"wizard.{name}{id_suffix}", priority=True,
+                    key_display=forward_display, tooltip=_(tooltip))
+            for action, label, name, tooltip in _FORWARD]
+    keys.append(Binding(backward, "previous", _(back_label), id=f"wizard.back{id_suffix}", priority=True,
+                        key_display=back_display, tooltip=_("Étape précédente, sans rien perdre")))
+    return keys
+
+
 class SendDocumentScreen(KioskPapers, PageScreen):
     """One pane per step in a ContentSwitcher; the Wizard holds every rule and every value."""
 
     PAGE_TITLE = "Envoyer un document"
-    CSS_PATH = "send_document.tcss"
     FOOTER_HIDDEN = frozenset({"app.logout"})
     """At 80 columns the step keys (Suppr, Échap, Ctrl+→/←) need the room; Ctrl+L still works."""
     BINDINGS = [
         # Alt+N / Alt+P first: they pass through GNU screen and plain SSH, where Ctrl+arrows are
         # often lost; the footer shows one key per action, so these are the ones it shows.
-        Binding("alt+n", "next", _("Suivant"), id="wizard.next_alt", priority=True, key_display="Alt+N",
-                tooltip=_("Étape suivante (si celle-ci est complète)")),
-        # Alt+N at steps 6 and 7, worded as the button there (check_action shows one of the three).
-        Binding("alt+n", "next_as('send')", _("Envoyer"), id="wizard.next_send_alt", priority=True,
-                key_display="Alt+N", tooltip=_("Envoyer les documents (étape 7)")),
-        Binding("alt+n", "next_as('finish')", _("Terminer"), id="wizard.finish_alt", priority=True,
-                key_display="Alt+N", tooltip=_("Fermer l'assistant une fois l'envoi confirmé")),
         # « Préc. »: « Alt+P Précédent » would push the footer past 80 columns at steps 4 and 6.
-        Binding("alt+p", "previous", _("Préc."), id="wizard.back_alt", priority=True, key_display="Alt+P",
-                tooltip=_("Étape précédente, sans rien perdre")),
-        Binding("ctrl+right", "next", _("Suivant"), id="wizard.next", priority=True,
-                tooltip=_("Étape suivante (si celle-ci est complète)")),
-        # The same key at steps 6 and 7, worded as the button there (check_action shows one of the three).
-        Binding("ctrl+right", "next_as('send')", _("Envoyer"), id="wizard.next_send", priority=True,
-                tooltip=_("Envoyer les documents (étape 7)")),
-        Binding("ctrl+right", "next_as('finish')", _("Terminer"), id="wizard.finish", priority=True,
-                tooltip=_("Fermer l'assistant une fois l'envoi confirmé")),
-        Binding("ctrl+left", "previous", _("Précédent"), id="wizard.back", priority=True,
-                tooltip=_("Étape précédente, sans rien perdre")),
+        *_step_keys("alt+n", "alt+p", "Préc.", "_alt", ("Alt+N", "Alt+P")),
+        *_step_keys("ctrl+right", "ctrl+left", "Précédent"),
         retry_binding("Recharger le formulaire"),
         # At step 7 « r » starts the sending, and starts it again after a cut (the step's own words say so).
         Binding("r", "send", _("Envoyer"), id="wizard.send",

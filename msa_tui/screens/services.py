@@ -39,7 +39,6 @@ class ServicesScreen(LoadingPage):
     """The services grouped under their category headers; the highlighted one is described below."""
 
     PAGE_TITLE = "Tous mes services en ligne"
-    CSS_PATH = "services.tcss"
     BINDINGS = page_bindings(
         ("d", "requests", "Mes démarches", "services.requests", "Suivre les demandes déjà déposées"),
         retry="Recharger le catalogue des services",

@@ -34,7 +34,6 @@ class SubmissionsScreen(LoadingPage):
     """The sendings as a list, a page at a time (M loads the next); Enter opens one's receipt."""
 
     PAGE_TITLE = "Mes envois"
-    CSS_PATH = "submissions.tcss"
     BINDINGS = page_bindings(
         ("m", "more", "Charger plus", "submissions.more", "Afficher les envois plus anciens"),
         retry="Recharger la liste de vos envois",
@@ -89,7 +88,6 @@ class ReceiptScreen(KioskPapers, LoadingPage):
     """One accusé de réception as it was issued; S saves it again as PDF (readable by its owner only)."""
 
     PAGE_TITLE = "Accusé de réception"
-    CSS_PATH = "submissions.tcss"
     PAPER_LINE = "#receipt-saved"
     FAILURE_LINES = {"receipt-save": "#receipt-saved"}
     BINDINGS = [

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,16 +21,35 @@ from ...widgets.file_picker import FilePicker
 from ...widgets.safe import plain
 
 
+@dataclass(frozen=True)
+class Answer:
+    """One answer to a YesNoDialog (French, translated when shown)."""
+
+    keys: str
+    footer: str
+    tooltip: str
+    button: str
+
+
 class YesNoDialog(ModalScreen[bool]):
     """A question of the wizard answered yes (O, the focused button) or no (N): its words below.
 
-    Ids: `<PREFIX>-dialog` (the screen), `<PREFIX>-<TEXT_ID>` (the text), `<PREFIX>-yes`/`-no` (the buttons)."""
+    Ids: `<PREFIX>-dialog` (the screen), `<PREFIX>-<TEXT_ID>` (the text), `<PREFIX>-yes`/`-no` (the buttons),
+    binding ids `<PREFIX>.yes`/`.no`."""
 
     PREFIX: ClassVar[str]
     TEXT_ID: ClassVar[str]
     TITLE_WORDS: ClassVar[str]
-    YES: ClassVar[str]
-    NO: ClassVar[str]
+    YES: ClassVar[Answer]
+    NO: ClassVar[Answer]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        if "YES" in cls.__dict__:
+            # Before Textual's own hook, which merges the class's BINDINGS.
+            cls.BINDINGS = page_bindings(*(
+                (answer.keys, f"answer({yes})", answer.footer, f"{cls.PREFIX}.{name}", answer.tooltip)
+                for answer, yes, name in ((cls.YES, True, "yes"), (cls.NO, False, "no"))))
+        super().__init_subclass__(**kwargs)
 
     def __init__(self, text: str) -> None:
         super().__init__(id=f"{self.PREFIX}-dialog")
@@ -41,8 +60,8 @@ class YesNoDialog(ModalScreen[bool]):
             yield Label(_(self.TITLE_WORDS), classes="dialog-title")
             yield Static(self.text, id=f"{self.PREFIX}-{self.TEXT_ID}", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_(self.YES), id=f"{self.PREFIX}-yes", variant="primary")
-                yield Button(_(self.NO), id=f"{self.PREFIX}-no")
+                yield Button(_(self.YES.button), id=f"{self.PREFIX}-yes", variant="primary")
+                yield Button(_(self.NO.button), id=f"{self.PREFIX}-no")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.PREFIX}-yes", Button).focus()
@@ -58,13 +77,9 @@ class YesNoDialog(ModalScreen[bool]):
 class ResumeDialog(YesNoDialog):
     """"Reprendre l'envoi en cours ?" Escape resumes: closing the question never loses a draft."""
 
-    BINDINGS = page_bindings(
-        ("o,y,escape", "answer(True)", "Reprendre", "resume.yes", "Reprendre l'envoi en cours"),
-        ("n", "answer(False)", "Abandonner", "resume.no", "Abandonner le brouillon et recommencer"),
-    )
-    PREFIX, TEXT_ID = "resume", "summary"
-    TITLE_WORDS = "Reprendre l'envoi en cours ?"
-    YES, NO = "Oui, reprendre (O)", "Non, recommencer (N)"
+    PREFIX, TEXT_ID, TITLE_WORDS = "resume", "summary", "Reprendre l'envoi en cours ?"
+    YES = Answer("o,y,escape", "Reprendre", "Reprendre l'envoi en cours", "Oui, reprendre (O)")
+    NO = Answer("n", "Abandonner", "Abandonner le brouillon et recommencer", "Non, recommencer (N)")
 
 
 class FilePickerDialog(ModalScreen[list[Path]]):
@@ -117,13 +132,9 @@ class FilePickerDialog(ModalScreen[list[Path]]):
 class ShrinkDialog(YesNoDialog):
     """« Fichier trop volumineux » : join a reduced copy (sizes shown) or not. Escape joins nothing."""
 
-    BINDINGS = page_bindings(
-        ("o,y", "answer(True)", "Réduire", "shrink.yes", "Joindre la copie réduite"),
-        ("n,escape", "answer(False)", "Ne pas joindre", "shrink.no", "Ne pas joindre ce fichier"),
-    )
-    PREFIX, TEXT_ID = "shrink", "offer"
-    TITLE_WORDS = "Fichier trop volumineux"
-    YES, NO = "Joindre la copie réduite (O)", "Ne pas joindre (N)"
+    PREFIX, TEXT_ID, TITLE_WORDS = "shrink", "offer", "Fichier trop volumineux"
+    YES = Answer("o,y", "Réduire", "Joindre la copie réduite", "Joindre la copie réduite (O)")
+    NO = Answer("n,escape", "Ne pas joindre", "Ne pas joindre ce fichier", "Ne pas joindre (N)")
 
 
 class NatureDialog(ModalScreen[str | None]):
