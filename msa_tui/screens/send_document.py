@@ -66,7 +66,7 @@ class SendDocumentScreen(KioskPapers, PageScreen):
 
     PAGE_TITLE = "Envoyer un document"
     FOOTER_HIDDEN = frozenset({"app.logout"})
-    """At 80 columns the step keys (Suppr, Échap, Ctrl+→/←) need the room; Ctrl+L still works."""
+    """At 80 columns the step keys (Suppr, Échap, Alt+N/Alt+P) need the room; Ctrl+L still works."""
     BINDINGS = [
         # Alt+N / Alt+P first: they pass through GNU screen and plain SSH, where Ctrl+arrows are
         # often lost; the footer shows one key per action, so these are the ones it shows.
@@ -97,8 +97,8 @@ class SendDocumentScreen(KioskPapers, PageScreen):
         yield Static("", id="wizard-errors", markup=False)
         with Horizontal(id="wizard-nav"):
             yield Static("", id="wizard-status", markup=False)
-            yield Button(_("Précédent (Ctrl+←)"), id="wizard-back")
-            yield Button(_("Suivant (Ctrl+→)"), id="wizard-next", variant="primary")
+            yield Button(_("Précédent (Alt+P)"), id="wizard-back")
+            yield Button(_("Suivant (Alt+N)"), id="wizard-next", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#wizard-errors").display = False
@@ -177,8 +177,8 @@ class SendDocumentScreen(KioskPapers, PageScreen):
         back = self.query_one("#wizard-back", Button)
         back.disabled = not wiz.can_go_back()
         nxt = self.query_one("#wizard-next", Button)
-        nxt.label = {Step.RECAP: _("Envoyer (Ctrl+→)"), Step.SEND: _("Terminer")}.get(
-            wiz.step, _("Suivant (Ctrl+→)"))
+        nxt.label = {Step.RECAP: _("Envoyer (Alt+N)"), Step.SEND: _("Terminer")}.get(
+            wiz.step, _("Suivant (Alt+N)"))
         nxt.display = wiz.step is not Step.SEND or wiz.receipt is not None
         self._save()
         if wiz.step is Step.DETAILS and wiz.medical_documents():
@@ -312,7 +312,7 @@ class SendDocumentScreen(KioskPapers, PageScreen):
         event.stop()
         self._save()
         # The refusals were about the values just changed: leaving them would contradict the screen
-        # (e.g. "cochez l'attestation" beside a ticked box). Ctrl+→ checks again.
+        # (e.g. "cochez l'attestation" beside a ticked box). Alt+N (or Ctrl+→) checks again.
         if self.wizard is not None and self.wizard.step is not Step.SEND:
             self._errors([])
         self.refresh_bindings()

@@ -186,7 +186,7 @@ class FilesPane(Pane):
 
     BINDINGS = [
         # Alt+↑/↓ are written on the step (its hint line) and listed by F1: at 80 columns the
-        # footer's room goes to Suppr, Ctrl+→/←, Échap.
+        # footer's room goes to Suppr, Alt+N/Alt+P, Échap.
         Binding("alt+up,ctrl+up", "move(-1)", _("Monter"), id="wizard.file_up", show=False,
                 tooltip=_("Monter ce fichier")),
         Binding("alt+down,ctrl+down", "move(1)", _("Descendre"), id="wizard.file_down", show=False,

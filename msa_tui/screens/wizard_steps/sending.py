@@ -129,7 +129,7 @@ class SendPane(Pane):
             self.status(_(CONNECTION_LOST))
             problems.update("\n".join(result.problems))
         elif result.outcome is Outcome.files_failed:
-            self.status(_("Certains fichiers n'ont pas pu être envoyés. Revenez à l'étape 5 (Ctrl+←) pour "
+            self.status(_("Certains fichiers n'ont pas pu être envoyés. Revenez à l'étape 5 (Alt+P) pour "
                           "les remplacer, ou appuyez sur r pour réessayer."))
             problems.update("\n".join(result.problems))
         elif result.receipt is not None:
