@@ -171,14 +171,9 @@ class _Reader:
         a read would block the event loop until that read ends)."""
         pending = self._in_thread
         if pending is not None and not pending.done():
-            pending.add_done_callback(self._close_after)
+            pending.add_done_callback(lambda _read: self.handle.close())  # (shield takes its outcome)
         else:
             self.handle.close()
-
-    def _close_after(self, read: asyncio.Future[bytes]) -> None:
-        if not read.cancelled():
-            read.exception()  # taken, so asyncio does not log it: the upload it served is over
-        self.handle.close()
 
 
 async def save_stream(response: httpx.Response, dest: Path) -> Path:
