@@ -7,7 +7,11 @@ writes a file of a valid PDF header and object, random bytes and an end marker, 
 in fresh subprocesses (one per run and variant, so each peak RSS is measured
 on its own): `client` is MsaClient.upload_file (streamed, hashed, with progress),
 `raw` is httpx.AsyncClient.put with an async generator reading the same file,
-`raw-sha256` the same while hashing (the work the client must do on top).
+`raw-sha256` the same while hashing (the work the client must do on top): the floor
+of the figure. Every variant sends chunks of CHUNK bytes to the same server, connects and reads
+the server's answer inside its timed window, and runs after one warm-up upload (the server's
+first request of the route, and its first copy of the file, which it keeps while later copies are
+deleted as duplicates, take other paths than the rest: no variant pays for them).
 Peak RSS growth is VmHWM after the upload minus VmHWM just before it; client CPU
 is the uploading process's user+sys time; server CPU is this process's (it runs
 the server thread) during the upload.
@@ -100,10 +104,13 @@ async def child_upload(variant: str, url: str, submission: str, path: Path) -> d
         cpu0 = _cpu()
         start = time.perf_counter()
         response = await http.put(target, params={"name": path.name}, content=chunks(), headers=headers)
+        answer = response.json() if response.is_success else None  # the client parses its answer too
         elapsed = time.perf_counter() - start
         await http.aclose()
-        assert response.is_success, response.text[:300]
-        assert response.json()["size"] == size
+        assert answer is not None, response.text[:300]
+        assert answer["size"] == size
+        if digest is not None:
+            assert answer["sha256"] == digest.hexdigest()
     after = vm_hwm_kib()
     cpu = resource.getrusage(resource.RUSAGE_SELF)
     return {"variant": variant, "seconds": elapsed, "growth_kib": after - before, "bytes": size,
@@ -169,11 +176,15 @@ def main() -> None:
         return
 
     size = args.size_mb * 1024 * 1024
-    report(measure(size, args.runs), size)
+    load_before = os.getloadavg()[0]
+    results = measure(size, args.runs)
+    report(results, size)
+    print(f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after ({os.cpu_count()} CPUs)")
 
 
-def measure(size: int, runs: int) -> dict[str, list[dict]]:
-    """Every variant `runs` times, in a rotating order, against one mock server on a loopback port."""
+def measure(size: int, runs: int, variants: tuple[str, ...] = tuple(VARIANTS)) -> dict[str, list[dict]]:
+    """Each variant `runs` times, in a rotating order after one warm-up upload, against one mock server
+    on a loopback port."""
     from msa_tui.mock_server.runner import ServerThread
     from msa_tui.mock_server.throttle import Limits
 
@@ -182,16 +193,18 @@ def measure(size: int, runs: int) -> dict[str, list[dict]]:
         make_file(path, size)
         # Every upload stays in a draft of the one member: the per-member quota of drafts (200 MB)
         # must hold them all, or the third 100 MiB upload is refused with a 409.
-        uploads = len(VARIANTS) * (runs + 1)
+        # So must the number of drafts (20 by default): one per upload.
+        uploads = len(variants) * runs + 1
         server = ServerThread(Path(tmp) / "data", max_file_bytes=2 * size,
-                              limits=Limits(max_stored_bytes=uploads * 2 * size))
+                              limits=Limits(max_drafts=uploads, max_stored_bytes=uploads * 2 * size))
         server.start()
         try:
-            tokens, ids = asyncio.run(prepare(server.url, len(VARIANTS) * runs))
-            results: dict[str, list[dict]] = {variant: [] for variant in VARIANTS}
+            tokens, ids = asyncio.run(prepare(server.url, uploads))
+            run_child(variants[0], server.url, ids.pop(), path, tokens)  # warm-up, not counted
+            results: dict[str, list[dict]] = {variant: [] for variant in variants}
             for run in range(runs):
                 # Rotate the order so warm caches or a busy moment favour no variant.
-                order = list(VARIANTS)[run % len(VARIANTS):] + list(VARIANTS)[: run % len(VARIANTS)]
+                order = list(variants)[run % len(variants):] + list(variants)[: run % len(variants)]
                 for variant in order:
                     results[variant].append(run_child(variant, server.url, ids.pop(), path, tokens))
         finally:
@@ -213,9 +226,9 @@ def report(results: dict[str, list[dict]], size: int) -> None:
         growth = max(r["growth_kib"] for r in runs) / 1024
         rows[variant] = (seconds, growth)
         print(f"{label:<26} {seconds:>8.2f} {mib / seconds:>6.1f} {cpu:>12.2f} {server:>12.2f} {growth:>19.1f}")
-    ratio = rows["raw"][0] / rows["client"][0]
+    ratio = rows["raw-sha256"][0] / rows["client"][0]
     growth = rows["client"][1]
-    print(f"client throughput / raw: {ratio:.2f} (target >= 0.80): {'OK' if ratio >= 0.8 else 'MISSED'}")
+    print(f"client throughput / (raw + SHA-256): {ratio:.2f} (target >= 0.95): {'OK' if ratio >= 0.95 else 'MISSED'}")
     verdict = "OK" if growth <= 16 else "MISSED"
     print(f"client peak RSS growth (max of runs): {growth:.1f} MiB (target <= 16): {verdict}")
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import AsyncGenerator, Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from ._http import httpx
 
@@ -84,12 +85,17 @@ def file_size(path: Path) -> int:
         raise errors.FileUnreadable(f"Le fichier « {path.name} » est illisible.") from exc
 
 
+SLOW_READ_S = 0.02
+"""A chunk read that takes longer than this (a network share, a disk waking up) sends every later read of
+that upload to a worker thread, so the event loop, and so the UI, keeps running while the disk works."""
+
+
 class StreamedFile:
     """A file read from disk chunk by chunk as an upload body, hashed on the way.
 
     Each call to `body()` starts a fresh pass (so a retry re-reads from the start);
-    `sha256` is the digest of the last complete pass. Holds at most two chunks
-    in memory: the one being sent and the next, read ahead.
+    `sha256` is the digest of the last complete pass. Holds one chunk in memory: the
+    socket's send buffer already overlaps the network with the next read.
     """
 
     def __init__(
@@ -109,30 +115,20 @@ class StreamedFile:
         if self.progress:
             self.progress(0, self.size)
         try:
-            handle = open(self.path, "rb")  # noqa: SIM115 - closed in finally, across yields
+            reader = _Reader(open(self.path, "rb"), name)  # noqa: SIM115 - closed in finally, across yields
         except OSError as exc:
             raise errors.FileUnreadable(f"Le fichier « {name} » a disparu ou n'est plus lisible.") from exc
-        pending: asyncio.Future[bytes] | None = None
-
-        def read_ahead() -> asyncio.Future[bytes]:
-            # The next chunk is read and hashed while the current one is on the wire.
-            want = min(self.chunk_size, self.size - sent)
-            return asyncio.ensure_future(_read(handle, want, name, digest))
-
         try:
-            if self.size:
-                pending = read_ahead()
-            while pending is not None:
-                chunk = await pending
-                pending = None
+            while sent < self.size:
+                chunk = await reader.read(min(self.chunk_size, self.size - sent))
                 if not chunk:
                     raise errors.FileUnreadable(
                         f"Le fichier « {name} » a été raccourci pendant l'envoi. Joignez-le à nouveau."
                     )
+                digest.update(chunk)
                 sent += len(chunk)
-                if sent < self.size:
-                    pending = read_ahead()
-                elif await _read(handle, 1, name):
+                # Checked before the last chunk leaves: once the server has every announced byte, it stores them.
+                if sent == self.size and await reader.read(1):
                     raise errors.FileUnreadable(
                         f"Le fichier « {name} » a été modifié pendant l'envoi. Joignez-le à nouveau."
                     )
@@ -140,28 +136,44 @@ class StreamedFile:
                 if self.progress:
                     self.progress(sent, self.size)
         finally:
-            if pending is not None:
-                # Let the reader thread finish before its file is closed under it.
-                with contextlib.suppress(BaseException):
-                    await pending
-            handle.close()
+            reader.close()
         self.sha256 = digest.hexdigest()
 
 
-async def _read(handle, size: int, name: str, digest=None) -> bytes:
-    """Read (and hash) one chunk in a worker thread: the event loop, and so the UI,
-    stays responsive on slow disks, and hashing overlaps the network send."""
+class _Reader:
+    """Reads an open file on the event loop while the disk answers quickly (no thread hop per chunk:
+    from the page cache a read takes microseconds, a hop tens of them); after one slow read, in a worker
+    thread (see SLOW_READ_S)."""
 
-    def work() -> bytes:
-        data = handle.read(size)
-        if digest is not None:
-            digest.update(data)
-        return data
+    def __init__(self, handle: BinaryIO, name: str) -> None:
+        self.handle = handle
+        self.name = name
+        self.threaded = False
+        self._in_thread: asyncio.Future[bytes] | None = None
 
-    try:
-        return await asyncio.to_thread(work)
-    except OSError as exc:
-        raise errors.FileUnreadable(f"Le fichier « {name} » n'est plus lisible.") from exc
+    async def read(self, size: int) -> bytes:
+        try:
+            if not self.threaded:
+                started = time.perf_counter()
+                data = self.handle.read(size)
+                self.threaded = time.perf_counter() - started > SLOW_READ_S
+                return data
+            # Shielded: a cancelled upload stops waiting, the read itself runs on (see close).
+            self._in_thread = asyncio.get_running_loop().run_in_executor(None, self.handle.read, size)
+            data = await asyncio.shield(self._in_thread)
+            self._in_thread = None
+            return data
+        except OSError as exc:
+            raise errors.FileUnreadable(f"Le fichier « {self.name} » n'est plus lisible.") from exc
+
+    def close(self) -> None:
+        """Close the file now, or when the worker thread still reading it is done (closing a file under
+        a read would block the event loop until that read ends)."""
+        pending = self._in_thread
+        if pending is not None and not pending.done():
+            pending.add_done_callback(lambda _read: self.handle.close())  # (shield takes its outcome)
+        else:
+            self.handle.close()
 
 
 async def save_stream(response: httpx.Response, dest: Path) -> Path:

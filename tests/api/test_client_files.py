@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 import os
+import threading
 from pathlib import Path
 
 import httpx
 import pytest
 
-from msa_tui.api import errors
+from msa_tui.api import errors, transfer
 from msa_tui.api.client import MsaClient
 
 
@@ -42,6 +44,15 @@ def pdf(tmp_path: Path) -> Path:
     path = tmp_path / "facture.pdf"
     path.write_bytes(b"%PDF-1.4\n" + os.urandom(700_001))
     return path
+
+
+@pytest.fixture(params=["quick disk", "slow disk"])
+def disk(request, monkeypatch) -> str:
+    """Run a test with reads on the event loop (a quick disk), then with every read after the first in a
+    worker thread (as after one slow read)."""
+    if request.param == "slow disk":
+        monkeypatch.setattr(transfer, "SLOW_READ_S", -1.0)
+    return request.param
 
 
 async def test_upload_streams_in_chunks_with_length_progress_and_checksum(pdf: Path) -> None:
@@ -113,7 +124,7 @@ async def test_a_file_that_vanishes_after_the_size_check_is_a_french_error(pdf: 
     assert "disparu" in caught.value.message
 
 
-async def test_a_file_shrinking_while_it_uploads_is_caught(pdf: Path) -> None:
+async def test_a_file_shrinking_while_it_uploads_is_caught(pdf: Path, disk: str) -> None:
     def shrink(sent: int, total: int) -> None:
         if sent and pdf.stat().st_size == total:
             with open(pdf, "r+b") as handle:
@@ -124,7 +135,7 @@ async def test_a_file_shrinking_while_it_uploads_is_caught(pdf: Path) -> None:
     assert "pendant l'envoi" in caught.value.message
 
 
-async def test_a_file_growing_while_it_uploads_is_caught(pdf: Path) -> None:
+async def test_a_file_growing_while_it_uploads_is_caught(pdf: Path, disk: str) -> None:
     def grow(sent: int, total: int) -> None:
         if sent:
             with open(pdf, "ab") as handle:
@@ -132,6 +143,43 @@ async def test_a_file_growing_while_it_uploads_is_caught(pdf: Path) -> None:
 
     with pytest.raises(errors.FileUnreadable):
         await echo_server([]).upload_file("s1", 0, pdf, progress=grow, chunk_size=65536)
+
+
+async def test_after_a_slow_read_the_file_is_read_off_the_event_loop_and_sent_the_same(
+    pdf: Path, monkeypatch
+) -> None:
+    reads: list[str] = []
+    real_open = builtins.open
+
+    class Spied:
+        """The uploaded file, noting which thread reads each chunk."""
+
+        def __init__(self, handle) -> None:
+            self.handle = handle
+
+        def read(self, size: int) -> bytes:
+            reads.append(threading.current_thread().name)
+            return self.handle.read(size)
+
+        def close(self) -> None:
+            self.handle.close()
+
+    def spying_open(path, *args, **kwargs):
+        handle = real_open(path, *args, **kwargs)
+        return Spied(handle) if Path(path) == pdf else handle
+
+    monkeypatch.setattr(transfer, "open", spying_open, raising=False)
+    monkeypatch.setattr(transfer, "SLOW_READ_S", -1.0)  # every read counts as slow
+    calls: list[httpx.Request] = []
+    progress: list[tuple[int, int]] = []
+    stored = await echo_server(calls).upload_file("s1", 0, pdf, progress=lambda a, b: progress.append((a, b)),
+                                                  chunk_size=65536)
+    loop_thread = threading.current_thread().name
+    assert reads[0] == loop_thread and len(reads) > 3
+    assert all(name != loop_thread for name in reads[1:])  # the first read was slow: the others in a worker
+    assert calls[0].content == pdf.read_bytes()
+    assert stored.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert progress[-1] == (pdf.stat().st_size, pdf.stat().st_size)
 
 
 async def test_an_upload_is_resent_whole_after_a_network_error(pdf: Path) -> None:
