@@ -7,11 +7,13 @@ that the login screen paints fast.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import importlib
 import logging
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
@@ -45,6 +47,13 @@ SERVICES_DELAY_S = 0.25
 more: on a busy machine it would compete with the terminal still drawing that frame; nobody types a
 NIR this fast, and the first API call waits for the demo server anyway."""
 """Benchmarks: when set to a file path, the app writes the wall time of its first paint there and exits."""
+
+
+class _ContextCopyingExecutor(ThreadPoolExecutor):
+    """The default thread pool, each job in a copy of the submitter's context (docs/benchmarks.md, « Memory »)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        return super().submit(contextvars.copy_context().run, fn, *args, **kwargs)
 
 
 def _pages_provider() -> type:
@@ -217,6 +226,10 @@ class MsaApp(App[None]):
             else:
                 notify_plain(self, _("Thème « {t} » inconnu : thème par défaut.").format(t=theme), severity="warning")
         self.push_screen(self.make_page("login"))
+        # rss: Textual's thread workers set `active_worker` in the pool thread's own context, which
+        # kept the last one (the login screen's keyring read, so that screen and its password field)
+        # alive with the thread; each job now runs in a copy of its caller's context, as to_thread does.
+        asyncio.get_running_loop().set_default_executor(_ContextCopyingExecutor(thread_name_prefix="asyncio"))
 
     def first_screen_painted(self) -> None:
         """Called by the first screen once it is on show (benchmarks; the demo server starts then)."""
@@ -377,6 +390,12 @@ class MsaApp(App[None]):
         `remember_nir`: « Se souvenir de mon identifiant » as ticked (None: left as it was);
         `resumed`: with the tokens « Rester connecté » kept (see Session.start).
         """
+        # rss: from the app's own loop, not inside the login worker's context: the dashboard's tasks
+        # and timers would carry that context, so that worker (with the password it was given) and
+        # the login screen would stay alive for the whole session.
+        self.call_later(self._start_session, me, nir, remember_nir, resumed)
+
+    def _start_session(self, me: Me, nir: str, remember_nir: bool | None, resumed: bool) -> None:
         if self.kiosk is not None:
             self.kiosk.member_arrived(me.id)
         self.session.start(me, nir, remember_nir=remember_nir, resumed=resumed)

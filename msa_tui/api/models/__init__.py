@@ -143,12 +143,45 @@ if TYPE_CHECKING:
         Alerts,
     )
 
-_MODULES = (
-    "common", "problems", "auth", "member", "messages", "documents", "submissions", "payments",
-    "attestations", "quotient", "services", "requests", "declarations", "appointments", "procurations", "assistance",
-    "alerts",
-)
-"""Every module whose names are re-exported, in the order they used to be imported."""
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "common": (
+        "API_PREFIX", "RequestBody", "ResponseBody", "Page", "Money", "EMAIL_PATTERN", "NIR_PATTERN", "Email",
+        "ServerText", "ServerBody", "MemberText", "MemberBody",
+    ),
+    "problems": ("Code", "FieldError", "Problem",),
+    "auth": (
+        "LoginRequest", "TokenPair", "RefreshRequest", "RegisterRequest", "VerifyRequest", "PasswordResetRequest",
+        "PasswordResetConfirm", "Accepted", "MailCopy", "OutboxMail", "LoginChallenge", "LoginCode",
+        "PasswordChange", "SecuritySettings", "TwoFactorUpdate",
+    ),
+    "member": ("Relation", "Address", "AddressUpdate", "HouseholdMember", "Me", "ContactUpdate", "ServiceContact",),
+    "messages": (
+        "Author", "Message", "ThreadSummary", "Thread", "NewThread", "NewMessage", "Attachment", "MAX_ATTACHMENTS",
+    ),
+    "documents": ("Direction", "Document",),
+    "submissions": (
+        "Choice", "SubmissionConstraints", "DocumentSpec", "SubmissionCreate", "StoredFile", "SubmissionDocument",
+        "SubmissionStatus", "Submission", "SendRequest", "Receipt", "ReceiptSender", "SentStatus",
+        "SentSubmission",
+    ),
+    "payments": ("Domain", "Payment", "MonthTotal", "PaymentSummary",),
+    "attestations": ("AttestationKind",),
+    "quotient": ("QuotientFamilial",),
+    "services": ("Service", "ServiceCategory",),
+    "requests": (
+        "FormField", "RequestForm", "RequestStatus", "StatusEvent", "RequestSummary", "Request", "RequestCreate",
+    ),
+    "declarations": (
+        "DeclarationStatus", "Declaration", "DeclarationFile", "DeclaredAmount", "DeclarationAmount",
+        "ResourceKind",
+    ),
+    "appointments": ("Slot", "Appointment", "AppointmentCreate",),
+    "procurations": ("ProcurationStatus", "Procuration", "ProcurationCreate", "ProcurationRight", "ActingBy",),
+    "assistance": ("OpeningSlot", "Assistance",),
+    "alerts": ("AlertKind", "Alert", "Alerts",),
+}
+"""Each module and the names it gives this package: the TYPE_CHECKING imports above (for the type
+checker) and `__all__` below say the same, a test keeps the three equal."""
 
 __all__ = [
     "EMAIL_PATTERN",
@@ -247,14 +280,17 @@ __all__ = [
     "Alerts",
 ]
 
+_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
+
 
 def __getattr__(name: str) -> Any:
-    if name not in __all__:
+    # Only the module that defines `name` (and what it imports itself): a session loads the models
+    # of the pages it opens, not the whole contract (docs/benchmarks.md, « Memory »).
+    module_name = _HOME.get(name)
+    if module_name is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    exported = set(__all__)
-    for module_name in _MODULES:
-        module = importlib.import_module(f".{module_name}", __name__)
-        globals().update({key: value for key, value in vars(module).items() if key in exported})
+    module = importlib.import_module(f".{module_name}", __name__)
+    globals().update({key: getattr(module, key) for key in _EXPORTS[module_name]})
     return globals()[name]
 
 
