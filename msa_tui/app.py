@@ -216,7 +216,10 @@ class MsaApp(App[None]):
                 self.theme = theme
             else:
                 notify_plain(self, _("Thème « {t} » inconnu : thème par défaut.").format(t=theme), severity="warning")
-        self.push_screen(self.make_page("login"))
+        # startup: pushed from the app's queue, once Textual's start-up batch is over. Pushed from here
+        # directly, the login screen was laid out and rendered inside that batch, a frame Textual throws
+        # away (no output while batching), then laid out and rendered again for the terminal.
+        self.call_later(self.push_screen, self.make_page("login"))
 
     def first_screen_painted(self) -> None:
         """Called by the first screen once it is on show (benchmarks; the demo server starts then)."""
