@@ -1,7 +1,13 @@
-"""The start-up's order of work (issue 12), as behaviour: no frame of the login screen drawn for nothing."""
+"""The start-up's order of work (issue 12), as behaviour: no frame of the login screen drawn for nothing,
+the garbage collector paused only until the login screen is on show."""
 
 from __future__ import annotations
 
+import gc
+
+import pytest
+
+from msa_tui import cli
 from msa_tui.app import MsaApp
 from msa_tui.core.config import Config
 from msa_tui.screens.login import LoginScreen
@@ -34,3 +40,31 @@ async def test_the_login_screen_is_not_rendered_inside_textuals_start_up_batch(m
             name == "LoginScreen" for name, _batch in renders))
     login_renders = [batch for name, batch in renders if name == "LoginScreen"]
     assert login_renders[0] == 0, renders
+
+
+@pytest.fixture
+def collector_state():
+    was_on = gc.isenabled()
+    yield
+    if was_on:
+        gc.enable()
+    else:  # pragma: no cover - the suite runs with the collector on
+        gc.disable()
+
+
+async def test_the_app_turns_the_paused_collector_back_on_once_the_login_screen_is_on_show(
+        collector_state, isolated_dirs) -> None:
+    gc.disable()  # as `msa-tui` leaves it during start-up (cli.main)
+    app = bare_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, gc.isenabled)
+        assert isinstance(app.screen, LoginScreen)
+
+
+def test_the_command_line_gives_the_collector_back_whatever_ends_it(collector_state, isolated_dirs, tmp_path,
+                                                                   capsys) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert gc.isenabled()
+    assert cli.main(["--data-dir", str(tmp_path)]) == 2  # refused before the app starts
+    assert gc.isenabled()
