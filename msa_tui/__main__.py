@@ -1,9 +1,10 @@
 """`python -m msa_tui`: the same as the `msa-tui` command."""
 
-import gc
 import sys
 
-gc.disable()  # start-up: see cli.main (imports before it allocate a lot, and collect nothing)
+from .first_frame import hold
+
+hold()  # as early as can be: see first_frame (cli.main holds it too, for the `msa-tui` script)
 
 from .cli import main  # noqa: E402
 

@@ -7,7 +7,6 @@ that the login screen paints fast.
 from __future__ import annotations
 
 import asyncio
-import gc
 import importlib
 import logging
 import os
@@ -236,11 +235,9 @@ class MsaApp(App[None]):
         self.after_first_frame(lambda: self.set_timer(SERVICES_DELAY_S, self._start_services))
 
     def _start_services(self) -> None:
-        if not gc.isenabled():
-            # startup: cli.main paused the cyclic collector until the login screen was on show. Back on,
-            # with one collection now, while the member reads the screen, rather than at their first keys.
-            gc.enable()
-            gc.collect()
+        from .first_frame import release
+
+        release()  # startup: what `msa-tui` held back until the login screen was on show (first_frame)
         if self._setup_logs:
             from .core.logs import setup_logging
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from pathlib import Path
@@ -70,15 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    # Start-up: the cyclic garbage collector waits until the login screen is on show (the app turns
-    # it back on then, MsaApp._start_services): before it, it ran ~120 times over objects that are
-    # all still in use, 30-40 ms on this 2-core host (the bare Textual app: 80 times, ~15 ms).
-    # Commands get it back at once, and so does whatever ends main.
-    gc.disable()
+    from .first_frame import hold, release
+
+    hold()  # until the login screen is on show (MsaApp._start_services releases it); see first_frame
     try:
         return _main(argv)
     finally:
-        gc.enable()
+        release(collect=False)
 
 
 def _main(argv: list[str] | None) -> int:
@@ -88,7 +85,9 @@ def _main(argv: list[str] | None) -> int:
     # Before anything reads NO_COLOR (the app, and the app processes `msa-tui web` starts).
     apply_colour_conventions()
     if getattr(args, "command", None):
-        gc.enable()  # a command may run long (`web`): the collector as usual
+        from .first_frame import release
+
+        release(collect=False)  # a command may run long (`web`): the interpreter as usual
         return int(args.run(args))
     # Everything heavy is imported only now, so that --help and --version stay instant.
     from .core.config import ConfigError, load_config

@@ -1,13 +1,14 @@
-"""The start-up's order of work (issue 12), as behaviour: no frame of the login screen drawn for nothing,
-the garbage collector paused only until the login screen is on show."""
+"""The start-up's order of work (issue 12), as behaviour: no frame of the login screen drawn for nothing;
+what `msa-tui` holds back until then (the garbage collector, the slow thread switch) is given back."""
 
 from __future__ import annotations
 
 import gc
+import sys
 
 import pytest
 
-from msa_tui import cli
+from msa_tui import cli, first_frame
 from msa_tui.app import MsaApp
 from msa_tui.core.config import Config
 from msa_tui.screens.login import LoginScreen
@@ -43,28 +44,33 @@ async def test_the_login_screen_is_not_rendered_inside_textuals_start_up_batch(m
 
 
 @pytest.fixture
-def collector_state():
-    was_on = gc.isenabled()
-    yield
-    if was_on:
-        gc.enable()
-    else:  # pragma: no cover - the suite runs with the collector on
-        gc.disable()
+def interpreter_state():
+    """Whatever a test leaves held is given back (the rest of the suite runs as Python has it)."""
+    switch = sys.getswitchinterval()
+    yield switch
+    first_frame.release(collect=False)
+    gc.enable()
+    sys.setswitchinterval(switch)
 
 
-async def test_the_app_turns_the_paused_collector_back_on_once_the_login_screen_is_on_show(
-        collector_state, isolated_dirs) -> None:
-    gc.disable()  # as `msa-tui` leaves it during start-up (cli.main)
+def as_python_has_it(switch: float) -> bool:
+    return gc.isenabled() and sys.getswitchinterval() == switch
+
+
+async def test_the_app_gives_back_what_msa_tui_held_once_the_login_screen_is_on_show(
+        interpreter_state, isolated_dirs) -> None:
+    first_frame.hold()  # as `msa-tui` does from its start
+    assert not gc.isenabled() and sys.getswitchinterval() < interpreter_state
     app = bare_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, gc.isenabled)
+        await wait_for(pilot, lambda: as_python_has_it(interpreter_state))
         assert isinstance(app.screen, LoginScreen)
 
 
-def test_the_command_line_gives_the_collector_back_whatever_ends_it(collector_state, isolated_dirs, tmp_path,
-                                                                   capsys) -> None:
+def test_the_command_line_gives_it_back_whatever_ends_it(interpreter_state, isolated_dirs, tmp_path,
+                                                          capsys) -> None:
     with pytest.raises(SystemExit):
         cli.main(["--version"])
-    assert gc.isenabled()
+    assert as_python_has_it(interpreter_state)
     assert cli.main(["--data-dir", str(tmp_path)]) == 2  # refused before the app starts
-    assert gc.isenabled()
+    assert as_python_has_it(interpreter_state)
