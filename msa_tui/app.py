@@ -225,11 +225,14 @@ class MsaApp(App[None]):
                 self.theme = theme
             else:
                 notify_plain(self, _("Thème « {t} » inconnu : thème par défaut.").format(t=theme), severity="warning")
-        self.push_screen(self.make_page("login"))
         # rss: Textual's thread workers set `active_worker` in the pool thread's own context, which
         # kept the last one (the login screen's keyring read, so that screen and its password field)
         # alive with the thread; each job now runs in a copy of its caller's context, as to_thread does.
         asyncio.get_running_loop().set_default_executor(_ContextCopyingExecutor(thread_name_prefix="asyncio"))
+        # startup: pushed from the app's queue, once Textual's start-up batch is over. Pushed from here
+        # directly, the login screen was laid out and rendered inside that batch, a frame Textual throws
+        # away (no output while batching), then laid out and rendered again for the terminal.
+        self.call_later(self.push_screen, self.make_page("login"))
 
     def first_screen_painted(self) -> None:
         """Called by the first screen once it is on show (benchmarks; the demo server starts then)."""
@@ -245,6 +248,9 @@ class MsaApp(App[None]):
         self.after_first_frame(lambda: self.set_timer(SERVICES_DELAY_S, self._start_services))
 
     def _start_services(self) -> None:
+        from .first_frame import release
+
+        release()  # startup: what `msa-tui` held back until the login screen was on show (first_frame)
         if self._setup_logs:
             from .core.logs import setup_logging
 

@@ -69,12 +69,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .first_frame import hold, release
+
+    hold()  # until the login screen is on show (MsaApp._start_services releases it); see first_frame
+    try:
+        return _main(argv)
+    finally:
+        release(collect=False)
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from .colour_env import apply_colour_conventions
 
     # Before anything reads NO_COLOR (the app, and the app processes `msa-tui web` starts).
     apply_colour_conventions()
     if getattr(args, "command", None):
+        from .first_frame import release
+
+        release(collect=False)  # a command may run long (`web`): the interpreter as usual
         return int(args.run(args))
     # Everything heavy is imported only now, so that --help and --version stay instant.
     from .core.config import ConfigError, load_config

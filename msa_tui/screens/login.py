@@ -54,29 +54,30 @@ class LoginScreen(PageScreen):
 
     def compose_body(self) -> ComposeResult:
         config = self.msa_app.config
-        with Horizontal(id="login-layout"):
-            with VerticalScroll(id="login-form"):
-                if self.notice:
-                    yield Static(plain(self.notice), id="login-notice")
-                yield Static(_("Identifiant : n° de sécurité sociale sans la clé"), classes="field-label")
-                yield NirField(id="nir-field")
-                yield Static(_("Mot de passe"), classes="field-label")
-                yield Input(password=True, id="password", placeholder=_("Mot de passe"))
-                yield TextCheckbox(_("Afficher le mot de passe (Ctrl+R)"), id="show-password")
-                if not self._kiosk:  # a shared desk keeps nothing: the options are not offered
-                    yield TextCheckbox(_("Se souvenir de mon identifiant"), bool(config.remember_nir),
-                                       id="remember-nir")
-                    yield TextCheckbox(_("Rester connecté"), bool(config.stay_connected), id="stay-connected")
-                yield Static("", id="login-error")
-                yield Button(_("Se connecter"), id="login-submit", variant="primary", compact=True)
-                with Horizontal(classes="login-links"):
-                    yield Label(_("Pas encore inscrit ?"))
-                    yield Button(_("S'inscrire"), id="login-register", compact=True)
-                # On its own line without a row container: one widget fewer before the first paint.
-                yield Button(_("Mot de passe oublié"), id="login-forgot", compact=True)
-            if self.msa_app.demo:
-                # One widget for the whole panel: it is plain text, and fewer widgets paint sooner.
-                yield Static(self._demo_text(), id="demo-accounts", markup=False)
+        # The form and the demo panel side by side: #body is laid out horizontally here (login.tcss),
+        # one container fewer before the first paint.
+        with VerticalScroll(id="login-form"):
+            if self.notice:
+                yield Static(plain(self.notice), id="login-notice")
+            yield Static(_("Identifiant : n° de sécurité sociale sans la clé"), classes="field-label")
+            yield NirField(id="nir-field")
+            yield Static(_("Mot de passe"), classes="field-label")
+            yield Input(password=True, id="password", placeholder=_("Mot de passe"))
+            yield TextCheckbox(_("Afficher le mot de passe (Ctrl+R)"), id="show-password")
+            if not self._kiosk:  # a shared desk keeps nothing: the options are not offered
+                yield TextCheckbox(_("Se souvenir de mon identifiant"), bool(config.remember_nir),
+                                   id="remember-nir")
+                yield TextCheckbox(_("Rester connecté"), bool(config.stay_connected), id="stay-connected")
+            yield Static("", id="login-error")
+            yield Button(_("Se connecter"), id="login-submit", variant="primary", compact=True)
+            with Horizontal(classes="login-links"):
+                yield Label(_("Pas encore inscrit ?"))
+                yield Button(_("S'inscrire"), id="login-register", compact=True)
+            # On its own line without a row container: one widget fewer before the first paint.
+            yield Button(_("Mot de passe oublié"), id="login-forgot", compact=True)
+        if self.msa_app.demo:
+            # One widget for the whole panel: it is plain text, and fewer widgets paint sooner.
+            yield Static(self._demo_text(), id="demo-accounts", markup=False)
 
     @property
     def _kiosk(self) -> bool:
