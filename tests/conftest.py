@@ -12,15 +12,9 @@ import pytest
 
 from msa_tui.api.client import MsaClient
 
-from tests.support import settle
 from tests.support.api import asgi_client
 from tests.support.members import DEMO_NIR, DEMO_PASSWORD
 
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    # Pilot waits after each key until the app has handled it, not in 20 ms sleeps (see settle).
-    settle.install()
 
 
 _XDG_VARS = (
