@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -13,6 +14,8 @@ from msa_tui.api.client import MsaClient
 
 from tests.support.api import asgi_client
 from tests.support.members import DEMO_NIR, DEMO_PASSWORD
+
+
 
 _XDG_VARS = (
     "XDG_CONFIG_HOME",
@@ -47,13 +50,37 @@ def pinned_today() -> date:
     return date(2026, 11, 15)
 
 
+@pytest.fixture(scope="session")
+def seeded_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path, date], Path]:
+    """Make `dest` a data dir seeded for `today`'s month: a copy of one seeded once per worker.
+
+    The seed is a pure function of the month (tests/server/test_seed.py proves it on fresh dirs),
+    and `create_app` leaves a seeded dir as it is: a copy serves the same rows as seeding anew,
+    without creating the schema and inserting every row again for each test.
+    """
+    from msa_tui.mock_server.app import create_app
+
+    templates: dict[tuple[int, int], Path] = {}
+
+    def copy(dest: Path, today: date) -> Path:
+        key = (today.year, today.month)
+        if key not in templates:
+            template = tmp_path_factory.mktemp(f"seeded-{today:%Y-%m}")
+            create_app(template, today=today).state.ctx.store.close()  # closed: no -wal file left to copy
+            templates[key] = template
+        shutil.copytree(templates[key], dest)
+        return dest
+
+    return copy
+
+
 @pytest.fixture
-def server_app(tmp_path: Path, pinned_today: date, isolated_dirs: Path):
+def server_app(tmp_path: Path, pinned_today: date, isolated_dirs: Path, seeded_copy):
     """A freshly seeded mock server app on a temp data dir (no socket)."""
     from msa_tui.mock_server.app import create_app
 
     # The demo outbox is on: registration and reset tests read the e-mailed codes there.
-    return create_app(tmp_path / "data", today=pinned_today, demo_outbox=True)
+    return create_app(seeded_copy(tmp_path / "data", pinned_today), today=pinned_today, demo_outbox=True)
 
 
 @pytest.fixture

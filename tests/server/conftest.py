@@ -14,13 +14,16 @@ from msa_tui.mock_server.app import create_app
 
 
 @pytest.fixture
-def make_app(tmp_path: Path) -> Callable[..., object]:
+def make_app(tmp_path: Path, seeded_copy) -> Callable[..., object]:
     counter = iter(range(1000))
 
     def make(**kw):
-        kw.setdefault("today", TODAY)
+        data_dir = tmp_path / f"data-{next(counter)}"
+        if "today" not in kw:  # the usual day: a copy of this worker's seeded dir (a given day seeds anew)
+            kw["today"] = TODAY
+            seeded_copy(data_dir, TODAY)
         kw.setdefault("demo_outbox", True)  # registration and reset tests read the codes there
-        return create_app(tmp_path / f"data-{next(counter)}", **kw)
+        return create_app(data_dir, **kw)
 
     return make
 

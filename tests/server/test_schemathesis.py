@@ -23,7 +23,7 @@ from msa_tui.mock_server.throttle import Throttle
 # plausible date range, no control characters in names, the password policy, a registration's
 # identity matching the member's record), so data valid against the schema may get a 422.
 EXCLUDED = [positive_data_acceptance]
-FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
+FUZZ = settings(max_examples=15, deadline=None, derandomize=True, database=None,
                 suppress_health_check=list(HealthCheck))
 # No shrinking: the server's data persists between scenarios, so a replay would not meet the same state
 # (hypothesis would report a flaky strategy instead of the failure it found).
@@ -70,13 +70,54 @@ def linked_app(tmp_path: Path) -> Iterator[tuple[Any, dict[str, str], Any]]:
 # (The filter goes on the lazy schema: the fixture's own filters are replaced when it is resolved.)
 schema = schemathesis.pytest.from_fixture("api_schema").exclude(path=f"{API}/auth/logout")
 
+# The operations in six groups of about ten, one test each, so that xdist runs them side by side.
+# A path's first segment after the prefix picks its group; a segment not listed falls in the
+# first group, so every operation (a new route too) is fuzzed by exactly one test.
+GROUPS = (
+    ("auth", "health", "dev"),
+    ("submissions", "alerts"),
+    ("me", "attestations", "quotient-familial"),
+    ("procurations", "appointments"),
+    ("requests", "threads", "attachments"),
+    ("documents", "payments", "declarations", "assistance", "services"),
+)
 
-@schema.parametrize()
-@FUZZ
-def test_every_check_holds_per_operation(case: Any) -> None:
-    # Passed per call too (as in the stateful test): the auth check then knows the token is the
-    # caller's, not generated, and probes without it.
-    case.call_and_validate(headers=dict(AUTH), excluded_checks=EXCLUDED)
+
+def group_of(path: str) -> int:
+    segment = path.removeprefix(API).strip("/").split("/")[0]
+    return next((n for n, segments in enumerate(GROUPS) if segment in segments), 0)
+
+
+def fuzz_group(n: int) -> Any:
+    """The per-operation test over the operations of group `n`."""
+
+    @schema.include(lambda ctx: group_of(ctx.operation.path) == n).parametrize()
+    @FUZZ
+    def test(case: Any) -> None:
+        # Passed per call too (as in the stateful test): the auth check then knows the token is the
+        # caller's, not generated, and probes without it.
+        case.call_and_validate(headers=dict(AUTH), excluded_checks=EXCLUDED)
+
+    return test
+
+
+test_every_check_holds_per_operation_auth = fuzz_group(0)
+test_every_check_holds_per_operation_submissions = fuzz_group(1)
+test_every_check_holds_per_operation_me = fuzz_group(2)
+test_every_check_holds_per_operation_procurations = fuzz_group(3)
+test_every_check_holds_per_operation_requests = fuzz_group(4)
+test_every_check_holds_per_operation_documents = fuzz_group(5)
+
+
+def test_the_groups_cover_every_operation_once() -> None:
+    import json
+
+    document = json.loads((Path(__file__).parents[2] / "docs" / "openapi.json").read_text())
+    segments = {path.removeprefix(API).strip("/").split("/")[0] for path in document["paths"]}
+    listed = [segment for group in GROUPS for segment in group]
+    assert len(listed) == len(set(listed)), "a segment is in two groups"
+    # Not required for coverage (unlisted segments go to the first group), but keeps the groups balanced.
+    assert segments <= set(listed), sorted(segments - set(listed))
 
 
 def test_every_check_holds_across_linked_operations(linked_app: tuple[Any, dict[str, str], Any]) -> None:

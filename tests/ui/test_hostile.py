@@ -91,41 +91,60 @@ PAGES = [
 ]
 
 
-@pytest.mark.timeout(600)
-async def test_hostile_server_text_never_reaches_the_terminal_raw(server_app):
+async def log_in(pilot: Any, walk: Walk) -> None:
+    """A wrong password first (its 401 detail is hostile), then the right one; each screen checked."""
+    app = pilot.app
+    await wait_screen(pilot, "LoginScreen")
+    app.screen.query_one("#nir").focus()
+    await type_text(pilot, DEMO_NIR)
+    await pilot.press("enter")
+    await type_text(pilot, "pas-le-bon")
+    await pilot.press("enter")
+    # The 401 detail holds "[@click=app.quit]" and "[/]": shown literally, the app still runs.
+    await wait_for(pilot, lambda: "app.quit" in str(app.screen.query_one("#login-error").render()))
+    await walk.check("login error")
+    assert "[@click=app.quit]x[/]" in str(app.screen.query_one("#login-error").render())
+    await type_text(pilot, DEMO_PASSWORD)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: app.me is not None)
+    await wait_screen(pilot, "DashboardScreen")
+    await wait_for(pilot, lambda: not app.screen.query(".-loading"), rounds=50)
+    await walk.check("dashboard")
+
+
+async def loaded(pilot: Any) -> None:
+    """Every worker of the app is done (the page's data is shown, or its failure)."""
+    await wait_for(pilot, lambda: all(worker.is_finished for worker in pilot.app.workers))
+
+
+async def test_hostile_login_and_dashboard_never_reach_the_terminal_raw(server_app):
     app = make_hostile_app(server_app)
     async with app.run_test(size=(100, 30)) as pilot:
         walk = Walk(app, pilot)
-        await wait_screen(pilot, "LoginScreen")
-        app.screen.query_one("#nir").focus()
-        await type_text(pilot, DEMO_NIR)
-        await pilot.press("enter")
-        await type_text(pilot, "pas-le-bon")
-        await pilot.press("enter")
-        # The 401 detail holds "[@click=app.quit]" and "[/]": shown literally, the app still runs.
-        await wait_for(pilot, lambda: "app.quit" in str(app.screen.query_one("#login-error").render()))
-        await walk.check("login error")
-        assert "[@click=app.quit]x[/]" in str(app.screen.query_one("#login-error").render())
-        await type_text(pilot, DEMO_PASSWORD)
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: app.me is not None)
-        await wait_screen(pilot, "DashboardScreen")
-        await wait_for(pilot, lambda: not app.screen.query(".-loading"), rounds=50)
-        await walk.check("dashboard")
-        for name, keys in PAGES:
-            await go_to(pilot, name)
-            await wait_for(pilot, lambda: app.screen.is_mounted and type(app.screen).__name__ != "DashboardScreen")
-            await pilot.pause(0.2)
-            await walk.check(name)
-            for key in keys:
-                await pilot.press(key)
-                await pilot.pause(0.1)
-                await walk.check(f"{name} after {key}")
-            while type(app.screen).__name__ != "DashboardScreen":
-                app.pop_screen()
-                await pilot.pause()
+        await log_in(pilot, walk)
         assert app.is_running
     # The corpus stayed readable: its brackets and the residue of the escape sequences are on screen.
     everything = "".join(walk.seen)
     assert "[@click=app.quit]x[/]" in everything
     assert "]0;T" in everything
+
+
+# One test per page (xdist spreads them); each logs in through the same hostile answers first.
+@pytest.mark.parametrize(("name", "keys"), PAGES, ids=[name for name, _ in PAGES])
+async def test_hostile_server_text_never_reaches_the_terminal_raw(server_app, name, keys):
+    app = make_hostile_app(server_app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        walk = Walk(app, pilot)
+        await log_in(pilot, walk)
+        await go_to(pilot, name)
+        await wait_for(pilot, lambda: app.screen.is_mounted and type(app.screen).__name__ != "DashboardScreen")
+        await loaded(pilot)
+        await walk.check(name)
+        for key in keys:
+            await pilot.press(key)
+            await loaded(pilot)
+            await walk.check(f"{name} after {key}")
+        while type(app.screen).__name__ != "DashboardScreen":
+            app.pop_screen()
+            await pilot.pause()
+        assert app.is_running
