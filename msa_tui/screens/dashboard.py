@@ -119,7 +119,9 @@ class DashboardScreen(PageScreen):
         short = height < SHORT_MAX_ROWS
         self.set_class(short, "-short")
         # header, footer, the welcome and C lines (with their margins unless short), the alerts
-        chrome = (4 if short else 6) + self.query_one(AlertsPanel).rows
+        # (A resize may come before the page is composed, or while it is taken down: no panel, no rows.)
+        alerts = sum(panel.rows for panel in self.query(AlertsPanel))
+        chrome = (4 if short else 6) + alerts
         rows = 2 if self.has_class("-wide") else 4
         share = max(4, (height - chrome) // rows)
         for block in self.query(DashboardBlock):

@@ -99,6 +99,14 @@ async def type_text(pilot: Any, text: str) -> None:
     await pilot.press(*[_key(ch) for ch in text])
 
 
+async def paste_text(pilot: Any, text: str) -> None:
+    """Paste `text` into the focused field, as a terminal delivers a paste (one bracketed event)."""
+    from textual import events
+
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 def _key(ch: str) -> str:
     names = {" ": "space", "-": "minus", ".": "full_stop", "'": "apostrophe", "@": "at", "_": "underscore",
              ",": "comma"}
@@ -112,9 +120,10 @@ async def login(pilot: Any, nir: str = DEMO_NIR, password: str = DEMO_PASSWORD, 
     await pilot.pause()
     app.screen.query_one("#nir").focus()
     await pilot.pause()
-    await type_text(pilot, nir)
+    # Pasted, as a password manager fills the form (test_login types them key by key).
+    await paste_text(pilot, nir)
     await pilot.press("enter")
-    await type_text(pilot, password)
+    await paste_text(pilot, password)
     await pilot.press("enter")
     if wait:
         await wait_for(pilot, lambda: app.me is not None)
