@@ -20,7 +20,13 @@ async def test_login_success_reaches_dashboard_and_says_connected(server_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_screen(pilot, "LoginScreen")
         assert str(app.screen.query_one(ConnectionStatus).render()) == "○ Déconnecté"
-        await login(pilot)
+        # Key by key here (the other tests' `login` pastes, as a password manager does).
+        app.screen.query_one("#nir").focus()
+        await type_text(pilot, DEMO_NIR)
+        await pilot.press("enter")
+        await type_text(pilot, DEMO_PASSWORD)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.me is not None)
         assert app.me is not None and app.me.first_name == "Pierre"
         await wait_for(pilot, lambda: type(app.screen).__name__ != "LoginScreen")
         assert str(app.screen.query_one(ConnectionStatus).render()) == "● Connecté"
