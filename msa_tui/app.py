@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
@@ -502,9 +502,11 @@ class MsaApp(App[None]):
         notify_plain(self, told, severity="warning" if notice else "information", timeout=12)
         await self._fresh_dashboard()
 
-    def start_stop_acting(self, notice: str | None = None) -> None:
-        """`stop_acting` in an app-level worker: it outlives the page that asked (which it closes)."""
-        self.run_worker(self.stop_acting(notice), group="space", exclusive=True)
+    @work(group="space", exclusive=True)
+    async def start_stop_acting(self, notice: str | None = None) -> None:
+        """`stop_acting` in an app-level worker: it outlives the page that asked (which it closes). As a
+        `work` method the coroutine is made when the worker runs: one replaced before then leaves none."""
+        await self.stop_acting(notice)
 
     def action_stop_acting(self) -> None:
         self.start_stop_acting()
