@@ -127,8 +127,8 @@ def start_server(data_dir: Path) -> tuple[subprocess.Popen[str], str]:
     return proc, found.group(1)
 
 
-def idle_sample(argv: list[str], home: Path, login: bool, seconds: float) -> tuple[float, float]:
-    """CPU % and resident MiB of an app left alone for `seconds` (logged in on the dashboard if `login`)."""
+def settled_terminal(argv: list[str], home: Path, login: bool) -> startup.Terminal:
+    """The app in a terminal, logged in on the dashboard if `login` (by keys), its calls finished."""
     from msa_tui.core.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     term = startup.Terminal(argv, home)
@@ -140,6 +140,16 @@ def idle_sample(argv: list[str], home: Path, login: bool, seconds: float) -> tup
             term.type(DEMO_PASSWORD + "\r")
             term.wait_for(CONNECTED)
         term.drain(3.0)  # let the dashboard's calls finish and the app settle
+    except BaseException:
+        term.close()
+        raise
+    return term
+
+
+def idle_sample(argv: list[str], home: Path, login: bool, seconds: float) -> tuple[float, float]:
+    """CPU % and resident MiB of an app left alone for `seconds` (logged in on the dashboard if `login`)."""
+    term = settled_terminal(argv, home, login)
+    try:
         cpu0, t0 = term.cpu_seconds(), time.perf_counter()
         term.drain(seconds)
         cpu = (term.cpu_seconds() - cpu0) / (time.perf_counter() - t0) * 100

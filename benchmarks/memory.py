@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from . import startup
-from .__main__ import CONNECTED, start_server
+from .__main__ import settled_terminal, start_server
 
 # Runs inside the measured app, before it: keep it small (it is part of what is measured).
 BOOTSTRAP = """
@@ -82,17 +82,8 @@ def mappings(pid: int) -> dict[str, int]:
 
 
 def sample(argv: list[str], home: Path, report: Path, login: bool) -> dict:
-    from msa_tui.core.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-
-    term = startup.Terminal(argv, home)
+    term = settled_terminal(argv, home, login)
     try:
-        term.wait_for(startup.LOGIN_TEXT)
-        if login:
-            term.drain(0.5)
-            term.type(DEMO_ACCOUNTS[0].nir + "\r")
-            term.type(DEMO_PASSWORD + "\r")
-            term.wait_for(CONNECTED)
-        term.drain(3.0)
         maps = mappings(term.proc.pid)
         rss = term.rss_mib()
         os.kill(term.proc.pid, signal.SIGUSR1)

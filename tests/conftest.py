@@ -15,8 +15,6 @@ from msa_tui.api.client import MsaClient
 from tests.support.api import asgi_client
 from tests.support.members import DEMO_NIR, DEMO_PASSWORD
 
-
-
 _XDG_VARS = (
     "XDG_CONFIG_HOME",
     "XDG_STATE_HOME",

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
 from textual.widgets import Input
 
 from msa_tui.widgets.file_picker import FileTree
 from msa_tui.widgets.safe import plain
-from tests.support.ui import make_app, wait_screen
+from tests.support.ui import make_app, paste_text, wait_screen
 
 HOSTILE_NAME = "[/][@click=app.quit]x\x1b]0;T\x07\u202e.pdf"
 
@@ -31,6 +30,5 @@ async def test_pasted_escape_sequences_never_reach_a_field(server_app):
         await wait_screen(pilot, "LoginScreen")
         app.screen.query_one("#password", Input).focus()
         await pilot.pause()
-        app.post_message(events.Paste("mot\x1b]52;c;cm0=\x07de\u202epasse"))
-        await pilot.pause()
+        await paste_text(pilot, "mot\x1b]52;c;cm0=\x07de\u202epasse")
         assert app.screen.query_one("#password", Input).value == "mot]52;c;cm0=depasse"
