@@ -1,6 +1,6 @@
 """Where the logged-in app's resident memory goes, next to the bare app's: `python -m benchmarks.memory`.
 
-Both apps run as in the idle figure (an 80x24 pseudo-terminal; the app logged in on the dashboard by
+The apps run as in the idle figure (an 80x24 pseudo-terminal; the app logged in on the dashboard by
 keys, the mock server in another process). Each starts through a small bootstrap that, on SIGUSR1,
 writes what it holds: the modules loaded, the threads, Python's small-object allocator (obmalloc
 arenas and the bytes in use), the screens still alive after a full collection. /proc/PID/smaps
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from . import startup
-from .__main__ import settled_terminal, start_server
+from .__main__ import CONNECTED, settled_terminal, start_server
 
 # Runs inside the measured app, before it: keep it small (it is part of what is measured).
 BOOTSTRAP = """
@@ -81,8 +81,8 @@ def mappings(pid: int) -> dict[str, int]:
     return dict(sizes)
 
 
-def sample(argv: list[str], home: Path, report: Path, login: bool) -> dict:
-    term = settled_terminal(argv, home, login)
+def sample(argv: list[str], home: Path, report: Path, login: bool, wait_for: str | None = None) -> dict:
+    term = settled_terminal(argv, home, login, wait_for)
     try:
         maps = mappings(term.proc.pid)
         rss = term.rss_mib()
@@ -116,12 +116,18 @@ def main() -> None:
             bare = home / "bare.py"
             bare.write_text(bootstrap(tmp / "bare.json") + startup.BARE_APP, encoding="utf-8")
             base = sample([sys.executable, str(bare)], home, tmp / "bare.json", login=False)
+            design_script = home / "design.py"
+            design_script.write_text(bootstrap(tmp / "design.json") + startup.DESIGN_FLOOR_APP, encoding="utf-8")
+            design = sample([sys.executable, str(design_script), url], home, tmp / "design.json", login=False,
+                            wait_for=CONNECTED)
             code = bootstrap(tmp / "app.json") + APP
             app = sample([sys.executable, "-c", code, "--server", url], home, tmp / "app.json", login=True)
         finally:
             server.terminate()
             server.wait(timeout=10)
-    print(f"VmRSS: app {app['rss']:.1f} MiB, bare {base['rss']:.1f} MiB ({app['rss'] / base['rss']:.2f}×)")
+    print(f"VmRSS: app {app['rss']:.1f} MiB, bare {base['rss']:.1f} MiB ({app['rss'] / base['rss']:.2f}×); "
+          f"DESIGN's client stack alone (startup.DESIGN_FLOOR_APP) {design['rss']:.1f} MiB "
+          f"({design['rss'] / base['rss']:.2f}× the bare app; the app is {app['rss'] / design['rss']:.2f}× it)")
     for key in ("RssAnon", "RssFile"):
         a, b = (status_mib(d["status"], key) for d in (app, base))
         print(f"  {key}: {a:.1f} vs {b:.1f} MiB ({a - b:+.1f})")
@@ -133,9 +139,10 @@ def main() -> None:
     diff = {k: app["maps"].get(k, 0) - base["maps"].get(k, 0) for k in set(app["maps"]) | set(base["maps"])}
     for name, kib in sorted(diff.items(), key=lambda kv: -abs(kv[1]))[: args.top]:
         print(f"  {kib:+7d}  {name}")
-    extra = collections.Counter(m.split(".")[0] for m in set(app["modules"]) - set(base["modules"]))
-    print(f"Modules the app holds beyond the bare app: {sum(extra.values())}, by package:")
-    print("  " + ", ".join(f"{name} {count}" for name, count in extra.most_common(args.top * 2)))
+    for floor, label in ((base, "the bare app"), (design, "DESIGN's client stack alone")):
+        extra = collections.Counter(m.split(".")[0] for m in set(app["modules"]) - set(floor["modules"]))
+        print(f"Modules the app holds beyond {label}: {sum(extra.values())}, by package:")
+        print("  " + ", ".join(f"{name} {count}" for name, count in extra.most_common(args.top * 2)))
 
 
 if __name__ == "__main__":

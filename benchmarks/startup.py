@@ -136,3 +136,45 @@ def bare_app(home: Path) -> list[str]:
     script = home / "bare_app.py"
     script.write_text(BARE_APP, encoding="utf-8")
     return [sys.executable, str(script)]
+
+
+# What DESIGN's fixed client stack costs on its own: the bare app, plus an httpx.AsyncClient that made
+# one GET to the mock server and one pydantic model that read the answer (TLS context without the CA
+# bundle, as the client builds it for a loopback http:// server). Nothing of ours is imported; httpx
+# and httpcore load without the extras the client never runs, as msa_tui/api/_http.py loads them
+# (httpx's command-line tool, trio), so the floor is not inflated by what the app itself avoids.
+DESIGN_FLOOR_APP = """
+import sys
+from textual.app import App
+from textual.widgets import Label
+
+
+class DesignFloor(App):
+    def compose(self):
+        yield Label("Se connecter")
+
+    async def on_mount(self):
+        import ssl
+
+        sys.modules["httpx._main"] = sys.modules["trio"] = None
+        import httpcore, httpx
+        del sys.modules["httpx._main"], sys.modules["trio"]
+        from pydantic import BaseModel
+
+        class Health(BaseModel):
+            status: str
+
+        self.http = httpx.AsyncClient(base_url=sys.argv[1], verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
+        answer = await self.http.get("/api/v1/health")
+        self.health = Health.model_validate_json(answer.content)
+        self.query_one(Label).update("● Connecté")
+
+
+DesignFloor().run()
+"""
+
+
+def design_floor_app(home: Path, server_url: str) -> list[str]:
+    script = home / "design_floor_app.py"
+    script.write_text(DESIGN_FLOOR_APP, encoding="utf-8")
+    return [sys.executable, str(script), server_url]

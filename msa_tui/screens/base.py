@@ -61,6 +61,9 @@ class PageScreen(Screen):
     BUTTON_ACTIONS: ClassVar[dict[str, str]] = {}
     """Button id → the action it runs, the one its key runs too, e.g. `{"reply-send": "send"}`
     (instead of a handler per button that calls `action_send`)."""
+    BODY_CONTAINER: ClassVar[bool] = True
+    """The page's widgets go in a `#body` container; False puts them on the screen itself, whose
+    stylesheet then lays them out (one widget fewer: the login screen, whose first frame is timed)."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -73,7 +76,10 @@ class PageScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield PortalHeader(_(self.PAGE_TITLE) if self.PAGE_TITLE else "")
-        with Container(id="body"):
+        if self.BODY_CONTAINER:
+            with Container(id="body"):
+                yield from self.compose_body()
+        else:
             yield from self.compose_body()
         yield MsaFooter()
 

@@ -32,6 +32,7 @@ class LoginScreen(PageScreen):
     PAGE_TITLE = "Se connecter"
     CSS_PATH = "login.tcss"
     AUTO_FOCUS = "#nir"
+    BODY_CONTAINER = False
     BINDINGS = [
         # Not in the footer (room is short at 80 columns): the checkbox's label names Ctrl+R.
         Binding("ctrl+r", "toggle_password", _("Afficher/masquer"), id="login.toggle_password",
@@ -54,8 +55,7 @@ class LoginScreen(PageScreen):
 
     def compose_body(self) -> ComposeResult:
         config = self.msa_app.config
-        # The form and the demo panel side by side: #body is laid out horizontally here (login.tcss),
-        # one container fewer before the first paint.
+        # The form and the demo panel side by side, laid out by the screen itself (login.tcss).
         with VerticalScroll(id="login-form"):
             if self.notice:
                 yield Static(plain(self.notice), id="login-notice")
