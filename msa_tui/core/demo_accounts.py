@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DEMO_PASSWORD = "demo-msa-2026"
 """Public by design: the demo server is seeded with it (see DESIGN.md)."""
 
 
-@dataclass(frozen=True)
-class DemoAccount:
+class DemoAccount(NamedTuple):  # not a dataclass: imported on the login screen's path (start-up)
     nir: str
     name: str
     profile: str
