@@ -18,8 +18,6 @@ from textual.worker import Worker, WorkerState
 
 from ..core.i18n import _
 from ..widgets.footer import MsaFooter
-from ..widgets.form_field import show_line
-from ..widgets.load_panel import LoadPanel
 from ..widgets.status import PortalHeader
 from .bindings import back_binding
 from ..widgets.safe import notify_plain
@@ -183,6 +181,10 @@ class PageScreen(Screen):
     def show_failure(self, message: str, worker: Worker[object], *, already_told: bool = False) -> None:
         """Where a failed worker's French message goes: its line in `FAILURE_LINES`, else the page's
         LoadPanel (with Réessayer) when it has one, else a notification. Pages may override it."""
+        # Imported here, not at the top: the login screen (the first frame, issue 12) never needs them.
+        from ..widgets.form_field import show_line
+        from ..widgets.load_panel import LoadPanel
+
         line = self.FAILURE_LINES.get(worker.group)
         if line is not None:
             show_line(self.query_one(line, Static), message, announce=True)
