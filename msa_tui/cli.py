@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__ as VERSION
+
+if TYPE_CHECKING:
+    import argparse  # imported for real only when the parser is built (launch_args reads the app's flags)
 
 
 _VARIABLE_HELP = {
@@ -44,6 +47,7 @@ def _epilog() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     # Only light modules here: the parser is built for --help too (an import-time test guards it).
+    # A flag added here that the app reads belongs in launch_args too (its tests compare the two).
     from .commands_cli import add_commands
     from .commands_cli.argparse_fr import FrenchArgumentParser
     from .commands_cli.options import add_settings_options
@@ -79,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    from .launch_args import launch_args
+
+    # The app's own flags are read without argparse (a few ms of start-up); anything else goes to it.
+    args = launch_args(sys.argv[1:] if argv is None else argv) or build_parser().parse_args(argv)
     from .colour_env import apply_colour_conventions
 
     # Before anything reads NO_COLOR (the app, and the app processes `msa-tui web` starts).
