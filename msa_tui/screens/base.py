@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
@@ -71,6 +71,20 @@ class PageScreen(Screen):
             sheet = Path(inspect.getfile(cls)).with_suffix(".tcss")
             if sheet.exists():
                 cls.CSS_PATH = sheet.name
+
+    _styled_once = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler (Screen._on_screen_resume). On the first resume, right after
+        # the page was pushed, every widget of the page was styled as it mounted (its stylesheet was
+        # already loaded); Textual would style the whole page again. Only the screen node itself was
+        # styled before its stylesheet was read: that one is styled here. Later resumes (a page above
+        # it closed, the theme may have changed meanwhile) restyle everything, as Textual does.
+        if not self._styled_once:
+            self._styled_once = True
+            if event.refresh_styles:
+                event.refresh_styles = False
+                self.app.stylesheet.apply(self)
 
     def compose(self) -> ComposeResult:
         yield PortalHeader(_(self.PAGE_TITLE) if self.PAGE_TITLE else "")

@@ -74,3 +74,36 @@ def test_the_command_line_gives_it_back_whatever_ends_it(interpreter_state, isol
     assert as_python_has_it(interpreter_state)
     assert cli.main(["--data-dir", str(tmp_path)]) == 2  # refused before the app starts
     assert as_python_has_it(interpreter_state)
+
+
+async def test_a_page_is_styled_once_when_first_shown_and_again_when_uncovered(monkeypatch, isolated_dirs) -> None:
+    # Each widget is styled as it mounts; Textual would style the whole page again as it resumes. The
+    # first resume styles the screen node alone (its own rules); a later one, after a page above it
+    # closed, styles everything again (the theme may have changed meanwhile).
+    from textual.css.stylesheet import Stylesheet
+
+    styled: list[object] = []
+    apply = Stylesheet.apply
+
+    def spy(self: Stylesheet, node, **kwargs) -> None:
+        styled.append(node)
+        apply(self, node, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", spy)
+    app = bare_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen) and app.screen.is_current)
+        await pilot.pause()
+        login = app.screen
+        button = login.query_one("#login-error")
+        assert styled.count(button) == 1, "the error line was styled more than once on first show"
+        assert login.styles.layout is not None and login.styles.layout.name == "horizontal"  # its own rules
+        await pilot.press("f1")  # the help dialog covers the page
+        await wait_for(pilot, lambda: app.screen is not login)
+        styled.clear()
+        app.theme = "textual-light"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is login)
+        await pilot.pause()
+        assert button in styled, "an uncovered page is styled again"
+        assert login.styles.background == app.current_theme.to_color_system().background
