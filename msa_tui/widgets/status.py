@@ -150,10 +150,9 @@ class PortalHeader(Widget):
         style = self.get_visual_style(component)
         blank = Style(background=style.background).rich_style
         rows = content.render_strips(inner, None, style, RenderOptions(self._get_style, {})) if inner else []
-        # A Label is as high as its wrapped words (one row at least); a row with nothing rendered is an
-        # empty run in its text style: kept, so that the cells match what the Labels drew.
-        height = max(content.get_height({}, inner) if inner else 0, 1)
-        rows = [*rows[:height], *[Strip.blank(inner, style.rich_style)] * (height - len(rows))]
+        # A Label is as high as its wrapped words, one row at least: with no room it draws an empty run in
+        # its text style, kept so that the cells match what the Labels drew.
+        rows = rows or [Strip.blank(inner, style.rich_style)]
         pad_left = [Segment(" " * left, blank)] if left else []
         pad_right = [Segment(" " * right, blank)] if right else []
         # (cut to `width` only when the padding alone is wider)
