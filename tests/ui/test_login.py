@@ -6,7 +6,7 @@ from textual.widgets import Input, Static
 
 from msa_tui.core.nir import nir_key
 from msa_tui.widgets.nir_input import NirField
-from msa_tui.widgets.status import ConnectionStatus
+from msa_tui.widgets.status import PortalHeader
 from tests.support.ui import DEMO_NIR, DEMO_PASSWORD, login, make_app, type_text, wait_for, wait_screen
 from tests.support.members import SOPHIE
 
@@ -19,7 +19,7 @@ async def test_login_success_reaches_dashboard_and_says_connected(server_app):
     app = make_app(server_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_screen(pilot, "LoginScreen")
-        assert str(app.screen.query_one(ConnectionStatus).render()) == "○ Déconnecté"
+        assert app.screen.query_one(PortalHeader).text.endswith("○ Déconnecté")
         # Key by key here (the other tests' `login` pastes, as a password manager does).
         app.screen.query_one("#nir").focus()
         await type_text(pilot, DEMO_NIR)
@@ -29,7 +29,7 @@ async def test_login_success_reaches_dashboard_and_says_connected(server_app):
         await wait_for(pilot, lambda: app.me is not None)
         assert app.me is not None and app.me.first_name == "Pierre"
         await wait_for(pilot, lambda: type(app.screen).__name__ != "LoginScreen")
-        assert str(app.screen.query_one(ConnectionStatus).render()) == "● Connecté"
+        assert app.screen.query_one(PortalHeader).text.endswith("● Connecté")
 
 
 async def test_wrong_password_inline_message_keeps_nir_clears_password(server_app):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from msa_tui.api import models as m
-from msa_tui.widgets.status import ActingLine
+from msa_tui.widgets.status import PortalHeader
 from tests.support.members import ANTOINE, DEMO_PASSWORD, SOPHIE
 from tests.support.navigation import go_to
 from tests.support.doubles import shown
@@ -19,8 +19,8 @@ def listed(app) -> list[str]:
 
 
 def header(app) -> str:
-    line = app.screen.query_one(ActingLine)
-    return str(line.render()) if line.acting else ""
+    top = app.screen.query_one(PortalHeader)
+    return top.text.split("\n")[1] if top.acting else ""
 
 
 def notices(app) -> str:

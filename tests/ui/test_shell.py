@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from msa_tui.core.config import Config
-from msa_tui.widgets.status import ConnectionStatus
+from msa_tui.widgets.status import PortalHeader
 from tests.support.ui import login, make_app, type_text, wait_for, wait_screen
 
 
 def header_text(app) -> str:
-    return " ".join(str(label.render()) for label in app.screen.query("PortalHeader Label"))
+    return app.screen.query_one(PortalHeader).text
 
 
 async def test_header_names_portal_and_connection_in_words(server_app):
@@ -20,7 +20,7 @@ async def test_header_names_portal_and_connection_in_words(server_app):
         text = header_text(app)
         assert "Mon espace privé — MSA" in text and "○ Déconnecté" in text
         await login(pilot)
-        await wait_for(pilot, lambda: app.screen.query(ConnectionStatus))
+        await wait_for(pilot, lambda: app.screen.query(PortalHeader))
         assert "● Connecté" in header_text(app)
 
 

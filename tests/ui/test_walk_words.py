@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
+from msa_tui.widgets.status import PortalHeader
 from tests.support.ui import login, make_app, wait_for, wait_screen
 
 
@@ -19,7 +20,7 @@ async def test_messages_page_title_agrees_with_the_dashboard_block(server_app):
         await wait_screen(pilot, "DashboardScreen")
         await pilot.press("2")
         await wait_screen(pilot, "MessagesScreen")
-        header = " ".join(str(label.render()) for label in app.screen.query("PortalHeader Label"))
+        header = app.screen.query_one(PortalHeader).text
         assert "Mes messages" in header and "Nous envoyer" not in header
 
 
