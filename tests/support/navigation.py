@@ -21,6 +21,13 @@ def screen_name(page: str) -> str:
     return target.rpartition(":")[2]
 
 
+def _searched(app: Any) -> str:
+    from textual.command import CommandInput
+
+    inputs = app.screen.query(CommandInput)
+    return inputs.first().value if inputs else ""
+
+
 def _highlighted(app: Any) -> str:
     lists = app.screen.query(OptionList)
     if not lists:
@@ -54,5 +61,7 @@ async def pick_in_palette(pilot: Any, title: str) -> None:
     """In the open palette: type `title`, Enter once it is the highlighted entry (searches are asynchronous)."""
     await wait_screen(pilot, "MsaCommandPalette")
     await type_text(pilot, title)
-    await wait_for(pilot, lambda: _highlighted(pilot.app).endswith(title))
+    await wait_for(pilot, lambda: _highlighted(pilot.app).endswith(title), explain=lambda: (
+        f"searched {_searched(pilot.app)!r}, highlighted {_highlighted(pilot.app)!r}, "
+        f"focus {pilot.app.focused!r} on {type(pilot.app.screen).__name__}"))
     await pilot.press("enter")

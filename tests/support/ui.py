@@ -69,11 +69,13 @@ def make_app(server_app: Any, *, config: Config | None = None, demo: bool = Fals
     )
 
 
-async def wait_for(pilot: Any, predicate: Any, *, rounds: int = 200, timeout: float = 30.0) -> None:
+async def wait_for(pilot: Any, predicate: Any, *, rounds: int = 200, timeout: float = 30.0,
+                   explain: Any = None) -> None:
     """Let the app process messages (and workers) until `predicate()` holds.
 
     Fails after at least `rounds` pauses *and* `timeout` seconds: a loaded 2-core CI
     machine is slow, and this is a deadline against hangs, not a speed assertion.
+    `explain()`, if given, says in the failure what the app showed instead.
     """
     deadline = time.monotonic() + timeout
     done = 0
@@ -81,7 +83,7 @@ async def wait_for(pilot: Any, predicate: Any, *, rounds: int = 200, timeout: fl
         if predicate():
             return
         if done >= rounds and time.monotonic() > deadline:
-            raise AssertionError("condition never became true")
+            raise AssertionError("condition never became true" + (f": {explain()}" if explain else ""))
         await pilot.pause(0.01)
         done += 1
 
