@@ -255,7 +255,7 @@ def main() -> None:
     args = parser.parse_args()
     # A first page takes milliseconds: many repetitions cost little and tame a busy machine's noise.
     reps = {"startup": 5, "cli": 7, "paging": 101, "idle": 1, "upload": 3} if args.quick else \
-        {"startup": 11, "cli": 15, "paging": 301, "idle": 3, "upload": 5}
+        {"startup": 25, "cli": 15, "paging": 301, "idle": 3, "upload": 5}
     idle_seconds = 10.0 if args.quick else 20.0
     wanted = args.only or ["startup", "cli", "paging", "idle", "upload"]
     load_before = os.getloadavg()
