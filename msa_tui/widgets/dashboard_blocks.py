@@ -81,15 +81,32 @@ class DashboardBlock(Vertical, can_focus=True):
         self.page = page
         self.state = "loading"
         self.error = ""
+        self._content: RenderableType = ""
         self.border_title = f"{number} · {title}"
         self.border_subtitle = hint or _("Entrée : ouvrir")
 
     def compose(self) -> ComposeResult:
         yield LoadingIndicator()
-        yield Static("", classes="block-content", markup=False)
+        yield Static(self._content, classes="block-content", markup=False)
         with Horizontal(classes="block-error"):
-            yield Static("", classes="block-error-text", markup=False)
+            yield Static(self._error_line, classes="block-error-text", markup=False)
             yield Button(_("Réessayer"), classes="block-retry", compact=True)
+
+    def on_mount(self) -> None:
+        # The page's loaders may answer before this block has built its children (a profile already
+        # known answers at once): what they gave is kept and shown now that the children exist.
+        self._show_kept()
+
+    @property
+    def _error_line(self) -> str:
+        return f"{ERROR_MARK}{self.error}" if self.error else ""
+
+    def _show_kept(self) -> None:
+        """The kept content and error into the block's lines (nothing to do before they exist)."""
+        for widget in self.query(".block-content").results(Static):
+            widget.update(self._content)
+        for widget in self.query(".block-error-text").results(Static):
+            widget.update(self._error_line)
 
     def _set_state(self, state: str) -> None:
         self.state = state
@@ -105,13 +122,14 @@ class DashboardBlock(Vertical, can_focus=True):
 
     def show_content(self, content: RenderableType) -> None:
         self.error = ""
-        self.query_one(".block-content", Static).update(content)
+        self._content = content
+        self._show_kept()
         self._set_state("ready")
 
     def show_error(self, message: str) -> None:
         """A French error in words, with the Réessayer button; the rest of the page is untouched."""
         self.error = message
-        self.query_one(".block-error-text", Static).update(f"{ERROR_MARK}{message}")
+        self._show_kept()
         self._set_state("failed")
 
     @property
@@ -121,8 +139,7 @@ class DashboardBlock(Vertical, can_focus=True):
             return f"{ERROR_MARK}{self.error}"
         if self.state == "loading":
             return ""
-        widget = self.query_one(".block-content", Static)
-        return _plain(widget.content)
+        return _plain(self._content)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reload":

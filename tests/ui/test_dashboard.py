@@ -153,3 +153,28 @@ async def test_blocks_stack_on_narrow_terminals(server_app, width, narrow):
         assert app.screen.has_class("-narrow") is narrow
         same_row = profile.region.y == messages.region.y
         assert same_row is (not narrow)
+
+
+async def test_a_block_answered_before_it_has_built_its_lines_shows_the_answer() -> None:
+    # A loader may answer before its block has composed its lines (the profile, already known, answers
+    # at once): seen in a loaded CI run as NoMatches, which took the app down. The answer now waits
+    # for the lines; the same for a failure.
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    ready = DashboardBlock("profile", 1, "Mon profil", "profile")
+    ready.show_content("Pierre Martin")
+    failed = DashboardBlock("messages", 2, "Mes messages", "messages")
+    failed.show_error("Le service ne répond pas.")
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ready
+            yield failed
+
+    async with Host().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert ready.state == "ready" and ready.text == "Pierre Martin"
+        assert str(ready.query_one(".block-content", Static).render()) == "Pierre Martin"
+        assert failed.state == "failed" and "Le service ne répond pas." in failed.text
+        assert "Le service ne répond pas." in str(failed.query_one(".block-error-text", Static).render())
