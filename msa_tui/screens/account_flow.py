@@ -116,9 +116,9 @@ class AccountFlowScreen(PageScreen):
         self.query_one("#form-error").display = False
         self.focus_first_field()
 
-    def focus_first_field(self) -> None:
+    def focus_first_field(self, *, scroll: bool = True) -> None:
         names = self.step_form_names() if self.step == STEP_FORM else list(CODE_FIELDS)
-        self.field(names[0]).input.focus()
+        self.field(names[0]).input.focus(scroll_visible=scroll)
 
     def field(self, name: str) -> FormField:
         return self.query_one(f"#{name}-field", FormField)
@@ -212,9 +212,16 @@ class AccountFlowScreen(PageScreen):
         self.query_one(ContentSwitcher).current = step
         self.show_form_error(None)
         self.refresh_bindings()
-        # The new step starts at the top, so its first lines (where the code went) are read first.
+        # The new step starts at the top, so its first lines (where the code went) are read first. The
+        # focus moves now (keys typed ahead land there), the scrolling once the new step is laid out:
+        # scrolled at once, it used the old step's geometry and sometimes left the top out of view.
+        self.focus_first_field(scroll=False)
+        self.call_after_refresh(self._show_step_top)
+
+    def _show_step_top(self) -> None:
         self.query_one("#account-scroll").scroll_home(animate=False)
-        self.focus_first_field()
+        if self.focused is not None:
+            self.focused.scroll_visible(animate=False)  # a short terminal: the field typed into stays in view
 
     def check_step_form(self) -> Checked:
         """Check the step-1 fields (override)."""
