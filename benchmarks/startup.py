@@ -142,7 +142,8 @@ def bare_app(home: Path) -> list[str]:
 # one GET to the mock server and one pydantic model that read the answer (TLS context without the CA
 # bundle, as the client builds it for a loopback http:// server). Nothing of ours is imported; httpx
 # and httpcore load without the extras the client never runs, as msa_tui/api/_http.py loads them
-# (httpx's command-line tool, trio), so the floor is not inflated by what the app itself avoids.
+# (httpx's command-line tool, trio: msa_tui/api/_http.py, the one piece of msa-tui it imports), so the
+# floor is not inflated by what the app itself avoids.
 DESIGN_FLOOR_APP = """
 import sys
 from textual.app import App
@@ -156,9 +157,7 @@ class DesignFloor(App):
     async def on_mount(self):
         import ssl
 
-        sys.modules["httpx._main"] = sys.modules["trio"] = None
-        import httpcore, httpx
-        del sys.modules["httpx._main"], sys.modules["trio"]
+        from msa_tui.api._http import httpx
         from pydantic import BaseModel
 
         class Health(BaseModel):

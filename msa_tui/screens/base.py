@@ -62,6 +62,8 @@ class PageScreen(Screen):
     BODY_CONTAINER: ClassVar[bool] = True
     """The page's widgets go in a `#body` container; False puts them on the screen itself, whose
     stylesheet then lays them out (one widget fewer: the login screen, whose first frame is timed)."""
+    _styled_once = False
+    """Set at the page's first resume (see `_on_screen_resume`)."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -71,8 +73,6 @@ class PageScreen(Screen):
             sheet = Path(inspect.getfile(cls)).with_suffix(".tcss")
             if sheet.exists():
                 cls.CSS_PATH = sheet.name
-
-    _styled_once = False
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Textual's own handler (Screen._on_screen_resume). On the first resume, right after

@@ -85,6 +85,9 @@ class PortalHeader(Widget):
     def acting(self) -> bool:
         return self._acting is not None
 
+    def _title_words(self) -> str:
+        return f"· {self.page_title}" if self.page_title else ""
+
     def _status_words(self) -> str:
         return _(CONNECTED) if self._connected else _(DISCONNECTED)
 
@@ -100,7 +103,7 @@ class PortalHeader(Widget):
     @property
     def text(self) -> str:
         """The words shown, whole (the title is cut on narrow screens): the line, then the acting line."""
-        title = f" · {self.page_title}" if self.page_title else ""
+        title = f" {self._title_words()}" if self.page_title else ""
         line = f"{_(PORTAL_NAME)}{title} {self._status_words()}"
         return f"{line}\n{self._acting_words()}" if self._acting is not None else line
 
@@ -164,7 +167,7 @@ class PortalHeader(Widget):
         name = self._box("portal-header--name", _(PORTAL_NAME))[0]
         status_class = "portal-header--connected" if self._connected else "portal-header--disconnected"
         status = self._box(status_class, self._status_words())[0]
-        title_words = f"· {self.page_title}" if self.page_title else ""
+        title_words = self._title_words()
         title_padding = self.get_component_styles("portal-header--title").padding.width
         room = max(width - name.cell_length - status.cell_length, title_padding)
         title = self._box("portal-header--title", title_words, room)[0]
